@@ -1,0 +1,408 @@
+//! The plan file format (JSON, format version 1; see docs/FORMAT.md):
+//! export, import with plain-English errors, and migration of older
+//! versions.
+//!
+//! A file is `{"format": "improvement-plan", "version": 1, "plan": {...}}`.
+//! Import reads the version first, migrates older documents step by step to
+//! the current version, reads the plan and validates it; it either returns a
+//! whole valid plan or an error, never part of one.
+
+use serde::Serialize;
+use serde_json::Value;
+
+use super::plan::Plan;
+use super::validate::validate;
+
+/// The value of the `"format"` marker.
+pub const FORMAT_NAME: &str = "improvement-plan";
+/// The format version this build writes and the newest it reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One migration step: takes a whole document of version `n` and returns
+/// it as version `n + 1` (the chain updates `"version"` itself).
+pub(crate) type MigrationStep = fn(Value) -> Result<Value, ImportError>;
+
+/// The migration steps, indexed by from-version minus one: `MIGRATIONS[0]`
+/// would turn version 1 into version 2. To add version 2, write
+/// `fn v1_to_v2(doc: Value) -> Result<Value, ImportError>`, append it here
+/// and raise `FORMAT_VERSION`; the assertion below keeps the two in step.
+const MIGRATIONS: &[MigrationStep] = &[];
+
+const _: () = assert!(MIGRATIONS.len() + 1 == FORMAT_VERSION as usize);
+
+/// Why a file could not be imported, with where in it the problem is: a JSON
+/// path such as `$.plan.actions[2].percent`, or `line 14, column 3` when the
+/// file is not valid JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportError {
+    pub message: String,
+    pub location: Option<String>,
+}
+
+impl ImportError {
+    fn new(message: impl Into<String>, location: Option<String>) -> Self {
+        ImportError {
+            message: message.into(),
+            location,
+        }
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.location {
+            // A syntax error already names its line and column in the message.
+            Some(loc) if !self.message.contains(loc.as_str()) => {
+                write!(f, "{} (at {loc})", self.message)
+            }
+            _ => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+#[derive(Serialize)]
+struct Document<'a> {
+    format: &'static str,
+    version: u32,
+    plan: &'a Plan,
+}
+
+fn document(plan: &Plan) -> Document<'_> {
+    Document {
+        format: FORMAT_NAME,
+        version: FORMAT_VERSION,
+        plan,
+    }
+}
+
+/// The plan as a pretty-printed JSON file ending in a newline. Keys follow
+/// the field order of the types, so the same plan always gives the same
+/// bytes.
+pub fn export_plan(plan: &Plan) -> String {
+    let mut s = serde_json::to_string_pretty(&document(plan)).expect("a plan always serialises");
+    s.push('\n');
+    s
+}
+
+/// The plan as a JSON value (the whole document with its envelope), for
+/// storage.
+pub fn export_value(plan: &Plan) -> Value {
+    serde_json::to_value(document(plan)).expect("a plan always serialises")
+}
+
+/// Reads a plan file's text. See [`import_value`].
+pub fn import_plan(text: &str) -> Result<Plan, ImportError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ImportError::new(
+            "This file is empty, so it is not a plan file.",
+            None,
+        ));
+    }
+    let doc: Value = serde_json::from_str(text).map_err(|e| {
+        let loc = format!("line {}, column {}", e.line(), e.column());
+        let why = if e.is_eof() {
+            "it is not valid JSON, it ends too early"
+        } else {
+            "it is not valid JSON"
+        };
+        ImportError::new(
+            format!("This file is not a plan file: {why} ({loc})."),
+            Some(loc),
+        )
+    })?;
+    import_value(doc)
+}
+
+/// Reads a plan document (the envelope and the plan) already parsed as
+/// JSON: checks the marker, reads the version, migrates older versions,
+/// reads the plan and validates it.
+pub fn import_value(doc: Value) -> Result<Plan, ImportError> {
+    let not_ours = || {
+        ImportError::new(
+            format!(
+                "This file is not an improvement plan file: it has no \"format\": \"{FORMAT_NAME}\" marker."
+            ),
+            None,
+        )
+    };
+    let Some(obj) = doc.as_object() else {
+        return Err(not_ours());
+    };
+    if obj.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
+        return Err(not_ours());
+    }
+    let version = read_version(obj.get("version"))?;
+    let mut doc = migrate_with(doc, version, MIGRATIONS)?;
+    let plan_value = match doc.get_mut("plan") {
+        Some(v) => v.take(),
+        None => {
+            return Err(ImportError::new(
+                "A required field \"plan\" is missing",
+                Some("$".into()),
+            ))
+        }
+    };
+    let plan: Plan = serde_path_to_error::deserialize(plan_value).map_err(|e| {
+        let location = json_path("$.plan", e.path());
+        ImportError::new(readable(&e.inner().to_string()), Some(location))
+    })?;
+    validate(&plan).map_err(|e| {
+        let rest = e.path.strip_prefix('$').unwrap_or(&e.path);
+        ImportError::new(e.message, Some(format!("$.plan{rest}")))
+    })?;
+    Ok(plan)
+}
+
+fn read_version(v: Option<&Value>) -> Result<u32, ImportError> {
+    let loc = Some("$.version".to_owned());
+    let v = match v {
+        None | Some(Value::Null) => {
+            return Err(ImportError::new(
+                "This plan file has no format version number (\"version\"), so it cannot be read.",
+                Some("$".into()),
+            ))
+        }
+        Some(v) => v,
+    };
+    match v.as_u64() {
+        Some(0) => Err(ImportError::new(
+            "This plan file says it is format version 0, which does not exist: the first version is 1.",
+            loc,
+        )),
+        Some(n) => Ok(u32::try_from(n).unwrap_or(u32::MAX)),
+        None => Err(ImportError::new(
+            format!(
+                "This plan file's format version should be a whole number such as 1, but it is {v}."
+            ),
+            loc,
+        )),
+    }
+}
+
+/// Runs the migration steps from `from_version` up to the newest version
+/// the steps reach (`steps.len() + 1`), setting `"version"` after each step.
+pub(crate) fn migrate_with(
+    mut doc: Value,
+    from_version: u32,
+    steps: &[MigrationStep],
+) -> Result<Value, ImportError> {
+    let current = steps.len() as u64 + 1;
+    let from = u64::from(from_version);
+    if from == 0 {
+        return Err(ImportError::new(
+            "This plan file says it is format version 0, which does not exist: the first version is 1.",
+            Some("$.version".into()),
+        ));
+    }
+    if from > current {
+        return Err(ImportError::new(
+            format!(
+                "This plan was saved by a newer version of the workbench (format version {from}); this version reads up to version {current}. Please update the workbench."
+            ),
+            Some("$.version".into()),
+        ));
+    }
+    for v in from..current {
+        doc = steps[(v - 1) as usize](doc)?;
+        if let Some(obj) = doc.as_object_mut() {
+            obj.insert("version".into(), Value::from(v + 1));
+        }
+    }
+    Ok(doc)
+}
+
+fn json_path(prefix: &str, path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = prefix.to_owned();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => out.push_str(&format!("[{index}]")),
+            Segment::Map { key } => {
+                if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    out.push('.');
+                    out.push_str(key);
+                } else {
+                    out.push_str(&format!("[{}]", Value::from(key.as_str())));
+                }
+            }
+            Segment::Enum { .. } | Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+/// Describes serde's "found" part ("string \"abc\"", "integer `5`") plainly.
+fn found(s: &str) -> String {
+    let s = s.trim();
+    let strip_ticks = |x: &str| x.trim().trim_matches('`').to_owned();
+    if let Some(rest) = s.strip_prefix("string ") {
+        format!("the text {rest}")
+    } else if let Some(rest) = s.strip_prefix("integer ") {
+        format!("the number {}", strip_ticks(rest))
+    } else if let Some(rest) = s.strip_prefix("floating point ") {
+        format!("the number {}", strip_ticks(rest))
+    } else if let Some(rest) = s.strip_prefix("boolean ") {
+        format!("{} (a yes/no value)", strip_ticks(rest))
+    } else {
+        match s {
+            "null" => "empty (null)".into(),
+            "sequence" => "a list".into(),
+            "map" => "a group of fields".into(),
+            other => other.to_owned(),
+        }
+    }
+}
+
+/// Describes serde's "expected" part ("u8", "a string") plainly.
+fn expected(s: &str) -> String {
+    let s = s.trim();
+    match s {
+        "u8" => "a whole number from 0 to 100".into(),
+        "u32" | "u64" | "usize" => "a whole number".into(),
+        "f64" | "f32" => "a number".into(),
+        "a string" => "text in quotes".into(),
+        "a sequence" => "a list in square brackets".into(),
+        "a map" => "a group of fields in curly brackets".into(),
+        "a boolean" => "true or false".into(),
+        "a formatted date string" | "a NaiveDate" => "a date written as YYYY-MM-DD".into(),
+        _ if s.starts_with("struct ") => "a group of fields in curly brackets".into(),
+        _ if s.starts_with("enum ") => "one of the allowed words".into(),
+        _ => s.to_owned(),
+    }
+}
+
+/// Turns a serde error message into plain English.
+fn readable(msg: &str) -> String {
+    // serde_json appends " at line X column Y" only for text input; values
+    // have none, but strip it to be safe.
+    let msg = match msg.find(" at line ") {
+        Some(i) => &msg[..i],
+        None => msg,
+    };
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        return format!("A required field \"{}\" is missing", rest.trim_matches('`'));
+    }
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        if let Some((f, e)) = rest.split_once(", expected ") {
+            return format!(
+                "This value has the wrong type: it is {} but {} was expected",
+                found(f),
+                expected(e)
+            );
+        }
+    }
+    if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        if let Some((f, e)) = rest.split_once(", expected ") {
+            return format!(
+                "This value is not allowed: it is {} but {} was expected",
+                found(f),
+                expected(e)
+            );
+        }
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        if let Some((v, e)) = rest.split_once(", expected ") {
+            let allowed = e
+                .trim_start_matches("one of ")
+                .replace('`', "\"");
+            return format!(
+                "\"{}\" is not one of the allowed values; use {allowed}",
+                v.trim_matches('`')
+            );
+        }
+    }
+    // chrono's date parse errors.
+    if msg.starts_with("input ")
+        || msg.starts_with("premature end of input")
+        || msg.starts_with("trailing input")
+        || msg.starts_with("no possible date")
+    {
+        return "This date is not valid: dates are written as YYYY-MM-DD, for example 2024-08-01"
+            .into();
+    }
+    if msg == "u8" {
+        return msg.into();
+    }
+    let mut m = msg.to_owned();
+    if let Some(first) = m.get(0..1) {
+        let up = first.to_uppercase();
+        m.replace_range(0..1, &up);
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn add_note(mut doc: Value) -> Result<Value, ImportError> {
+        doc["plan"]["meta"]["vision"] = json!("migrated to 2");
+        Ok(doc)
+    }
+    fn rename_title(mut doc: Value) -> Result<Value, ImportError> {
+        let t = doc["plan"]["meta"]["name"].take();
+        doc["plan"]["meta"]["title"] = t;
+        Ok(doc)
+    }
+    fn fail(_: Value) -> Result<Value, ImportError> {
+        Err(ImportError::new("step failed", None))
+    }
+
+    #[test]
+    fn migration_chain_runs_each_step_in_order() {
+        let doc = json!({"format": FORMAT_NAME, "version": 1, "plan": {"meta": {"name": "T"}}});
+        let steps: &[MigrationStep] = &[rename_title, add_note];
+        let out = migrate_with(doc.clone(), 1, steps).unwrap();
+        assert_eq!(out["version"], json!(3));
+        assert_eq!(out["plan"]["meta"]["title"], json!("T"));
+        assert_eq!(out["plan"]["meta"]["vision"], json!("migrated to 2"));
+        // Starting at version 2 skips the first step.
+        let out = migrate_with(doc.clone(), 2, steps).unwrap();
+        assert_eq!(out["plan"]["meta"]["title"], json!(null));
+        assert_eq!(out["plan"]["meta"]["vision"], json!("migrated to 2"));
+        // Current version: no steps run.
+        assert_eq!(migrate_with(doc.clone(), 3, steps).unwrap(), doc);
+        // Newer than the steps reach.
+        let e = migrate_with(doc.clone(), 4, steps).unwrap_err();
+        assert!(e.message.contains("format version 4"), "{e}");
+        assert!(e.message.contains("reads up to version 3"), "{e}");
+        assert!(migrate_with(doc.clone(), 0, steps).is_err());
+        // A failing step fails the import.
+        assert_eq!(
+            migrate_with(doc, 1, &[fail]).unwrap_err().message,
+            "step failed"
+        );
+    }
+
+    #[test]
+    fn today_there_are_no_steps() {
+        assert_eq!(MIGRATIONS.len() + 1, FORMAT_VERSION as usize);
+    }
+
+    #[test]
+    fn readable_messages() {
+        assert_eq!(
+            readable("missing field `title`"),
+            "A required field \"title\" is missing"
+        );
+        assert_eq!(
+            readable("invalid type: string \"abc\", expected u8"),
+            "This value has the wrong type: it is the text \"abc\" but a whole number from 0 to 100 was expected"
+        );
+        assert!(readable("unknown variant `purple`, expected one of `red`, `amber`, `green`")
+            .starts_with("\"purple\" is not one of the allowed values"));
+    }
+
+    #[test]
+    fn display_does_not_repeat_location() {
+        let e = ImportError::new("Bad (line 1, column 2).", Some("line 1, column 2".into()));
+        assert_eq!(e.to_string(), "Bad (line 1, column 2).");
+        let e = ImportError::new("Bad", Some("$.plan".into()));
+        assert_eq!(e.to_string(), "Bad (at $.plan)");
+        assert_eq!(ImportError::new("Bad", None).to_string(), "Bad");
+    }
+}

@@ -1,0 +1,316 @@
+//! The plan and its items: plain data, serialisable, with no behaviour beyond
+//! small accessors. Operations live in `ops`, link rules in `links`.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A stable unique id. New items get a random UUID; imported ids are kept as
+/// they are so that an item keeps its identity across export and import.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Id(pub String);
+
+impl Id {
+    pub fn new() -> Self {
+        Id(uuid::Uuid::new_v4().to_string())
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Default for Id {
+    fn default() -> Self {
+        Id::new()
+    }
+}
+
+impl std::fmt::Display for Id {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<&str> for Id {
+    fn from(s: &str) -> Self {
+        Id(s.to_owned())
+    }
+}
+
+/// The kinds of item a plan holds, in the order of the driver diagram.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Priority,
+    Outcome,
+    Aim,
+    Action,
+    Measure,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [
+        Kind::Priority,
+        Kind::Outcome,
+        Kind::Aim,
+        Kind::Action,
+        Kind::Measure,
+    ];
+
+    /// The word a user sees for one item of this kind.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Priority => "priority",
+            Kind::Outcome => "outcome",
+            Kind::Aim => "improvement aim",
+            Kind::Action => "action",
+            Kind::Measure => "measure",
+        }
+    }
+}
+
+/// A target: a value to reach (free text such as "90%" or "10% more") by a date.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Target {
+    #[serde(default)]
+    pub value: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<NaiveDate>,
+}
+
+/// The whole plan: metadata and five ordered lists of items. Links are held
+/// by the item on the right-hand side of the driver diagram (an action lists
+/// the aims it serves), so each list of ids is a many-to-many link set.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub id: Id,
+    pub meta: PlanMeta,
+    #[serde(default)]
+    pub priorities: Vec<Priority>,
+    #[serde(default)]
+    pub outcomes: Vec<Outcome>,
+    #[serde(default)]
+    pub aims: Vec<Aim>,
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    #[serde(default)]
+    pub measures: Vec<Measure>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PlanMeta {
+    pub title: String,
+    #[serde(default)]
+    pub partnership: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_start: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_end: Option<NaiveDate>,
+    #[serde(default)]
+    pub vision: String,
+    #[serde(default)]
+    pub principles: Vec<String>,
+    /// Plans this one aligns with (national, regional, local), one per entry.
+    #[serde(default)]
+    pub aligned_plans: Vec<String>,
+    /// e.g. "Quarterly".
+    #[serde(default)]
+    pub review_cycle: String,
+    /// Who coordinates the plan (a person, role or group).
+    #[serde(default)]
+    pub coordinator: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Priority {
+    pub id: Id,
+    #[serde(default)]
+    pub code: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub id: Id,
+    #[serde(default)]
+    pub code: String,
+    pub statement: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+    #[serde(default)]
+    pub owner: String,
+    /// The priorities this outcome belongs to.
+    #[serde(default)]
+    pub priorities: Vec<Id>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DriverLevel {
+    #[default]
+    Primary,
+    Secondary,
+}
+
+/// An improvement aim (a key driver).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Aim {
+    pub id: Id,
+    #[serde(default)]
+    pub code: String,
+    pub statement: String,
+    #[serde(default)]
+    pub level: DriverLevel,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+    #[serde(default)]
+    pub owner: String,
+    /// The outcomes this aim drives.
+    #[serde(default)]
+    pub outcomes: Vec<Id>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    NotStarted,
+    InProgress,
+    Completed,
+    Cancelled,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::NotStarted,
+        Status::InProgress,
+        Status::Completed,
+        Status::Cancelled,
+    ];
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotStarted => "Not started",
+            Status::InProgress => "In progress",
+            Status::Completed => "Completed",
+            Status::Cancelled => "Cancelled",
+        }
+    }
+}
+
+/// Red, amber or green, as defined in the plan's own RAG key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rag {
+    Red,
+    Amber,
+    Green,
+}
+
+impl Rag {
+    pub const ALL: [Rag; 3] = [Rag::Red, Rag::Amber, Rag::Green];
+    pub fn label(self) -> &'static str {
+        match self {
+            Rag::Red => "Red",
+            Rag::Amber => "Amber",
+            Rag::Green => "Green",
+        }
+    }
+}
+
+/// A dated status update on an action; the latest is what reports show.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Update {
+    pub date: NaiveDate,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub percent: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rag: Option<Rag>,
+}
+
+/// An action (a change idea, "high level action", "action/task").
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Action {
+    pub id: Id,
+    #[serde(default)]
+    pub code: String,
+    pub title: String,
+    /// A person, a role or a group.
+    #[serde(default)]
+    pub lead: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    #[serde(default)]
+    pub status: Status,
+    /// 0 to 100.
+    #[serde(default)]
+    pub percent: u8,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rag: Option<Rag>,
+    #[serde(default)]
+    pub updates: Vec<Update>,
+    /// The improvement aims this action serves.
+    #[serde(default)]
+    pub aims: Vec<Id>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    #[default]
+    HigherIsBetter,
+    LowerIsBetter,
+}
+
+impl Direction {
+    pub fn label(self) -> &'static str {
+        match self {
+            Direction::HigherIsBetter => "Higher is better",
+            Direction::LowerIsBetter => "Lower is better",
+        }
+    }
+}
+
+/// One observation of a measure: a period label as the plan writes it
+/// ("2021/22 Q1") and the value, with an optional date for ordering charts.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct DataPoint {
+    pub period: String,
+    pub value: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Measure {
+    pub id: Id,
+    #[serde(default)]
+    pub code: String,
+    /// What is measured.
+    pub name: String,
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub direction: Direction,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<DataPoint>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<Target>,
+    #[serde(default)]
+    pub data: Vec<DataPoint>,
+    /// Source of evidence.
+    #[serde(default)]
+    pub source: String,
+    /// How often it is collected, e.g. "Quarterly".
+    #[serde(default)]
+    pub frequency: String,
+    /// The outcomes, aims or actions this measure evidences.
+    #[serde(default)]
+    pub evidences: Vec<Id>,
+}

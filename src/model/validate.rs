@@ -1,0 +1,331 @@
+//! Checks that a plan is whole and consistent: it has an id and a title,
+//! every id is unique, every link points to an item of an allowed kind that
+//! is in the plan, and every number is in range. Import runs these checks
+//! before accepting a file.
+
+use std::collections::HashMap;
+
+use super::links::{allowed_parents_phrase, link_allowed, plural, with_article, with_list, Item};
+use super::plan::{DataPoint, Id, Kind, Plan};
+
+/// One problem found in a plan, with the JSON path of the offending value
+/// (for example `$.actions[2].aims[0]`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidationError {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} (at {})", self.message, self.path)
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// The JSON name of a kind's list in the plan.
+pub(crate) fn list_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Priority => "priorities",
+        Kind::Outcome => "outcomes",
+        Kind::Aim => "aims",
+        Kind::Action => "actions",
+        Kind::Measure => "measures",
+    }
+}
+
+/// The JSON name of a kind's link list.
+pub(crate) fn links_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Priority => "",
+        Kind::Outcome => "priorities",
+        Kind::Aim => "outcomes",
+        Kind::Action => "aims",
+        Kind::Measure => "evidences",
+    }
+}
+
+/// The first problem in the plan, if any.
+pub fn validate(plan: &Plan) -> Result<(), ValidationError> {
+    match validate_all(plan).into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// Every problem in the plan, in plan order.
+pub fn validate_all(plan: &Plan) -> Vec<ValidationError> {
+    let mut errors = Vec::new();
+    let mut err = |path: String, message: String| errors.push(ValidationError { path, message });
+
+    if plan.id.as_str().trim().is_empty() {
+        err("$.id".into(), "The plan has no id".into());
+    }
+    if plan.meta.title.trim().is_empty() {
+        err("$.meta.title".into(), "The plan has no title".into());
+    }
+
+    // Ids: unique across the plan and all its items. Remember where each was
+    // first used, in words, and its kind for the link checks.
+    let mut seen: HashMap<&Id, (String, Option<Kind>)> = HashMap::new();
+    seen.insert(&plan.id, ("the plan itself".into(), None));
+    for kind in Kind::ALL {
+        with_list!(plan, kind, |list| {
+            for (i, item) in list.iter().enumerate() {
+                let path = format!("$.{}[{i}].id", list_name(kind));
+                let id = item.id();
+                if id.as_str().trim().is_empty() {
+                    err(path, format!("This {} has no id", kind.label()));
+                    continue;
+                }
+                if let Some((first, _)) = seen.get(id) {
+                    err(
+                        path,
+                        format!(
+                            "The id \"{id}\" is used by more than one item; it was first used by {first}"
+                        ),
+                    );
+                } else {
+                    seen.insert(id, (format!("{} {}", kind.label(), i + 1), Some(kind)));
+                }
+            }
+        });
+    }
+
+    // Links.
+    for kind in Kind::ALL {
+        with_list!(plan, kind, |list| {
+            for (i, item) in list.iter().enumerate() {
+                let links = item.links();
+                for (j, target) in links.iter().enumerate() {
+                    let path = format!("$.{}[{i}].{}[{j}]", list_name(kind), links_name(kind));
+                    match seen.get(target) {
+                        None => err(
+                            path,
+                            format!(
+                                "This {} is linked to an item with id \"{target}\" that is not in the plan",
+                                kind.label()
+                            ),
+                        ),
+                        Some((_, None)) => err(
+                            path,
+                            format!(
+                                "This {} is linked to the plan itself, but {} can only {}",
+                                kind.label(),
+                                plural(kind),
+                                allowed_parents_phrase(kind)
+                            ),
+                        ),
+                        Some((_, Some(parent))) if !link_allowed(kind, *parent) => err(
+                            path,
+                            format!(
+                                "This {} is linked to {}, but {} can only {}",
+                                kind.label(),
+                                with_article(*parent),
+                                plural(kind),
+                                allowed_parents_phrase(kind)
+                            ),
+                        ),
+                        Some(_) => {
+                            if links[..j].contains(target) {
+                                err(
+                                    path,
+                                    format!(
+                                        "This {} is linked to the same item (id \"{target}\") twice",
+                                        kind.label()
+                                    ),
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    // Numbers.
+    for (i, a) in plan.actions.iter().enumerate() {
+        if a.percent > 100 {
+            err(
+                format!("$.actions[{i}].percent"),
+                format!(
+                    "This action's progress is {}%, but progress cannot be more than 100%",
+                    a.percent
+                ),
+            );
+        }
+        for (j, u) in a.updates.iter().enumerate() {
+            if let Some(p) = u.percent {
+                if p > 100 {
+                    err(
+                        format!("$.actions[{i}].updates[{j}].percent"),
+                        format!(
+                            "This update gives progress as {p}%, but progress cannot be more than 100%"
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    let not_finite = "This value is not an ordinary number (it is infinite or not a number)";
+    for (i, m) in plan.measures.iter().enumerate() {
+        let check = |p: &DataPoint| !p.value.is_finite();
+        if m.baseline.as_ref().is_some_and(check) {
+            err(format!("$.measures[{i}].baseline.value"), not_finite.into());
+        }
+        for (j, d) in m.data.iter().enumerate() {
+            if check(d) {
+                err(format!("$.measures[{i}].data[{j}].value"), not_finite.into());
+            }
+        }
+    }
+    errors
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::plan::{Action, Aim, Measure, Outcome, Priority, Update};
+
+    fn base() -> Plan {
+        let mut p = Plan::new_empty("Plan");
+        p.id = "plan".into();
+        p.priorities.push(Priority {
+            id: "p1".into(),
+            title: "P".into(),
+            ..Default::default()
+        });
+        p.outcomes.push(Outcome {
+            id: "o1".into(),
+            priorities: vec!["p1".into()],
+            ..Default::default()
+        });
+        p.aims.push(Aim {
+            id: "a1".into(),
+            outcomes: vec!["o1".into()],
+            ..Default::default()
+        });
+        for n in 0..3 {
+            p.actions.push(Action {
+                id: format!("act{n}").as_str().into(),
+                aims: vec!["a1".into()],
+                ..Default::default()
+            });
+        }
+        p.measures.push(Measure {
+            id: "m1".into(),
+            evidences: vec!["o1".into(), "act0".into()],
+            data: vec![DataPoint::new("Q1", 1.0).unwrap()],
+            ..Default::default()
+        });
+        p
+    }
+
+    fn only(p: &Plan) -> ValidationError {
+        let all = validate_all(p);
+        assert_eq!(all.len(), 1, "{all:?}");
+        assert_eq!(validate(p), Err(all[0].clone()));
+        all[0].clone()
+    }
+
+    #[test]
+    fn base_is_valid() {
+        assert_eq!(validate(&base()), Ok(()));
+    }
+
+    #[test]
+    fn no_title_or_id() {
+        let mut p = base();
+        p.meta.title = "  ".into();
+        let e = only(&p);
+        assert_eq!(e.path, "$.meta.title");
+        assert_eq!(e.message, "The plan has no title");
+        assert_eq!(e.to_string(), "The plan has no title (at $.meta.title)");
+        let mut p = base();
+        p.id = Id(String::new());
+        assert_eq!(only(&p).path, "$.id");
+    }
+
+    #[test]
+    fn duplicate_ids() {
+        let mut p = base();
+        p.actions[2].id = "o1".into();
+        let e = only(&p);
+        assert_eq!(e.path, "$.actions[2].id");
+        assert!(e.message.contains("\"o1\""), "{e}");
+        assert!(e.message.contains("first used by outcome 1"), "{e}");
+        let mut p = base();
+        p.measures[0].id = "plan".into();
+        let e = only(&p);
+        assert_eq!(e.path, "$.measures[0].id");
+        assert!(e.message.contains("the plan itself"), "{e}");
+    }
+
+    #[test]
+    fn link_to_missing_item() {
+        let mut p = base();
+        p.actions[2].aims.push("x".into());
+        let e = only(&p);
+        assert_eq!(e.path, "$.actions[2].aims[1]");
+        assert_eq!(
+            e.message,
+            "This action is linked to an item with id \"x\" that is not in the plan"
+        );
+    }
+
+    #[test]
+    fn link_to_wrong_kind() {
+        let mut p = base();
+        p.actions[2].aims[0] = "p1".into();
+        let e = only(&p);
+        assert_eq!(e.path, "$.actions[2].aims[0]");
+        assert_eq!(
+            e.message,
+            "This action is linked to a priority, but actions can only serve improvement aims"
+        );
+        let mut p = base();
+        p.measures[0].evidences.push("p1".into());
+        assert_eq!(only(&p).path, "$.measures[0].evidences[2]");
+        let mut p = base();
+        p.outcomes[0].priorities.push("plan".into());
+        assert_eq!(only(&p).path, "$.outcomes[0].priorities[1]");
+    }
+
+    #[test]
+    fn same_parent_twice() {
+        let mut p = base();
+        p.aims[0].outcomes.push("o1".into());
+        let e = only(&p);
+        assert_eq!(e.path, "$.aims[0].outcomes[1]");
+        assert!(e.message.contains("twice"), "{e}");
+    }
+
+    #[test]
+    fn percent_over_100() {
+        let mut p = base();
+        p.actions[1].percent = 101;
+        let e = only(&p);
+        assert_eq!(e.path, "$.actions[1].percent");
+        assert!(e.message.contains("101%"));
+        let mut p = base();
+        p.actions[0].updates.push(Update {
+            percent: Some(200),
+            ..Default::default()
+        });
+        assert_eq!(only(&p).path, "$.actions[0].updates[0].percent");
+    }
+
+    #[test]
+    fn non_finite_values() {
+        let mut p = base();
+        p.measures[0].data[0].value = f64::NAN;
+        assert_eq!(only(&p).path, "$.measures[0].data[0].value");
+        let mut p = base();
+        p.measures[0].baseline = Some(DataPoint {
+            value: f64::NEG_INFINITY,
+            ..Default::default()
+        });
+        assert_eq!(only(&p).path, "$.measures[0].baseline.value");
+    }
+}

@@ -1,0 +1,241 @@
+//! Persistence of the plan library in the browser's local storage.
+//!
+//! Each plan is one key, `ipw.plan.<plan id>`, holding an envelope with a
+//! revision number and the plan in the export format. The library is the set
+//! of such keys, so there is no separate index to fall out of step. The
+//! revision lets a tab notice that another tab saved the plan since it last
+//! read it, instead of silently writing over that change.
+
+use chrono::{DateTime, Utc};
+use gloo_storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+
+use crate::model::format::{export_value, import_value};
+use crate::model::{Id, Plan};
+
+const PLAN_PREFIX: &str = "ipw.plan.";
+const ASIDE_PREFIX: &str = "ipw.unreadable.";
+
+/// What is stored under a plan's key.
+#[derive(Serialize, Deserialize)]
+struct Envelope {
+    revision: u64,
+    changed: DateTime<Utc>,
+    plan: serde_json::Value,
+}
+
+/// One row of the library: enough to list a plan without opening it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LibraryEntry {
+    pub id: Id,
+    pub title: String,
+    pub changed: DateTime<Utc>,
+}
+
+/// A plan as read from storage, with the revision it was read at.
+#[derive(Clone, Debug)]
+pub struct StoredPlan {
+    pub plan: Plan,
+    pub revision: u64,
+    pub changed: DateTime<Utc>,
+}
+
+/// Stored text that could not be read as a plan. It has been moved to
+/// `key` so that nothing overwrites it, and can be downloaded from there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetAside {
+    pub key: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveError {
+    /// The browser's storage for this site is full.
+    Full,
+    /// Another tab saved this plan after we read it.
+    Conflict { stored_revision: u64 },
+    /// Local storage is missing or refused for another reason.
+    Unavailable(String),
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SaveError::Full => f.write_str(
+                "This browser's storage for the workbench is full, so your latest changes are not saved in the browser. They are still on screen: export the plan to a file to keep them, then delete plans you no longer need.",
+            ),
+            SaveError::Conflict { .. } => f.write_str(
+                "This plan was changed in another tab or window after you opened it here. Your latest change has not been saved over it.",
+            ),
+            SaveError::Unavailable(why) => write!(
+                f,
+                "The browser would not let the workbench save ({why}). Your changes are still on screen: export the plan to a file to keep them."
+            ),
+        }
+    }
+}
+
+pub fn plan_key(id: &Id) -> String {
+    format!("{PLAN_PREFIX}{id}")
+}
+
+/// The plan id a storage key belongs to, if it is a plan key.
+pub fn plan_id_of_key(key: &str) -> Option<Id> {
+    key.strip_prefix(PLAN_PREFIX).map(Id::from)
+}
+
+fn raw() -> web_sys::Storage {
+    LocalStorage::raw()
+}
+
+fn keys() -> Vec<String> {
+    let storage = raw();
+    let len = storage.length().unwrap_or(0);
+    (0..len).filter_map(|i| storage.key(i).ok().flatten()).collect()
+}
+
+/// The raw text under a key, as stored.
+pub fn raw_text(key: &str) -> Option<String> {
+    raw().get_item(key).ok().flatten()
+}
+
+fn parse_envelope(text: &str) -> Result<StoredPlan, String> {
+    let env: Envelope = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let plan = import_value(env.plan).map_err(|e| e.to_string())?;
+    Ok(StoredPlan {
+        plan,
+        revision: env.revision,
+        changed: env.changed,
+    })
+}
+
+/// Moves unreadable text out of the plan's key, so that it is kept as it was
+/// and the library no longer trips over it.
+fn set_aside(key: &str, text: &str, reason: String) -> SetAside {
+    let stamp = Utc::now().format("%Y%m%dT%H%M%S%3f");
+    let id = key.strip_prefix(PLAN_PREFIX).unwrap_or(key);
+    let aside_key = format!("{ASIDE_PREFIX}{id}.{stamp}");
+    // If even this fails (storage full), leave the text where it is: it is
+    // still kept, and we will report it again next time.
+    if raw().set_item(&aside_key, text).is_ok() {
+        let _ = raw().remove_item(key);
+        SetAside {
+            key: aside_key,
+            reason,
+        }
+    } else {
+        SetAside {
+            key: key.to_owned(),
+            reason,
+        }
+    }
+}
+
+/// Lists the stored plans, newest change first. Stored copies that cannot be
+/// read are set aside and reported, never deleted.
+pub fn list() -> (Vec<LibraryEntry>, Vec<SetAside>) {
+    let mut entries = Vec::new();
+    let mut problems = Vec::new();
+    for key in keys() {
+        if !key.starts_with(PLAN_PREFIX) {
+            continue;
+        }
+        let Some(text) = raw_text(&key) else { continue };
+        match parse_envelope(&text) {
+            Ok(stored) => entries.push(LibraryEntry {
+                id: stored.plan.id.clone(),
+                title: stored.plan.meta.title.clone(),
+                changed: stored.changed,
+            }),
+            Err(reason) => problems.push(set_aside(&key, &text, reason)),
+        }
+    }
+    entries.sort_by(|a, b| b.changed.cmp(&a.changed).then(a.title.cmp(&b.title)));
+    (entries, problems)
+}
+
+/// Texts set aside earlier, which the user may still want to download.
+pub fn set_aside_keys() -> Vec<String> {
+    let mut k: Vec<String> = keys()
+        .into_iter()
+        .filter(|k| k.starts_with(ASIDE_PREFIX))
+        .collect();
+    k.sort();
+    k
+}
+
+pub fn remove_key(key: &str) {
+    let _ = raw().remove_item(key);
+}
+
+/// Reads one plan. `Ok(None)` when there is no such plan; `Err` when the
+/// stored text was unreadable (it has been set aside).
+pub fn load(id: &Id) -> Result<Option<StoredPlan>, SetAside> {
+    let key = plan_key(id);
+    let Some(text) = raw_text(&key) else {
+        return Ok(None);
+    };
+    match parse_envelope(&text) {
+        Ok(stored) => Ok(Some(stored)),
+        Err(reason) => Err(set_aside(&key, &text, reason)),
+    }
+}
+
+/// The revision currently stored for a plan, 0 if none or unreadable.
+pub fn stored_revision(id: &Id) -> u64 {
+    #[derive(Deserialize)]
+    struct RevisionOnly {
+        revision: u64,
+    }
+    raw_text(&plan_key(id))
+        .and_then(|t| serde_json::from_str::<RevisionOnly>(&t).ok())
+        .map_or(0, |r| r.revision)
+}
+
+/// Saves a plan that was read at `base_revision` (0 for a new plan) and
+/// returns its new revision. Refuses when another tab saved in between.
+pub fn save(plan: &Plan, base_revision: u64) -> Result<u64, SaveError> {
+    let stored = stored_revision(&plan.id);
+    if stored != base_revision {
+        return Err(SaveError::Conflict {
+            stored_revision: stored,
+        });
+    }
+    write(plan, stored + 1)
+}
+
+/// Saves a plan whatever is stored (the user chose to keep this version).
+pub fn save_over(plan: &Plan) -> Result<u64, SaveError> {
+    write(plan, stored_revision(&plan.id) + 1)
+}
+
+fn write(plan: &Plan, revision: u64) -> Result<u64, SaveError> {
+    let env = Envelope {
+        revision,
+        changed: Utc::now(),
+        plan: export_value(plan),
+    };
+    let text = serde_json::to_string(&env).map_err(|e| SaveError::Unavailable(e.to_string()))?;
+    raw()
+        .set_item(&plan_key(&plan.id), &text)
+        .map_err(classify_error)?;
+    Ok(revision)
+}
+
+fn classify_error(err: wasm_bindgen::JsValue) -> SaveError {
+    match err.dyn_ref::<web_sys::DomException>() {
+        Some(e) if e.name() == "QuotaExceededError" || e.code() == 22 => SaveError::Full,
+        Some(e) => SaveError::Unavailable(e.message()),
+        None => SaveError::Unavailable(format!("{err:?}")),
+    }
+}
+
+pub fn delete(id: &Id) {
+    remove_key(&plan_key(id));
+}
+
+/// Stores a small text under a key of the workbench's own (not a plan).
+pub fn raw_set(key: &str, value: &str) -> Result<(), SaveError> {
+    raw().set_item(key, value).map_err(classify_error)
+}

@@ -1,0 +1,165 @@
+//! Moving plans in and out as files: import by file picker or by dropping a
+//! file on the page, and export as a download named after the plan.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::state::{use_workbench, NoticeKind, PendingImport, Workbench};
+use crate::model::format::{export_plan, import_plan};
+use crate::storage;
+
+/// Offers `text` to the user as a file download.
+pub fn download(filename: &str, text: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(filename);
+    a.click();
+    // Revoking at once can cancel the download in some browsers; wait a bit.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(60),
+    );
+    Ok(())
+}
+
+/// A file name from a plan title: letters, digits and dashes.
+pub fn file_name_for(title: &str) -> String {
+    let mut name = String::new();
+    for c in title.trim().chars() {
+        if c.is_alphanumeric() {
+            name.extend(c.to_lowercase());
+        } else if !name.ends_with('-') && !name.is_empty() {
+            name.push('-');
+        }
+    }
+    let name = name.trim_end_matches('-');
+    if name.is_empty() {
+        "plan.json".to_owned()
+    } else {
+        format!("{name}.json")
+    }
+}
+
+pub fn export_open_plan(wb: Workbench) {
+    let Some((name, text)) = wb.plan.with_untracked(|p| {
+        p.as_ref()
+            .map(|p| (file_name_for(&p.meta.title), export_plan(p)))
+    }) else {
+        return;
+    };
+    if let Err(e) = download(&name, &text) {
+        wb.notify(NoticeKind::Problem, format!("The browser refused the download: {e:?}"));
+    }
+}
+
+pub fn download_set_aside(wb: Workbench, key: &str) {
+    match storage::raw_text(key) {
+        Some(text) => {
+            let _ = download("unreadable-plan.txt", &text);
+        }
+        None => wb.notify(NoticeKind::Problem, "That text is no longer in this browser."),
+    }
+}
+
+/// Reads a chosen or dropped file and imports it.
+fn import_file(wb: Workbench, file: web_sys::File) {
+    let name = file.name();
+    leptos::task::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+        match text.ok().and_then(|t| t.as_string()) {
+            Some(text) => import_text(wb, &name, &text),
+            None => wb.notify(
+                NoticeKind::Problem,
+                format!("Could not read the file “{name}”. Nothing was changed."),
+            ),
+        }
+    });
+}
+
+/// Validates the file first; only a valid plan reaches the library.
+fn import_text(wb: Workbench, name: &str, text: &str) {
+    match import_plan(text) {
+        Err(e) => wb.notify(
+            NoticeKind::Problem,
+            format!("Could not import “{name}”: {e} Nothing was changed."),
+        ),
+        Ok(plan) => {
+            let existing = wb
+                .library
+                .with_untracked(|l| l.iter().find(|e| e.id == plan.id).map(|e| e.title.clone()));
+            match existing {
+                Some(existing_title) => wb.pending_import.set(Some(PendingImport {
+                    plan,
+                    existing_title,
+                })),
+                None => wb.add_to_library(plan),
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportChoice {
+    Replace,
+    KeepBoth,
+    Cancel,
+}
+
+pub fn resolve_import(wb: Workbench, choice: ImportChoice) {
+    let Some(pending) = wb.pending_import.get_untracked() else { return };
+    wb.pending_import.set(None);
+    match choice {
+        ImportChoice::Cancel => {}
+        ImportChoice::KeepBoth => wb.add_to_library(pending.plan.with_new_id()),
+        ImportChoice::Replace => match storage::save_over(&pending.plan) {
+            Ok(_) => wb.open(&pending.plan.id),
+            Err(e) => wb.notify(NoticeKind::Problem, e.to_string()),
+        },
+    }
+}
+
+#[component]
+pub fn ImportButton() -> impl IntoView {
+    let wb = use_workbench();
+    let on_change = move |ev: web_sys::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            import_file(wb, file);
+        }
+        // Let the same file be chosen again after fixing it.
+        input.set_value("");
+    };
+    view! {
+        <label class="button file-button">
+            "Import plan file"
+            <input
+                type="file"
+                accept=".json,application/json"
+                aria-label="Import plan file"
+                on:change=on_change
+            />
+        </label>
+    }
+}
+
+pub fn allow_drop(ev: web_sys::DragEvent) {
+    ev.prevent_default();
+}
+
+pub fn on_drop(wb: Workbench, ev: web_sys::DragEvent) {
+    ev.prevent_default();
+    let file = ev
+        .data_transfer()
+        .and_then(|d| d.files())
+        .and_then(|f| f.get(0));
+    if let Some(file) = file {
+        import_file(wb, file);
+    }
+}

@@ -1,0 +1,172 @@
+//! The plan library: the plans stored in this browser, and the ways to start
+//! a new one.
+
+use leptos::prelude::*;
+
+use super::state::{use_workbench, NoticeKind};
+use crate::model::example::example_plan;
+use crate::model::Plan;
+use crate::storage::{self, LibraryEntry};
+
+/// "31 Jul 2023, 14:05" in the browser's local time.
+fn when(entry: &LibraryEntry) -> String {
+    let offset_minutes = js_sys::Date::new_0().get_timezone_offset() as i64;
+    let local = entry.changed - chrono::Duration::minutes(offset_minutes);
+    local.format("%-d %b %Y, %H:%M").to_string()
+}
+
+#[component]
+pub fn Library() -> impl IntoView {
+    let wb = use_workbench();
+    let new_title = RwSignal::new(String::new());
+
+    let create = move || {
+        let title = new_title.get_untracked();
+        let title = title.trim();
+        let title = if title.is_empty() { "Untitled plan" } else { title };
+        wb.add_to_library(Plan::new_empty(title));
+        new_title.set(String::new());
+    };
+    let open_example = move |_| {
+        // A fresh copy each time, so the example can be played with freely.
+        let example = example_plan().with_new_id();
+        wb.add_to_library(example);
+    };
+
+    view! {
+        <section class="library" aria-labelledby="library-heading">
+            <h2 id="library-heading">"Plans in this browser"</h2>
+            <p class="hint">
+                "Plans are saved in this browser as you work. To share a plan or keep a copy elsewhere, export it as a file."
+            </p>
+            <form
+                class="new-plan"
+                on:submit=move |ev| {
+                    ev.prevent_default();
+                    create();
+                }
+            >
+                <label for="new-plan-title">"Title of a new plan"</label>
+                <input
+                    id="new-plan-title"
+                    type="text"
+                    placeholder="e.g. Children's Services Plan 2026-29"
+                    prop:value=move || new_title.get()
+                    on:input=move |ev| new_title.set(event_target_value(&ev))
+                />
+                <button type="submit">"Create plan"</button>
+                <button type="button" on:click=open_example>
+                    "Open the example plan"
+                </button>
+            </form>
+            <Show
+                when=move || wb.library.with(|l| !l.is_empty())
+                fallback=|| view! { <p class="empty">"No plans yet. Create one, open the example, or import a plan file."</p> }
+            >
+                <ul class="plan-list">
+                    <For
+                        each=move || wb.library.get()
+                        key=|e| (e.id.clone(), e.title.clone(), e.changed)
+                        children=move |entry| view! { <LibraryRow entry /> }
+                    />
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn LibraryRow(entry: LibraryEntry) -> impl IntoView {
+    let wb = use_workbench();
+    let confirming = RwSignal::new(false);
+    let renaming = RwSignal::new(false);
+    let title = entry.title.clone();
+    let id = StoredValue::new(entry.id.clone());
+    let new_name = RwSignal::new(entry.title.clone());
+
+    let duplicate = move |_| {
+        match storage::load(&id.get_value()) {
+            Ok(Some(stored)) => {
+                let dup = stored
+                    .plan
+                    .duplicate(&format!("Copy of {}", stored.plan.meta.title));
+                if let Err(e) = storage::save(&dup, 0) {
+                    wb.notify(NoticeKind::Problem, e.to_string());
+                }
+            }
+            _ => wb.notify(NoticeKind::Problem, "That plan could not be read from this browser."),
+        }
+        wb.refresh_library();
+    };
+    let rename = move || {
+        let name = new_name.get_untracked().trim().to_owned();
+        if name.is_empty() {
+            return;
+        }
+        let id = id.get_value();
+        if let Ok(Some(mut stored)) = storage::load(&id) {
+            stored.plan.meta.title = name;
+            if let Err(e) = storage::save(&stored.plan, stored.revision) {
+                wb.notify(NoticeKind::Problem, e.to_string());
+            }
+        }
+        renaming.set(false);
+        wb.refresh_library();
+    };
+    let delete = move |_| {
+        storage::delete(&id.get_value());
+        wb.refresh_library();
+        wb.notify(NoticeKind::Info, "The plan was deleted from this browser.");
+    };
+    let changed = when(&entry);
+    let label_open = format!("Open {title}");
+    let label_rename = format!("Rename {title}");
+    let label_duplicate = format!("Duplicate {title}");
+    let label_delete = format!("Delete {title}");
+    let confirm_text = format!(
+        "Delete “{title}” from this browser? This cannot be undone; export it first if you may need it."
+    );
+
+    view! {
+        <li class="plan-row">
+            <div class="plan-row-main">
+                <button type="button" class="link-like" aria-label=label_open.clone() on:click=move |_| wb.open(&id.get_value())>
+                    {title.clone()}
+                </button>
+                <span class="changed">"Last changed " {changed}</span>
+            </div>
+            <div class="plan-row-actions">
+                <button type="button" aria-label=label_rename on:click=move |_| renaming.set(true)>
+                    "Rename"
+                </button>
+                <button type="button" aria-label=label_duplicate on:click=duplicate>
+                    "Duplicate"
+                </button>
+                <button type="button" aria-label=label_delete on:click=move |_| confirming.set(true)>
+                    "Delete"
+                </button>
+            </div>
+            <Show when=move || renaming.get()>
+                <form class="rename" on:submit=move |ev| { ev.prevent_default(); rename(); }>
+                    <label>
+                        "New title"
+                        <input
+                            type="text"
+                            prop:value=move || new_name.get()
+                            on:input=move |ev| new_name.set(event_target_value(&ev))
+                        />
+                    </label>
+                    <button type="submit">"Save title"</button>
+                    <button type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                </form>
+            </Show>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="group" aria-label="Confirm deletion">
+                    <p>{confirm_text.clone()}</p>
+                    <button type="button" class="danger" on:click=delete>"Delete plan"</button>
+                    <button type="button" on:click=move |_| confirming.set(false)>"Keep plan"</button>
+                </div>
+            </Show>
+        </li>
+    }
+}

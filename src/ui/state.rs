@@ -1,0 +1,286 @@
+//! The workbench's state: the open plan (one signal, the single source of
+//! truth every screen reads), the library, and the messages shown to the
+//! user. Every change to the plan goes through `Workbench::edit`, which
+//! saves it at once.
+
+use leptos::prelude::*;
+
+use crate::model::ops::OpError;
+use crate::model::{Id, Plan};
+use crate::storage::{self, LibraryEntry, SaveError, SetAside};
+
+const LAST_OPEN_KEY: &str = "ipw.last-open";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// Something went wrong or needs the user's attention (role="alert").
+    Problem,
+    /// Something the user may like to know (role="status").
+    Info,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub serial: u64,
+    pub kind: NoticeKind,
+    pub text: String,
+    /// A stored text set aside as unreadable, offered for download.
+    pub download_key: Option<String>,
+}
+
+/// A plan read from a file whose id is already in the library: the user
+/// chooses to replace the stored one or keep both.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingImport {
+    pub plan: Plan,
+    pub existing_title: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Library,
+    Outline,
+    Details,
+}
+
+#[derive(Clone, Copy)]
+pub struct Workbench {
+    pub plan: RwSignal<Option<Plan>>,
+    /// The stored revision the open plan was read at or last saved as.
+    base_revision: StoredValue<u64>,
+    pub screen: RwSignal<Screen>,
+    pub library: RwSignal<Vec<LibraryEntry>>,
+    pub notices: RwSignal<Vec<Notice>>,
+    /// Why the latest change could not be saved, until a save succeeds.
+    pub save_problem: RwSignal<Option<SaveError>>,
+    pub pending_import: RwSignal<Option<PendingImport>>,
+    next_serial: StoredValue<u64>,
+}
+
+pub fn use_workbench() -> Workbench {
+    expect_context::<Workbench>()
+}
+
+impl Workbench {
+    /// Reads the library and reopens the plan that was open last time.
+    pub fn start() -> Self {
+        let wb = Workbench {
+            plan: RwSignal::new(None),
+            base_revision: StoredValue::new(0),
+            screen: RwSignal::new(Screen::Library),
+            library: RwSignal::new(Vec::new()),
+            notices: RwSignal::new(Vec::new()),
+            save_problem: RwSignal::new(None),
+            pending_import: RwSignal::new(None),
+            next_serial: StoredValue::new(1),
+        };
+        wb.refresh_library();
+        for key in storage::set_aside_keys() {
+            wb.report_set_aside(&SetAside {
+                key,
+                reason: String::new(),
+            });
+        }
+        let last = storage::raw_text(LAST_OPEN_KEY);
+        if let Some(id) = last {
+            let id = Id(id);
+            if wb.library.with_untracked(|l| l.iter().any(|e| e.id == id)) {
+                wb.open(&id);
+            }
+        }
+        wb
+    }
+
+    pub fn refresh_library(&self) {
+        let (entries, problems) = storage::list();
+        self.library.set(entries);
+        for p in problems {
+            self.report_set_aside(&p);
+        }
+    }
+
+    fn report_set_aside(&self, aside: &SetAside) {
+        let why = if aside.reason.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", aside.reason)
+        };
+        self.notify_with_download(
+            NoticeKind::Problem,
+            format!(
+                "A plan stored in this browser could not be read{why}. Its text has been kept exactly as it was; download it to keep it or to send it for help."
+            ),
+            Some(aside.key.clone()),
+        );
+    }
+
+    pub fn notify(&self, kind: NoticeKind, text: impl Into<String>) {
+        self.notify_with_download(kind, text.into(), None);
+    }
+
+    fn notify_with_download(&self, kind: NoticeKind, text: String, download_key: Option<String>) {
+        let serial = self.next_serial.get_value();
+        self.next_serial.set_value(serial + 1);
+        self.notices.update(|n| {
+            // Replace an identical message rather than stacking copies.
+            n.retain(|old| old.text != text);
+            n.push(Notice {
+                serial,
+                kind,
+                text,
+                download_key,
+            });
+        });
+    }
+
+    pub fn dismiss(&self, serial: u64) {
+        self.notices.update(|n| n.retain(|x| x.serial != serial));
+    }
+
+    pub fn open(&self, id: &Id) {
+        match storage::load(id) {
+            Ok(Some(stored)) => {
+                self.base_revision.set_value(stored.revision);
+                self.plan.set(Some(stored.plan));
+                self.save_problem.set(None);
+                self.screen.set(Screen::Outline);
+                let _ = storage::raw_set(LAST_OPEN_KEY, id.as_str());
+            }
+            Ok(None) => {
+                self.notify(NoticeKind::Problem, "That plan is no longer stored in this browser.");
+                self.refresh_library();
+            }
+            Err(aside) => {
+                self.report_set_aside(&aside);
+                self.refresh_library();
+            }
+        }
+    }
+
+    pub fn close(&self) {
+        self.plan.set(None);
+        self.save_problem.set(None);
+        storage::remove_key(LAST_OPEN_KEY);
+        self.refresh_library();
+        self.screen.set(Screen::Library);
+    }
+
+    /// Stores a plan that is not yet in the library and opens it.
+    pub fn add_to_library(&self, plan: Plan) {
+        match storage::save(&plan, 0) {
+            Ok(_) => self.open(&plan.id),
+            Err(e) => self.notify(NoticeKind::Problem, e.to_string()),
+        }
+    }
+
+    /// Applies a change to the open plan and saves it. Operations that fail
+    /// leave the plan as it was; their message is shown to the user.
+    pub fn edit<R>(&self, change: impl FnOnce(&mut Plan) -> Result<R, OpError>) -> Option<R> {
+        let mut outcome = None;
+        self.plan.update(|p| {
+            if let Some(plan) = p.as_mut() {
+                outcome = Some(change(plan));
+            }
+        });
+        match outcome? {
+            Ok(r) => {
+                self.save();
+                Some(r)
+            }
+            Err(e) => {
+                self.notify(NoticeKind::Problem, e.to_string());
+                None
+            }
+        }
+    }
+
+    /// Like `edit`, for changes that cannot fail (setting a field).
+    pub fn set(&self, change: impl FnOnce(&mut Plan)) {
+        self.edit(|p| {
+            change(p);
+            Ok::<(), OpError>(())
+        });
+    }
+
+    fn save(&self) {
+        let base = self.base_revision.get_value();
+        let result = self
+            .plan
+            .with_untracked(|p| p.as_ref().map(|plan| storage::save(plan, base)));
+        self.record_save(result);
+    }
+
+    fn record_save(&self, result: Option<Result<u64, SaveError>>) {
+        match result {
+            Some(Ok(rev)) => {
+                self.base_revision.set_value(rev);
+                if self.save_problem.get_untracked().is_some() {
+                    self.save_problem.set(None);
+                }
+            }
+            Some(Err(e)) => self.save_problem.set(Some(e)),
+            None => {}
+        }
+    }
+
+    /// Another tab saved (or deleted) the open plan. With nothing unsaved
+    /// here, show their version; otherwise leave the choice to the user.
+    pub fn stored_copy_changed(&self, id: &Id) {
+        let open = self.plan.with_untracked(|p| p.as_ref().map(|p| p.id == *id));
+        if open != Some(true) {
+            self.refresh_library();
+            return;
+        }
+        if self.save_problem.get_untracked().is_some() {
+            // We hold a change that is not saved; the banner offers choices.
+            return;
+        }
+        match storage::load(id) {
+            Ok(Some(stored)) if stored.revision != self.base_revision.get_value() => {
+                self.base_revision.set_value(stored.revision);
+                self.plan.set(Some(stored.plan));
+            }
+            Ok(Some(_)) => {}
+            Ok(None) => {
+                // Deleted elsewhere: keep it open here and let the next
+                // change (or the button) save it again.
+                self.base_revision.set_value(0);
+                self.notify(
+                    NoticeKind::Problem,
+                    "This plan was deleted in another tab or window. It is still open here; your next change will save it again.",
+                );
+            }
+            Err(aside) => self.report_set_aside(&aside),
+        }
+    }
+
+    /// Conflict choice: keep this tab's version as a separate plan, then show
+    /// the version the other tab saved. Nothing is lost.
+    pub fn keep_mine_as_copy(&self) {
+        let Some(mine) = self.plan.get_untracked() else { return };
+        let copy = mine.duplicate(&format!("{} (copy from another window)", mine.meta.title));
+        if let Err(e) = storage::save(&copy, 0) {
+            self.notify(NoticeKind::Problem, e.to_string());
+            return;
+        }
+        self.save_problem.set(None);
+        self.open(&mine.id);
+        self.notify(
+            NoticeKind::Info,
+            format!("Your version was saved as a separate plan: “{}”.", copy.meta.title),
+        );
+    }
+
+    /// Conflict choice: this tab's version replaces the stored one.
+    pub fn save_mine_over(&self) {
+        let result = self
+            .plan
+            .with_untracked(|p| p.as_ref().map(storage::save_over));
+        self.record_save(result);
+    }
+
+    /// Try the save again (after the user freed storage space, say).
+    pub fn retry_save(&self) {
+        self.save();
+    }
+}

@@ -1,0 +1,207 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium) of saving and
+//! restoring plans in local storage, a full storage, unreadable stored
+//! copies, and the screen shown after a fault.
+#![cfg(target_arch = "wasm32")]
+
+use plan_workbench::model::example::example_plan;
+use plan_workbench::model::{Kind, Plan};
+use plan_workbench::storage::{self, SaveError};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn clear() {
+    local().clear().unwrap();
+}
+
+/// Fills local storage until the browser refuses more; returns the keys used.
+fn fill_storage() -> Vec<String> {
+    let chunk = "x".repeat(512 * 1024);
+    let mut keys = Vec::new();
+    for size in [chunk.len(), 64 * 1024, 4 * 1024, 256, 16] {
+        let piece = &chunk[..size];
+        loop {
+            let key = format!("filler.{}", keys.len());
+            if local().set_item(&key, piece).is_err() {
+                break;
+            }
+            keys.push(key);
+        }
+    }
+    keys
+}
+
+async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_saved_plan_is_restored_exactly() {
+    clear();
+    let plan = example_plan();
+    let rev = storage::save(&plan, 0).expect("saves");
+    assert_eq!(rev, 1);
+    let stored = storage::load(&plan.id).expect("readable").expect("present");
+    assert_eq!(stored.plan, plan);
+    assert_eq!(stored.revision, 1);
+    let (library, problems) = storage::list();
+    assert!(problems.is_empty());
+    assert_eq!(library.len(), 1);
+    assert_eq!(library[0].title, plan.meta.title);
+}
+
+#[wasm_bindgen_test]
+fn a_save_based_on_an_old_revision_is_refused() {
+    clear();
+    let mut plan = Plan::new_empty("Two tabs");
+    storage::save(&plan, 0).unwrap();
+    // The other tab saves revision 2 ...
+    let mut theirs = plan.clone();
+    theirs.add_item(Kind::Priority, "Theirs", None).unwrap();
+    assert_eq!(storage::save(&theirs, 1), Ok(2));
+    // ... so ours, still based on revision 1, must not overwrite it.
+    plan.add_item(Kind::Priority, "Ours", None).unwrap();
+    assert_eq!(
+        storage::save(&plan, 1),
+        Err(SaveError::Conflict { stored_revision: 2 })
+    );
+    assert_eq!(storage::load(&plan.id).unwrap().unwrap().plan, theirs);
+}
+
+#[wasm_bindgen_test]
+fn a_full_storage_is_reported_and_the_stored_plan_kept() {
+    clear();
+    let plan = example_plan();
+    storage::save(&plan, 0).unwrap();
+    let filler = fill_storage();
+    let mut bigger = plan.clone();
+    bigger.meta.vision = "v".repeat(100_000);
+    let result = storage::save(&bigger, 1);
+    for k in &filler {
+        local().remove_item(k).unwrap();
+    }
+    assert_eq!(result, Err(SaveError::Full));
+    assert!(SaveError::Full.to_string().contains("full"));
+    assert_eq!(storage::load(&plan.id).unwrap().unwrap().plan, plan);
+}
+
+#[wasm_bindgen_test]
+fn unreadable_stored_text_is_set_aside_not_lost() {
+    clear();
+    let good = example_plan();
+    storage::save(&good, 0).unwrap();
+    let broken = r#"{"revision": 3, "changed": "2026-01-01T00:00:00Z", "plan": {"format": "improvement-plan", "version": 1, "plan": {"id": 5"#;
+    local().set_item("ipw.plan.broken", broken).unwrap();
+
+    let (library, problems) = storage::list();
+    assert_eq!(library.len(), 1, "the readable plan is still listed");
+    assert_eq!(problems.len(), 1);
+    let aside = &problems[0];
+    assert!(aside.key.starts_with("ipw.unreadable.broken."));
+    assert_eq!(storage::raw_text(&aside.key).as_deref(), Some(broken));
+    assert_eq!(storage::raw_text("ipw.plan.broken"), None);
+    assert_eq!(storage::set_aside_keys(), vec![aside.key.clone()]);
+}
+
+fn mount_app() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let handle = leptos::mount::mount_to(host.clone(), plan_workbench::ui::App);
+    handle.forget();
+    host
+}
+
+fn alert_text(host: &web_sys::HtmlElement) -> String {
+    host.query_selector("[role=alert]")
+        .unwrap()
+        .map(|e| e.text_content().unwrap_or_default())
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn the_app_starts_despite_unreadable_data_and_offers_it() {
+    clear();
+    local().set_item("ipw.plan.junk", "not json at all").unwrap();
+    let host = mount_app();
+    next_tick().await;
+    let alert = alert_text(&host);
+    assert!(alert.contains("could not be read"), "alert was: {alert}");
+    let buttons = host.query_selector_all("button").unwrap();
+    let offers_download = (0..buttons.length()).any(|i| {
+        buttons.item(i).unwrap().text_content().unwrap_or_default() == "Download the unreadable text"
+    });
+    assert!(offers_download);
+    assert!(host.text_content().unwrap().contains("Plans in this browser"));
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_edit_when_storage_is_full_keeps_the_plan_on_screen() {
+    clear();
+    let plan = example_plan();
+    storage::save(&plan, 0).unwrap();
+    local().set_item("ipw.last-open", plan.id.as_str()).unwrap();
+    let host = mount_app();
+    next_tick().await;
+    let filler = fill_storage();
+
+    let textarea: web_sys::HtmlTextAreaElement = host
+        .query_selector("textarea[aria-label='Priority title']")
+        .unwrap()
+        .expect("the outline shows the first priority")
+        .unchecked_into();
+    textarea.set_value("Changed while the storage is full");
+    let event = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    textarea.dispatch_event(&event).unwrap();
+    next_tick().await;
+
+    let alert = alert_text(&host);
+    for k in &filler {
+        local().remove_item(k).unwrap();
+    }
+    assert!(alert.contains("storage for the workbench is full"), "alert was: {alert}");
+    assert!(alert.contains("Export plan file"), "export is offered");
+    assert_eq!(textarea.value(), "Changed while the storage is full");
+    // The stored copy is the last good one.
+    assert_eq!(storage::load(&plan.id).unwrap().unwrap().plan, plan);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_fault_screen_offers_the_last_saved_plan() {
+    clear();
+    let plan = example_plan();
+    storage::save(&plan, 0).unwrap();
+    local().set_item("ipw.last-open", plan.id.as_str()).unwrap();
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    plan_workbench::ui::panic_screen::render_into(&document, &host).unwrap();
+    let panel = host.query_selector(".panic-screen[role=alert]").unwrap().expect("shown");
+    let link: web_sys::HtmlAnchorElement = panel
+        .query_selector("a[download]")
+        .unwrap()
+        .expect("download link")
+        .unchecked_into();
+    assert_eq!(link.text_content().unwrap(), "Export the plan as last saved");
+    assert!(link.download().ends_with(".json"));
+    assert!(link.href().starts_with("blob:"));
+    host.remove();
+}
