@@ -133,17 +133,23 @@ fn alert_text(host: &web_sys::HtmlElement) -> String {
 #[wasm_bindgen_test]
 async fn the_app_starts_despite_unreadable_data_and_offers_it() {
     clear();
-    local().set_item("ipw.plan.junk", "not json at all").unwrap();
+    local()
+        .set_item("ipw.plan.junk", "not json at all")
+        .unwrap();
     let host = mount_app();
     next_tick().await;
     let alert = alert_text(&host);
     assert!(alert.contains("could not be read"), "alert was: {alert}");
     let buttons = host.query_selector_all("button").unwrap();
     let offers_download = (0..buttons.length()).any(|i| {
-        buttons.item(i).unwrap().text_content().unwrap_or_default() == "Download the unreadable text"
+        buttons.item(i).unwrap().text_content().unwrap_or_default()
+            == "Download the unreadable text"
     });
     assert!(offers_download);
-    assert!(host.text_content().unwrap().contains("Plans in this browser"));
+    assert!(host
+        .text_content()
+        .unwrap()
+        .contains("Plans in this browser"));
     host.remove();
 }
 
@@ -176,7 +182,10 @@ async fn an_edit_when_storage_is_full_keeps_the_plan_on_screen() {
     for k in &filler {
         local().remove_item(k).unwrap();
     }
-    assert!(alert.contains("storage for the workbench is full"), "alert was: {alert}");
+    assert!(
+        alert.contains("storage for the workbench is full"),
+        "alert was: {alert}"
+    );
     assert!(alert.contains("Export plan file"), "export is offered");
     assert_eq!(textarea.value(), "Changed while the storage is full");
     // The stored copy is the last good one.
@@ -194,13 +203,19 @@ fn the_fault_screen_offers_the_last_saved_plan() {
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     plan_workbench::ui::panic_screen::render_into(&document, &host).unwrap();
-    let panel = host.query_selector(".panic-screen[role=alert]").unwrap().expect("shown");
+    let panel = host
+        .query_selector(".panic-screen[role=alert]")
+        .unwrap()
+        .expect("shown");
     let link: web_sys::HtmlAnchorElement = panel
         .query_selector("a[download]")
         .unwrap()
         .expect("download link")
         .unchecked_into();
-    assert_eq!(link.text_content().unwrap(), "Export the plan as last saved");
+    assert_eq!(
+        link.text_content().unwrap(),
+        "Export the plan as last saved"
+    );
     assert!(link.download().ends_with(".json"));
     assert!(link.href().starts_with("blob:"));
     host.remove();

@@ -158,15 +158,14 @@ pub fn import_value(doc: Value) -> Result<Plan, ImportError> {
 
 fn read_version(v: Option<&Value>) -> Result<u32, ImportError> {
     let loc = Some("$.version".to_owned());
-    let v = match v {
-        None | Some(Value::Null) => {
-            return Err(ImportError::new(
+    let v =
+        match v {
+            None | Some(Value::Null) => return Err(ImportError::new(
                 "This plan file has no format version number (\"version\"), so it cannot be read.",
                 Some("$".into()),
-            ))
-        }
-        Some(v) => v,
-    };
+            )),
+            Some(v) => v,
+        };
     match v.as_u64() {
         Some(0) => Err(ImportError::new(
             "This plan file says it is format version 0, which does not exist: the first version is 1.",
@@ -305,9 +304,7 @@ fn readable(msg: &str) -> String {
     }
     if let Some(rest) = msg.strip_prefix("unknown variant ") {
         if let Some((v, e)) = rest.split_once(", expected ") {
-            let allowed = e
-                .trim_start_matches("one of ")
-                .replace('`', "\"");
+            let allowed = e.trim_start_matches("one of ").replace('`', "\"");
             return format!(
                 "\"{}\" is not one of the allowed values; use {allowed}",
                 v.trim_matches('`')
@@ -322,9 +319,6 @@ fn readable(msg: &str) -> String {
     {
         return "This date is not valid: dates are written as YYYY-MM-DD, for example 2024-08-01"
             .into();
-    }
-    if msg == "u8" {
-        return msg.into();
     }
     let mut m = msg.to_owned();
     if let Some(first) = m.get(0..1) {
@@ -393,8 +387,10 @@ mod tests {
             readable("invalid type: string \"abc\", expected u8"),
             "This value has the wrong type: it is the text \"abc\" but a whole number from 0 to 100 was expected"
         );
-        assert!(readable("unknown variant `purple`, expected one of `red`, `amber`, `green`")
-            .starts_with("\"purple\" is not one of the allowed values"));
+        assert!(
+            readable("unknown variant `purple`, expected one of `red`, `amber`, `green`")
+                .starts_with("\"purple\" is not one of the allowed values")
+        );
     }
 
     #[test]

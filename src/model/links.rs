@@ -261,7 +261,8 @@ mod tests {
 
     fn small() -> Plan {
         let mut p = Plan::default();
-        p.priorities.push(Priority::new_item("p".into(), "P".into()));
+        p.priorities
+            .push(Priority::new_item("p".into(), "P".into()));
         let mut o = Outcome::new_item("o".into(), "O".into());
         o.priorities.push("p".into());
         p.outcomes.push(o);
@@ -288,7 +289,11 @@ mod tests {
         ];
         for c in Kind::ALL {
             for p in Kind::ALL {
-                assert_eq!(link_allowed(c, p), allowed.contains(&(c, p)), "{c:?}->{p:?}");
+                assert_eq!(
+                    link_allowed(c, p),
+                    allowed.contains(&(c, p)),
+                    "{c:?}->{p:?}"
+                );
             }
         }
     }
@@ -303,11 +308,17 @@ mod tests {
         assert_eq!(p.links_of(&"m".into()), &[Id::from("a"), Id::from("o")]);
         assert!(p.links_of(&"p".into()).is_empty());
         assert!(p.links_of(&"zz".into()).is_empty());
-        assert_eq!(p.linked_from(&"o".into()), vec![Id::from("a"), Id::from("m")]);
+        assert_eq!(
+            p.linked_from(&"o".into()),
+            vec![Id::from("a"), Id::from("m")]
+        );
         assert_eq!(p.linked_from(&"p".into()), vec![Id::from("o")]);
         assert!(p.contains(&"o".into()));
         assert!(!p.contains(&"zz".into()));
-        assert_eq!(p.ids_of_kind(Kind::Aim), vec![Id::from("a"), Id::from("a2")]);
+        assert_eq!(
+            p.ids_of_kind(Kind::Aim),
+            vec![Id::from("a"), Id::from("a2")]
+        );
         assert!(p.is_unlinked(&"a2".into()));
         assert!(!p.is_unlinked(&"a".into()));
         assert!(!p.is_unlinked(&"p".into()));

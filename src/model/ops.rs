@@ -3,9 +3,7 @@
 //! plan unchanged and returns an [`OpError`] a user can read.
 
 use super::links::{allowed_parents_phrase, link_allowed, plural, with_article, with_list, Item};
-use super::plan::{
-    Action, Aim, DataPoint, Id, Kind, Measure, Outcome, Plan, PlanMeta, Priority,
-};
+use super::plan::{Action, Aim, DataPoint, Id, Kind, Measure, Outcome, Plan, PlanMeta, Priority};
 
 /// Why an operation was refused, in words a council officer understands.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -73,7 +71,8 @@ impl Plan {
     accessors!(measure, measure_mut, measures, Measure);
 
     fn kind_or_not_found(&self, id: &Id) -> Result<Kind, OpError> {
-        self.kind_of(id).ok_or_else(|| OpError::NotFound(id.clone()))
+        self.kind_of(id)
+            .ok_or_else(|| OpError::NotFound(id.clone()))
     }
 
     /// Appends a new item of `kind` whose main text is `text` (trimmed),
@@ -136,19 +135,20 @@ impl Plan {
     /// kind that also links to that parent, so an action can be reordered
     /// inside one aim's list. Returns `Ok(false)` if it is already first or
     /// last (and nothing changed).
-    pub fn move_item(&mut self, id: &Id, up: bool, within_parent: Option<&Id>) -> Result<bool, OpError> {
+    pub fn move_item(
+        &mut self,
+        id: &Id,
+        up: bool,
+        within_parent: Option<&Id>,
+    ) -> Result<bool, OpError> {
         let kind = self.kind_or_not_found(id)?;
         Ok(with_list!(self, kind, |mut list| {
             let i = position(list, id).expect("kind_of found it");
-            let qualifies =
-                |x: &_| within_parent.is_none_or(|p| Item::links(x).contains(p));
+            let qualifies = |x: &_| within_parent.is_none_or(|p| Item::links(x).contains(p));
             let neighbour = if up {
                 list[..i].iter().rposition(qualifies)
             } else {
-                list[i + 1..]
-                    .iter()
-                    .position(qualifies)
-                    .map(|j| i + 1 + j)
+                list[i + 1..].iter().position(qualifies).map(|j| i + 1 + j)
             };
             match neighbour {
                 Some(j) => {
@@ -354,7 +354,10 @@ mod tests {
             .map(|i| p.add_item(Kind::Measure, &i.to_string(), None).unwrap())
             .collect();
         p.move_to(&ids[0], 99).unwrap();
-        assert_eq!(p.ids_of_kind(Kind::Measure), vec![ids[1].clone(), ids[2].clone(), ids[0].clone()]);
+        assert_eq!(
+            p.ids_of_kind(Kind::Measure),
+            vec![ids[1].clone(), ids[2].clone(), ids[0].clone()]
+        );
         p.move_to(&ids[0], 0).unwrap();
         assert_eq!(p.ids_of_kind(Kind::Measure), ids);
     }

@@ -176,7 +176,10 @@ pub fn validate_all(plan: &Plan) -> Vec<ValidationError> {
         }
         for (j, d) in m.data.iter().enumerate() {
             if check(d) {
-                err(format!("$.measures[{i}].data[{j}].value"), not_finite.into());
+                err(
+                    format!("$.measures[{i}].data[{j}].value"),
+                    not_finite.into(),
+                );
             }
         }
     }

@@ -92,7 +92,9 @@ fn raw() -> web_sys::Storage {
 fn keys() -> Vec<String> {
     let storage = raw();
     let len = storage.length().unwrap_or(0);
-    (0..len).filter_map(|i| storage.key(i).ok().flatten()).collect()
+    (0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect()
 }
 
 /// The raw text under a key, as stored.

@@ -30,7 +30,8 @@ fn split(s: &str) -> Vec<String> {
 }
 
 fn date_value(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    d.map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
 }
 
 pub fn code_of(p: &Plan, id: &Id) -> Option<String> {
@@ -193,7 +194,9 @@ fn target_fields<T: Item>(
     set: fn(&mut T) -> &mut Option<Target>,
 ) -> impl IntoView {
     fn tidy(t: &mut Option<Target>) {
-        if t.as_ref().is_some_and(|t| t.value.is_empty() && t.by.is_none()) {
+        if t.as_ref()
+            .is_some_and(|t| t.value.is_empty() && t.by.is_none())
+        {
             *t = None;
         }
     }
@@ -501,8 +504,22 @@ fn DataPoints(id: Id) -> impl IntoView {
     let wb = use_workbench();
     let id = StoredValue::new(id);
     let count = move || read(wb, id, |m: &Measure| m.data.len());
-    let baseline_period = move || read(wb, id, |m: &Measure| m.baseline.as_ref().map(|b| b.period.clone()).unwrap_or_default());
-    let baseline_value = move || read(wb, id, |m: &Measure| m.baseline.as_ref().map(|b| b.value.to_string()).unwrap_or_default());
+    let baseline_period = move || {
+        read(wb, id, |m: &Measure| {
+            m.baseline
+                .as_ref()
+                .map(|b| b.period.clone())
+                .unwrap_or_default()
+        })
+    };
+    let baseline_value = move || {
+        read(wb, id, |m: &Measure| {
+            m.baseline
+                .as_ref()
+                .map(|b| b.value.to_string())
+                .unwrap_or_default()
+        })
+    };
     view! {
         <fieldset class="data wide">
             <legend>"Baseline and data"</legend>
@@ -592,22 +609,26 @@ fn DataPoints(id: Id) -> impl IntoView {
 #[component]
 pub fn PlanDetails() -> impl IntoView {
     let wb = use_workbench();
-    let meta_text = move |label: &'static str, get: fn(&Plan) -> String, set: fn(&mut Plan, String)| {
-        view! {
-            <label class="field wide">
-                <span>{label}</span>
-                <input
-                    type="text"
-                    prop:value=move || wb.plan.with(|p| p.as_ref().map(get).unwrap_or_default())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        wb.set(|p| set(p, v));
-                    }
-                />
-            </label>
-        }
-    };
-    let meta_lines = move |label: &'static str, hint: &'static str, get: fn(&Plan) -> String, set: fn(&mut Plan, String)| {
+    let meta_text =
+        move |label: &'static str, get: fn(&Plan) -> String, set: fn(&mut Plan, String)| {
+            view! {
+                <label class="field wide">
+                    <span>{label}</span>
+                    <input
+                        type="text"
+                        prop:value=move || wb.plan.with(|p| p.as_ref().map(get).unwrap_or_default())
+                        on:input=move |ev| {
+                            let v = event_target_value(&ev);
+                            wb.set(|p| set(p, v));
+                        }
+                    />
+                </label>
+            }
+        };
+    let meta_lines = move |label: &'static str,
+                           hint: &'static str,
+                           get: fn(&Plan) -> String,
+                           set: fn(&mut Plan, String)| {
         view! {
             <label class="field wide">
                 <span>{label}</span>
@@ -623,7 +644,9 @@ pub fn PlanDetails() -> impl IntoView {
             </label>
         }
     };
-    let meta_date = move |label: &'static str, get: fn(&Plan) -> Option<NaiveDate>, set: fn(&mut Plan, Option<NaiveDate>)| {
+    let meta_date = move |label: &'static str,
+                          get: fn(&Plan) -> Option<NaiveDate>,
+                          set: fn(&mut Plan, Option<NaiveDate>)| {
         view! {
             <label class="field">
                 <span>{label}</span>

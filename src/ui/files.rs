@@ -55,7 +55,10 @@ pub fn export_open_plan(wb: Workbench) {
         return;
     };
     if let Err(e) = download(&name, &text) {
-        wb.notify(NoticeKind::Problem, format!("The browser refused the download: {e:?}"));
+        wb.notify(
+            NoticeKind::Problem,
+            format!("The browser refused the download: {e:?}"),
+        );
     }
 }
 
@@ -64,7 +67,10 @@ pub fn download_set_aside(wb: Workbench, key: &str) {
         Some(text) => {
             let _ = download("unreadable-plan.txt", &text);
         }
-        None => wb.notify(NoticeKind::Problem, "That text is no longer in this browser."),
+        None => wb.notify(
+            NoticeKind::Problem,
+            "That text is no longer in this browser.",
+        ),
     }
 }
 
@@ -113,7 +119,9 @@ pub enum ImportChoice {
 }
 
 pub fn resolve_import(wb: Workbench, choice: ImportChoice) {
-    let Some(pending) = wb.pending_import.get_untracked() else { return };
+    let Some(pending) = wb.pending_import.get_untracked() else {
+        return;
+    };
     wb.pending_import.set(None);
     match choice {
         ImportChoice::Cancel => {}

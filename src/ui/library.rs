@@ -23,7 +23,11 @@ pub fn Library() -> impl IntoView {
     let create = move || {
         let title = new_title.get_untracked();
         let title = title.trim();
-        let title = if title.is_empty() { "Untitled plan" } else { title };
+        let title = if title.is_empty() {
+            "Untitled plan"
+        } else {
+            title
+        };
         wb.add_to_library(Plan::new_empty(title));
         new_title.set(String::new());
     };
@@ -94,7 +98,10 @@ fn LibraryRow(entry: LibraryEntry) -> impl IntoView {
                     wb.notify(NoticeKind::Problem, e.to_string());
                 }
             }
-            _ => wb.notify(NoticeKind::Problem, "That plan could not be read from this browser."),
+            _ => wb.notify(
+                NoticeKind::Problem,
+                "That plan could not be read from this browser.",
+            ),
         }
         wb.refresh_library();
     };

@@ -11,12 +11,20 @@ use crate::storage::SaveError;
 pub fn Notices() -> impl IntoView {
     let wb = use_workbench();
     let problems = move || {
-        wb.notices
-            .with(|n| n.iter().filter(|x| x.kind == NoticeKind::Problem).cloned().collect::<Vec<_>>())
+        wb.notices.with(|n| {
+            n.iter()
+                .filter(|x| x.kind == NoticeKind::Problem)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     };
     let infos = move || {
-        wb.notices
-            .with(|n| n.iter().filter(|x| x.kind == NoticeKind::Info).cloned().collect::<Vec<_>>())
+        wb.notices.with(|n| {
+            n.iter()
+                .filter(|x| x.kind == NoticeKind::Info)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     };
     let notice_view = move |n: super::state::Notice| {
         let serial = n.serial;

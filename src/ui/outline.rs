@@ -60,8 +60,11 @@ pub fn Outline() -> impl IntoView {
     let focus = FocusRequest(RwSignal::new(None));
     provide_context(focus);
     let priorities = move || {
-        wb.plan
-            .with(|p| p.as_ref().map(|p| p.ids_of_kind(Kind::Priority)).unwrap_or_default())
+        wb.plan.with(|p| {
+            p.as_ref()
+                .map(|p| p.ids_of_kind(Kind::Priority))
+                .unwrap_or_default()
+        })
     };
     let loose_outcomes = unplaced(wb, Kind::Outcome);
     let loose_aims = unplaced(wb, Kind::Aim);
@@ -267,7 +270,11 @@ fn ItemRow(id: Id, kind: Kind, #[prop(optional)] children: Option<Children>) -> 
     };
     let name = move || {
         let t = text.get();
-        if t.is_empty() { format!("new {}", kind.label()) } else { t }
+        if t.is_empty() {
+            format!("new {}", kind.label())
+        } else {
+            t
+        }
     };
     let details_label = move || format!("Details of {}", name());
     let up_label = move || format!("Move up: {}", name());

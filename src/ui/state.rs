@@ -147,7 +147,10 @@ impl Workbench {
                 let _ = storage::raw_set(LAST_OPEN_KEY, id.as_str());
             }
             Ok(None) => {
-                self.notify(NoticeKind::Problem, "That plan is no longer stored in this browser.");
+                self.notify(
+                    NoticeKind::Problem,
+                    "That plan is no longer stored in this browser.",
+                );
                 self.refresh_library();
             }
             Err(aside) => {
@@ -226,7 +229,9 @@ impl Workbench {
     /// Another tab saved (or deleted) the open plan. With nothing unsaved
     /// here, show their version; otherwise leave the choice to the user.
     pub fn stored_copy_changed(&self, id: &Id) {
-        let open = self.plan.with_untracked(|p| p.as_ref().map(|p| p.id == *id));
+        let open = self
+            .plan
+            .with_untracked(|p| p.as_ref().map(|p| p.id == *id));
         if open != Some(true) {
             self.refresh_library();
             return;
@@ -257,7 +262,9 @@ impl Workbench {
     /// Conflict choice: keep this tab's version as a separate plan, then show
     /// the version the other tab saved. Nothing is lost.
     pub fn keep_mine_as_copy(&self) {
-        let Some(mine) = self.plan.get_untracked() else { return };
+        let Some(mine) = self.plan.get_untracked() else {
+            return;
+        };
         let copy = mine.duplicate(&format!("{} (copy from another window)", mine.meta.title));
         if let Err(e) = storage::save(&copy, 0) {
             self.notify(NoticeKind::Problem, e.to_string());
@@ -267,7 +274,10 @@ impl Workbench {
         self.open(&mine.id);
         self.notify(
             NoticeKind::Info,
-            format!("Your version was saved as a separate plan: “{}”.", copy.meta.title),
+            format!(
+                "Your version was saved as a separate plan: “{}”.",
+                copy.meta.title
+            ),
         );
     }
 

@@ -1,0 +1,415 @@
+//! The plan file format: stable export, every import error, the example
+//! plan, the documented example in docs/FORMAT.md, and a round-trip property
+//! test over arbitrary valid plans.
+
+use chrono::NaiveDate;
+use plan_workbench::model::example::example_plan;
+use plan_workbench::model::format::{
+    export_plan, export_value, import_plan, import_value, ImportError, FORMAT_NAME, FORMAT_VERSION,
+};
+use plan_workbench::model::validate::validate;
+use plan_workbench::model::*;
+use proptest::prelude::*;
+use serde_json::{json, Value};
+
+fn err(r: Result<Plan, ImportError>) -> ImportError {
+    r.expect_err("import should fail")
+}
+
+fn example_doc() -> Value {
+    export_value(&example_plan())
+}
+
+#[test]
+fn export_is_byte_identical_and_ends_with_newline() {
+    let p = example_plan();
+    let a = export_plan(&p);
+    let b = export_plan(&p.clone());
+    assert_eq!(a, b);
+    assert!(a.ends_with("}\n"));
+    assert!(a.starts_with(
+        "{\n  \"format\": \"improvement-plan\",\n  \"version\": 1,\n  \"plan\": {\n    \"id\""
+    ));
+    // Absent options are left out rather than written as null.
+    assert!(!a.contains("null"));
+    // Re-exporting an imported file gives the same bytes.
+    assert_eq!(export_plan(&import_plan(&a).unwrap()), a);
+}
+
+#[test]
+fn example_validates_and_round_trips() {
+    let p = example_plan();
+    assert_eq!(validate(&p), Ok(()));
+    assert_eq!(import_plan(&export_plan(&p)), Ok(p.clone()));
+    assert_eq!(import_value(export_value(&p)), Ok(p));
+}
+
+#[test]
+fn export_value_has_the_envelope() {
+    let v = example_doc();
+    assert_eq!(v["format"], json!(FORMAT_NAME));
+    assert_eq!(v["version"], json!(FORMAT_VERSION));
+    assert_eq!(v["plan"]["id"], json!("ex-plan-glenmuir"));
+}
+
+#[test]
+fn not_json_gives_line_and_column() {
+    let text = "{\n  \"format\": \"improvement-plan\",\n  oops\n}\n";
+    let e = err(import_plan(text));
+    assert_eq!(e.location.as_deref(), Some("line 3, column 3"));
+    assert_eq!(
+        e.message,
+        "This file is not a plan file: it is not valid JSON (line 3, column 3)."
+    );
+    assert_eq!(e.to_string(), e.message);
+    let e = err(import_plan("Title,Lead\nA,B\n"));
+    assert!(
+        e.message
+            .starts_with("This file is not a plan file: it is not valid JSON"),
+        "{e}"
+    );
+    assert_eq!(e.location.as_deref(), Some("line 1, column 1"));
+    let e = err(import_plan("{\"format\": \"improvement-plan\""));
+    assert!(e.message.contains("ends too early"), "{e}");
+    let e = err(import_plan("   \n"));
+    assert!(e.message.contains("empty"), "{e}");
+}
+
+#[test]
+fn other_format_or_no_marker() {
+    let msg = "This file is not an improvement plan file: it has no \"format\": \"improvement-plan\" marker.";
+    for doc in [
+        json!({"cells": []}),
+        json!({"format": "drawio", "version": 1, "plan": {}}),
+        json!([1, 2, 3]),
+        json!("improvement-plan"),
+    ] {
+        let e = err(import_plan(&doc.to_string()));
+        assert_eq!(e.message, msg);
+        assert_eq!(e.location, None);
+        assert_eq!(e.to_string(), msg);
+    }
+}
+
+#[test]
+fn newer_version_is_refused() {
+    let mut doc = example_doc();
+    doc["version"] = json!(3);
+    let e = err(import_value(doc));
+    assert_eq!(
+        e.message,
+        "This plan was saved by a newer version of the workbench (format version 3); this version reads up to version 1. Please update the workbench."
+    );
+    assert_eq!(e.location.as_deref(), Some("$.version"));
+}
+
+#[test]
+fn bad_versions_are_refused() {
+    for (v, needle) in [
+        (json!(0), "version 0"),
+        (json!(1.5), "whole number"),
+        (json!("1"), "whole number"),
+        (json!(-1), "whole number"),
+    ] {
+        let mut doc = example_doc();
+        doc["version"] = v;
+        let e = err(import_value(doc));
+        assert!(e.message.contains(needle), "{e}");
+        assert_eq!(e.location.as_deref(), Some("$.version"));
+    }
+    let mut doc = example_doc();
+    doc.as_object_mut().unwrap().remove("version");
+    let e = err(import_value(doc));
+    assert!(e.message.contains("no format version"), "{e}");
+}
+
+#[test]
+fn missing_plan_or_field_names_the_path() {
+    let mut doc = example_doc();
+    doc.as_object_mut().unwrap().remove("plan");
+    let e = err(import_value(doc));
+    assert_eq!(e.message, "A required field \"plan\" is missing");
+
+    let mut doc = example_doc();
+    doc["plan"]["actions"][2]
+        .as_object_mut()
+        .unwrap()
+        .remove("title");
+    let e = err(import_value(doc));
+    assert_eq!(e.message, "A required field \"title\" is missing");
+    assert_eq!(e.location.as_deref(), Some("$.plan.actions[2]"));
+    assert_eq!(
+        e.to_string(),
+        "A required field \"title\" is missing (at $.plan.actions[2])"
+    );
+
+    let mut doc = example_doc();
+    doc["plan"]["meta"].as_object_mut().unwrap().remove("title");
+    let e = err(import_value(doc));
+    assert_eq!(e.location.as_deref(), Some("$.plan.meta"));
+}
+
+#[test]
+fn wrong_type_names_the_path() {
+    let mut doc = example_doc();
+    doc["plan"]["actions"][2]["percent"] = json!("fifty");
+    let e = err(import_value(doc));
+    assert_eq!(e.location.as_deref(), Some("$.plan.actions[2].percent"));
+    assert_eq!(
+        e.message,
+        "This value has the wrong type: it is the text \"fifty\" but a whole number from 0 to 100 was expected"
+    );
+
+    let mut doc = example_doc();
+    doc["plan"]["measures"][1]["data"][3]["value"] = json!("high");
+    let e = err(import_value(doc));
+    assert_eq!(
+        e.location.as_deref(),
+        Some("$.plan.measures[1].data[3].value")
+    );
+    assert!(e.message.contains("a number was expected"), "{e}");
+
+    let mut doc = example_doc();
+    doc["plan"]["actions"][0]["due"] = json!("31/07/2025");
+    let e = err(import_value(doc));
+    assert_eq!(e.location.as_deref(), Some("$.plan.actions[0].due"));
+    assert!(e.message.contains("YYYY-MM-DD"), "{e}");
+
+    let mut doc = example_doc();
+    doc["plan"]["actions"][0]["rag"] = json!("purple");
+    let e = err(import_value(doc));
+    assert_eq!(e.location.as_deref(), Some("$.plan.actions[0].rag"));
+    assert!(
+        e.message
+            .contains("\"purple\" is not one of the allowed values"),
+        "{e}"
+    );
+
+    let mut doc = example_doc();
+    doc["plan"]["actions"][1]["percent"] = json!(300);
+    let e = err(import_value(doc));
+    assert_eq!(e.location.as_deref(), Some("$.plan.actions[1].percent"));
+}
+
+#[test]
+fn validation_errors_are_import_errors_with_plan_paths() {
+    let mut doc = example_doc();
+    let first = doc["plan"]["actions"][0]["id"].clone();
+    doc["plan"]["actions"][2]["id"] = first;
+    let e = err(import_value(doc));
+    assert_eq!(e.location.as_deref(), Some("$.plan.actions[2].id"));
+    assert!(e.message.contains("\"ex-act-1.1\""), "{e}");
+    assert!(e.message.contains("first used by action 1"), "{e}");
+
+    let mut doc = example_doc();
+    doc["plan"]["actions"][2]["aims"][0] = json!("no-such-aim");
+    let e = err(import_value(doc));
+    assert_eq!(e.location.as_deref(), Some("$.plan.actions[2].aims[0]"));
+    assert_eq!(
+        e.message,
+        "This action is linked to an item with id \"no-such-aim\" that is not in the plan"
+    );
+
+    let mut doc = example_doc();
+    doc["plan"]["actions"][1]["percent"] = json!(150);
+    let e = err(import_value(doc));
+    assert_eq!(e.location.as_deref(), Some("$.plan.actions[1].percent"));
+
+    let mut doc = example_doc();
+    doc["plan"]["meta"]["title"] = json!("   ");
+    let e = err(import_value(doc));
+    assert_eq!(
+        e.to_string(),
+        "The plan has no title (at $.plan.meta.title)"
+    );
+}
+
+#[test]
+fn nulls_and_absent_optional_fields_are_accepted() {
+    let doc = json!({
+        "format": "improvement-plan",
+        "version": 1,
+        "plan": {
+            "id": "x",
+            "meta": {"title": "T", "period_start": null},
+            "actions": [{"id": "a", "title": "Do it", "rag": null}]
+        }
+    });
+    let p = import_value(doc).unwrap();
+    assert_eq!(p.actions[0].rag, None);
+    assert_eq!(p.actions[0].status, Status::NotStarted);
+}
+
+#[test]
+fn byte_order_mark_is_ignored() {
+    let text = format!("\u{feff}{}", export_plan(&example_plan()));
+    assert_eq!(import_plan(&text), Ok(example_plan()));
+}
+
+#[test]
+fn documented_example_imports() {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/FORMAT.md")).unwrap();
+    let start = doc.find("```json\n").expect("a json block") + "```json\n".len();
+    let len = doc[start..].find("```").unwrap();
+    let p = import_plan(&doc[start..start + len]).unwrap_or_else(|e| panic!("{e}"));
+    for k in Kind::ALL {
+        assert_eq!(p.ids_of_kind(k).len(), 1, "{k:?}");
+    }
+    assert_eq!(p.measure(&"m1".into()).unwrap().evidences.len(), 3);
+}
+
+// ---- Property test: arbitrary valid plans round-trip exactly. ----
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "\\PC{0,16}",
+        2 => "(?s).{0,12}",
+        1 => Just("<script>alert(\"hi\")</script>".to_owned()),
+        1 => Just("Quote \" backslash \\ slash / tab \t newline \n".to_owned()),
+        1 => Just("Gàidhlig: Clann is òigridh 🧒 — “quoted”".to_owned()),
+    ]
+}
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (1990i32..2100, 1u32..=12, 1u32..=28)
+        .prop_map(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d).unwrap())
+}
+
+fn finite() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        any::<f64>().prop_filter("finite", |v| v.is_finite()),
+        -1000.0..1000.0f64,
+        (-100i32..100).prop_map(f64::from),
+    ]
+}
+
+fn target() -> impl Strategy<Value = Option<Target>> {
+    proptest::option::of(
+        (text(), proptest::option::of(date())).prop_map(|(value, by)| Target { value, by }),
+    )
+}
+
+fn point() -> impl Strategy<Value = DataPoint> {
+    (text(), finite(), proptest::option::of(date())).prop_map(|(period, value, date)| DataPoint {
+        period,
+        value,
+        date,
+    })
+}
+
+fn status() -> impl Strategy<Value = Status> {
+    proptest::sample::select(Status::ALL.to_vec())
+}
+
+fn rag() -> impl Strategy<Value = Option<Rag>> {
+    proptest::option::of(proptest::sample::select(Rag::ALL.to_vec()))
+}
+
+fn update() -> impl Strategy<Value = Update> {
+    (
+        date(),
+        text(),
+        proptest::option::of(status()),
+        proptest::option::of(0u8..=100),
+        rag(),
+    )
+        .prop_map(|(date, text, status, percent, rag)| Update {
+            date,
+            text,
+            status,
+            percent,
+            rag,
+        })
+}
+
+type Links = Vec<usize>;
+fn links() -> impl Strategy<Value = Links> {
+    proptest::collection::vec(0usize..64, 0..4)
+}
+
+fn resolve(raw: &[usize], pool: &[Id]) -> Vec<Id> {
+    let mut out: Vec<Id> = Vec::new();
+    if pool.is_empty() {
+        return out;
+    }
+    for i in raw {
+        let id = pool[i % pool.len()].clone();
+        if !out.contains(&id) {
+            out.push(id);
+        }
+    }
+    out
+}
+
+prop_compose! {
+    fn meta()(title in text().prop_filter("title", |t| !t.trim().is_empty()), partnership in text(),
+              period_start in proptest::option::of(date()), period_end in proptest::option::of(date()),
+              vision in text(), principles in proptest::collection::vec(text(), 0..4),
+              aligned_plans in proptest::collection::vec(text(), 0..3), review_cycle in text(),
+              coordinator in text()) -> PlanMeta {
+        PlanMeta { title, partnership, period_start, period_end, vision, principles, aligned_plans, review_cycle, coordinator }
+    }
+}
+
+prop_compose! {
+    fn plan()(
+        meta in meta(),
+        id_style in any::<bool>(),
+        priorities in proptest::collection::vec((text(), text(), text()), 0..8),
+        outcomes in proptest::collection::vec((text(), text(), target(), text(), links()), 0..8),
+        aims in proptest::collection::vec((text(), text(), any::<bool>(), target(), text(), links()), 0..8),
+        actions in proptest::collection::vec(
+            ((text(), text(), text(), proptest::option::of(date()), proptest::option::of(date())),
+             (status(), 0u8..=100, rag(), proptest::collection::vec(update(), 0..3), links())), 0..8),
+        measures in proptest::collection::vec(
+            ((text(), text(), text(), any::<bool>(), proptest::option::of(point())),
+             (target(), proptest::collection::vec(point(), 0..8), text(), text(), links())), 0..8),
+    ) -> Plan {
+        // Ids: either fresh UUIDs or readable ones with awkward characters.
+        let mk = |prefix: &str, i: usize| -> Id {
+            if id_style { Id::new() } else { Id(format!("{prefix}-{i} \"é\"")) }
+        };
+        let pids: Vec<Id> = (0..priorities.len()).map(|i| mk("p", i)).collect();
+        let oids: Vec<Id> = (0..outcomes.len()).map(|i| mk("o", i)).collect();
+        let aids: Vec<Id> = (0..aims.len()).map(|i| mk("a", i)).collect();
+        let actids: Vec<Id> = (0..actions.len()).map(|i| mk("act", i)).collect();
+        let evidence_pool: Vec<Id> = oids.iter().chain(&aids).chain(&actids).cloned().collect();
+        Plan {
+            id: mk("plan", 0),
+            meta,
+            priorities: priorities.into_iter().zip(&pids).map(|((code, title, description), id)| Priority {
+                id: id.clone(), code, title, description,
+            }).collect(),
+            outcomes: outcomes.into_iter().zip(&oids).map(|((code, statement, target, owner, l), id)| Outcome {
+                id: id.clone(), code, statement, target, owner, priorities: resolve(&l, &pids),
+            }).collect(),
+            aims: aims.into_iter().zip(&aids).map(|((code, statement, sec, target, owner, l), id)| Aim {
+                id: id.clone(), code, statement,
+                level: if sec { DriverLevel::Secondary } else { DriverLevel::Primary },
+                target, owner, outcomes: resolve(&l, &oids),
+            }).collect(),
+            actions: actions.into_iter().zip(&actids).map(|(((code, title, lead, start, due), (status, percent, rag, updates, l)), id)| Action {
+                id: id.clone(), code, title, lead, start, due, status, percent, rag, updates, aims: resolve(&l, &aids),
+            }).collect(),
+            measures: measures.into_iter().enumerate().map(|(i, ((code, name, unit, lower, baseline), (target, data, source, frequency, l)))| Measure {
+                id: mk("m", i), code, name, unit,
+                direction: if lower { Direction::LowerIsBetter } else { Direction::HigherIsBetter },
+                baseline, target, data, source, frequency, evidences: resolve(&l, &evidence_pool),
+            }).collect(),
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn arbitrary_valid_plans_round_trip(p in plan()) {
+        prop_assert_eq!(validate(&p), Ok(()));
+        let text = export_plan(&p);
+        prop_assert_eq!(import_plan(&text), Ok(p.clone()));
+        prop_assert_eq!(import_value(export_value(&p)), Ok(p.clone()));
+        prop_assert_eq!(export_plan(&import_plan(&text).unwrap()), text);
+    }
+}

@@ -1,0 +1,308 @@
+//! Operations on a plan: add, edit, delete, move, link and unlink, and a
+//! property test that random sequences of operations keep a plan valid.
+
+use plan_workbench::model::ops::OpError;
+use plan_workbench::model::validate::validate;
+use plan_workbench::model::{Id, Kind, Plan};
+use proptest::prelude::*;
+
+struct Fixture {
+    plan: Plan,
+    pr: Id,
+    o1: Id,
+    o2: Id,
+    a1: Id,
+    a2: Id,
+    acts: Vec<Id>,
+    m: Id,
+}
+
+/// One priority, two outcomes, an aim under each, four actions alternating
+/// between the two aims (act0, act2 -> a1; act1, act3 -> a2), and a measure
+/// evidencing an outcome, an aim and an action.
+fn fixture() -> Fixture {
+    let mut plan = Plan::new_empty("Fixture");
+    let pr = plan.add_item(Kind::Priority, "P", None).unwrap();
+    let o1 = plan.add_item(Kind::Outcome, "O1", Some(&pr)).unwrap();
+    let o2 = plan.add_item(Kind::Outcome, "O2", Some(&pr)).unwrap();
+    let a1 = plan.add_item(Kind::Aim, "A1", Some(&o1)).unwrap();
+    let a2 = plan.add_item(Kind::Aim, "A2", Some(&o2)).unwrap();
+    let acts: Vec<Id> = (0..4)
+        .map(|i| {
+            let parent = if i % 2 == 0 { &a1 } else { &a2 };
+            plan.add_item(Kind::Action, &format!("act{i}"), Some(parent))
+                .unwrap()
+        })
+        .collect();
+    let m = plan.add_item(Kind::Measure, "M", Some(&o1)).unwrap();
+    plan.link(&m, &a1).unwrap();
+    plan.link(&m, &acts[0]).unwrap();
+    assert_eq!(validate(&plan), Ok(()));
+    Fixture {
+        plan,
+        pr,
+        o1,
+        o2,
+        a1,
+        a2,
+        acts,
+        m,
+    }
+}
+
+#[test]
+fn add_and_edit() {
+    let mut f = fixture();
+    let id = f
+        .plan
+        .add_item(Kind::Action, "  New action ", Some(&f.a2))
+        .unwrap();
+    assert_eq!(f.plan.ids_of_kind(Kind::Action).last(), Some(&id));
+    assert_eq!(f.plan.text_of(&id), Some("New action"));
+    assert_eq!(f.plan.links_of(&id), &[f.a2.clone()]);
+    f.plan.set_text(&id, " Renamed ").unwrap();
+    assert_eq!(f.plan.action(&id).unwrap().title, "Renamed");
+    f.plan.set_text(&f.m, "Measure name").unwrap();
+    assert_eq!(f.plan.measure(&f.m).unwrap().name, "Measure name");
+    assert_eq!(
+        f.plan.set_text(&"gone".into(), "x"),
+        Err(OpError::NotFound("gone".into()))
+    );
+    let free = f.plan.add_item(Kind::Aim, "", None).unwrap();
+    assert!(f.plan.is_unlinked(&free));
+    assert_eq!(validate(&f.plan), Ok(()));
+}
+
+#[test]
+fn delete_removes_links_everywhere_and_no_other_item() {
+    let mut f = fixture();
+    let count = |p: &Plan| Kind::ALL.map(|k| p.ids_of_kind(k).len());
+    let before = count(&f.plan);
+
+    // Deleting an aim: actions and the measure lose the link but stay.
+    f.plan.delete_item(&f.a1).unwrap();
+    assert!(!f.plan.contains(&f.a1));
+    assert_eq!(
+        count(&f.plan),
+        [before[0], before[1], before[2] - 1, before[3], before[4]]
+    );
+    assert!(f.plan.is_unlinked(&f.acts[0]));
+    assert_eq!(f.plan.links_of(&f.m), &[f.o1.clone(), f.acts[0].clone()]);
+
+    // Deleting the priority unlinks both outcomes.
+    f.plan.delete_item(&f.pr).unwrap();
+    assert!(f.plan.is_unlinked(&f.o1) && f.plan.is_unlinked(&f.o2));
+
+    // Deleting an action removes the measure's link to it.
+    f.plan.delete_item(&f.acts[0]).unwrap();
+    assert_eq!(f.plan.links_of(&f.m), &[f.o1.clone()]);
+
+    // Nothing links to any deleted id anywhere.
+    for gone in [&f.a1, &f.pr, &f.acts[0]] {
+        assert!(f.plan.linked_from(gone).is_empty());
+    }
+    assert_eq!(validate(&f.plan), Ok(()));
+    assert_eq!(
+        f.plan.delete_item(&f.a1),
+        Err(OpError::NotFound(f.a1.clone()))
+    );
+}
+
+#[test]
+fn move_up_and_down() {
+    let mut f = fixture();
+    let a = &f.acts;
+    assert_eq!(f.plan.move_item(&a[0], true, None), Ok(false));
+    assert_eq!(f.plan.move_item(&a[3], false, None), Ok(false));
+    assert_eq!(f.plan.move_item(&a[1], true, None), Ok(true));
+    assert_eq!(
+        f.plan.ids_of_kind(Kind::Action),
+        vec![a[1].clone(), a[0].clone(), a[2].clone(), a[3].clone()]
+    );
+    assert_eq!(f.plan.move_item(&a[1], false, None), Ok(true));
+    assert_eq!(f.plan.ids_of_kind(Kind::Action), *a);
+}
+
+#[test]
+fn move_within_parent_skips_items_of_other_parents() {
+    let mut f = fixture();
+    let a = f.acts.clone();
+    // act2 up within a1: its neighbour is act0, not act1 (which serves a2).
+    assert_eq!(f.plan.move_item(&a[2], true, Some(&f.a1)), Ok(true));
+    assert_eq!(
+        f.plan.ids_of_kind(Kind::Action),
+        vec![a[2].clone(), a[1].clone(), a[0].clone(), a[3].clone()]
+    );
+    // Now first within a1.
+    assert_eq!(f.plan.move_item(&a[2], true, Some(&f.a1)), Ok(false));
+    // act1 down within a2 swaps with act3.
+    assert_eq!(f.plan.move_item(&a[1], false, Some(&f.a2)), Ok(true));
+    assert_eq!(
+        f.plan.ids_of_kind(Kind::Action),
+        vec![a[2].clone(), a[3].clone(), a[0].clone(), a[1].clone()]
+    );
+    assert_eq!(f.plan.move_item(&a[1], false, Some(&f.a2)), Ok(false));
+}
+
+#[test]
+fn move_to_position() {
+    let mut f = fixture();
+    let a = f.acts.clone();
+    f.plan.move_to(&a[3], 0).unwrap();
+    assert_eq!(
+        f.plan.ids_of_kind(Kind::Action),
+        vec![a[3].clone(), a[0].clone(), a[1].clone(), a[2].clone()]
+    );
+    f.plan.move_to(&a[3], 1000).unwrap();
+    assert_eq!(f.plan.ids_of_kind(Kind::Action), a);
+    f.plan.move_to(&a[0], 2).unwrap();
+    assert_eq!(
+        f.plan.ids_of_kind(Kind::Action),
+        vec![a[1].clone(), a[2].clone(), a[0].clone(), a[3].clone()]
+    );
+    assert!(f.plan.move_to(&"gone".into(), 0).is_err());
+}
+
+#[test]
+fn link_is_idempotent_and_unlink_is_forgiving() {
+    let mut f = fixture();
+    f.plan.link(&f.acts[0], &f.a2).unwrap();
+    f.plan.link(&f.acts[0], &f.a2).unwrap();
+    assert_eq!(f.plan.links_of(&f.acts[0]), &[f.a1.clone(), f.a2.clone()]);
+    assert_eq!(
+        f.plan.linked_from(&f.a2),
+        vec![f.acts[0].clone(), f.acts[1].clone(), f.acts[3].clone()]
+    );
+    f.plan.unlink(&f.acts[0], &f.a1).unwrap();
+    f.plan.unlink(&f.acts[0], &f.a1).unwrap();
+    f.plan.unlink(&f.acts[0], &f.o1).unwrap();
+    assert_eq!(f.plan.links_of(&f.acts[0]), &[f.a2.clone()]);
+    assert_eq!(validate(&f.plan), Ok(()));
+}
+
+#[test]
+fn link_refused_for_disallowed_kinds_leaves_plan_unchanged() {
+    let f = fixture();
+    let all: Vec<Id> = Kind::ALL
+        .iter()
+        .flat_map(|&k| f.plan.ids_of_kind(k))
+        .collect();
+    let mut refused = 0;
+    for c in &all {
+        for p in &all {
+            let (ck, pk) = (f.plan.kind_of(c).unwrap(), f.plan.kind_of(p).unwrap());
+            if plan_workbench::model::links::link_allowed(ck, pk) {
+                continue;
+            }
+            let mut plan = f.plan.clone();
+            assert_eq!(
+                plan.link(c, p),
+                Err(OpError::LinkNotAllowed {
+                    child: ck,
+                    parent: pk
+                })
+            );
+            assert_eq!(plan, f.plan);
+            refused += 1;
+        }
+    }
+    assert!(refused > 50);
+    let mut plan = f.plan.clone();
+    let e = plan.link(&f.m, &f.pr).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "A measure cannot be linked to a priority. Measures can evidence outcomes, improvement aims or actions."
+    );
+    assert_eq!(
+        plan.link(&f.m, &"gone".into()),
+        Err(OpError::NotFound("gone".into()))
+    );
+    assert_eq!(
+        plan.link(&"gone".into(), &f.a1),
+        Err(OpError::NotFound("gone".into()))
+    );
+    assert_eq!(plan, f.plan);
+}
+
+#[test]
+fn typed_accessors() {
+    let mut f = fixture();
+    assert!(f.plan.priority(&f.pr).is_some());
+    assert!(f.plan.priority(&f.o1).is_none());
+    f.plan.outcome_mut(&f.o1).unwrap().owner = "Group".into();
+    assert_eq!(f.plan.outcome(&f.o1).unwrap().owner, "Group");
+    f.plan.aim_mut(&f.a1).unwrap().code = "1.1.1".into();
+    assert_eq!(f.plan.aim(&f.a1).unwrap().code, "1.1.1");
+    f.plan.action_mut(&f.acts[1]).unwrap().set_percent(250);
+    assert_eq!(f.plan.action(&f.acts[1]).unwrap().percent, 100);
+    f.plan.measure_mut(&f.m).unwrap().unit = "%".into();
+    assert_eq!(f.plan.measure(&f.m).unwrap().unit, "%");
+    let copy = f.plan.with_new_id();
+    assert_ne!(copy.id, f.plan.id);
+    assert_eq!(copy.actions, f.plan.actions);
+}
+
+#[derive(Debug, Clone)]
+enum Op {
+    Add(usize, Option<usize>),
+    Link(usize, usize),
+    Unlink(usize, usize),
+    Delete(usize),
+    Move(usize, bool, Option<usize>),
+    MoveTo(usize, usize),
+    SetText(usize, String),
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let i = 0..12usize;
+    prop_oneof![
+        3 => (0..5usize, proptest::option::of(0..12usize)).prop_map(|(k, p)| Op::Add(k, p)),
+        3 => (i.clone(), i.clone()).prop_map(|(a, b)| Op::Link(a, b)),
+        1 => (i.clone(), i.clone()).prop_map(|(a, b)| Op::Unlink(a, b)),
+        1 => i.clone().prop_map(Op::Delete),
+        1 => (i.clone(), any::<bool>(), proptest::option::of(0..12usize)).prop_map(|(a, u, p)| Op::Move(a, u, p)),
+        1 => (i.clone(), 0..10usize).prop_map(|(a, n)| Op::MoveTo(a, n)),
+        1 => (i, ".{0,12}").prop_map(|(a, t)| Op::SetText(a, t)),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn random_operations_keep_the_plan_valid(ops in proptest::collection::vec(op(), 0..60)) {
+        let mut plan = Plan::new_empty("Random");
+        let all = |p: &Plan| -> Vec<Id> { Kind::ALL.iter().flat_map(|&k| p.ids_of_kind(k)).collect() };
+        // Pick an existing id by index, or a missing one if the index is past the end.
+        let pick = |p: &Plan, i: usize| -> Id { all(p).get(i).cloned().unwrap_or_else(|| Id::from("missing")) };
+        for op in ops {
+            let before = plan.clone();
+            let result = match op {
+                Op::Add(k, parent) => {
+                    let parent = parent.map(|i| pick(&plan, i));
+                    let n = all(&plan).len();
+                    let r = plan.add_item(Kind::ALL[k], "item", parent.as_ref()).map(|_| ());
+                    prop_assert_eq!(all(&plan).len(), n + usize::from(r.is_ok()));
+                    r
+                }
+                Op::Link(a, b) => { let (a, b) = (pick(&plan, a), pick(&plan, b)); plan.link(&a, &b) }
+                Op::Unlink(a, b) => { let (a, b) = (pick(&plan, a), pick(&plan, b)); plan.unlink(&a, &b) }
+                Op::Delete(a) => {
+                    let a = pick(&plan, a);
+                    let n = all(&plan).len();
+                    let r = plan.delete_item(&a);
+                    prop_assert_eq!(all(&plan).len(), n - usize::from(r.is_ok()));
+                    r
+                }
+                Op::Move(a, up, p) => {
+                    let (a, p) = (pick(&plan, a), p.map(|i| pick(&plan, i)));
+                    plan.move_item(&a, up, p.as_ref()).map(|_| ())
+                }
+                Op::MoveTo(a, n) => { let a = pick(&plan, a); plan.move_to(&a, n) }
+                Op::SetText(a, t) => { let a = pick(&plan, a); plan.set_text(&a, &t) }
+            };
+            if result.is_err() {
+                prop_assert_eq!(&plan, &before);
+            }
+            prop_assert_eq!(validate(&plan), Ok(()));
+        }
+    }
+}
