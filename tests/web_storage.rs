@@ -168,7 +168,9 @@ async fn an_edit_when_storage_is_full_keeps_the_plan_on_screen() {
         .unwrap()
         .expect("the outline shows the first priority")
         .unchecked_into();
-    textarea.set_value("Changed while the storage is full");
+    // Longer than the old title, so the saved copy must grow and cannot fit.
+    let changed = format!("{} (changed while the storage is full)", textarea.value());
+    textarea.set_value(&changed);
     let event = web_sys::Event::new_with_event_init_dict("input", &{
         let init = web_sys::EventInit::new();
         init.set_bubbles(true);
@@ -187,7 +189,7 @@ async fn an_edit_when_storage_is_full_keeps_the_plan_on_screen() {
         "alert was: {alert}"
     );
     assert!(alert.contains("Export plan file"), "export is offered");
-    assert_eq!(textarea.value(), "Changed while the storage is full");
+    assert_eq!(textarea.value(), changed);
     // The stored copy is the last good one.
     assert_eq!(storage::load(&plan.id).unwrap().unwrap().plan, plan);
     host.remove();
