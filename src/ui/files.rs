@@ -97,6 +97,9 @@ fn import_text(wb: Workbench, name: &str, text: &str) {
             format!("Could not import “{name}”: {e} Nothing was changed."),
         ),
         Ok(plan) => {
+            // Read the library afresh: plans created or imported since it
+            // was last listed must count as already here.
+            wb.refresh_library();
             let existing = wb
                 .library
                 .with_untracked(|l| l.iter().find(|e| e.id == plan.id).map(|e| e.title.clone()));

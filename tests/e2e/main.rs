@@ -619,3 +619,109 @@ async fn keyboard_only_editing() {
     );
     b.close().await;
 }
+
+/// Drops a file holding `text` onto the page, as a drag from the desktop does.
+async fn drop_file(c: &fantoccini::Client, name: &str, text: &str) {
+    js(
+        c,
+        "const dt = new DataTransfer(); \
+         dt.items.add(new File([arguments[1]], arguments[0], {type: 'application/json'})); \
+         document.querySelector('.app').dispatchEvent(new DragEvent('drop', \
+           {dataTransfer: dt, bubbles: true, cancelable: true}));",
+        vec![json!(name), json!(text)],
+    )
+    .await;
+}
+
+async fn wait_library_titles(c: &fantoccini::Client, want: &[&str]) {
+    let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+    want.sort();
+    eventually(&format!("the library to list {want:?}"), || async {
+        let seen = library_titles(c).await;
+        if seen == want {
+            Ok(())
+        } else {
+            Err(format!("{seen:?}"))
+        }
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn library_rename_duplicate_delete_and_import_of_a_plan_already_here() {
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    create_plan(&b, "Library plan").await;
+    add_item(&b, "Add a priority", "Priority title", "Stored priority").await;
+    click_button(&b, "Export plan file").await;
+    let (file, exported) = wait_download_json(b.download_dir(), "library-plan.json").await;
+
+    // Importing the same plan again asks before touching the stored one;
+    // "Keep both" adds the file's plan under a new id.
+    import_file(&b, &file).await;
+    let question = wait_alert_containing(&b, "already in this browser").await;
+    assert!(
+        question.contains("Library plan"),
+        "names the plan: {question}"
+    );
+    click_button(&b, "Keep both").await;
+    click_button(&b, "Plan library").await;
+    wait_library_titles(&b, &["Library plan", "Library plan"]).await;
+    let stored = plan_entries(&local_storage_all(&b).await);
+    assert_eq!(stored.len(), 2, "two stored plans: {:?}", stored.keys());
+
+    // Dropping a changed copy of the file on the page and choosing
+    // "Replace" replaces only the plan with that id.
+    let mut changed = exported.clone();
+    changed["plan"]["meta"]["title"] = json!("Replaced from a dropped file");
+    drop_file(&b, "changed.json", &changed.to_string()).await;
+    wait_alert_containing(&b, "already in this browser").await;
+    click_button(&b, "Replace the stored plan").await;
+    wait_plan_title(&b, "Replaced from a dropped file").await;
+    wait_textarea_count(&b, "Stored priority", 1).await;
+    click_button(&b, "Plan library").await;
+    wait_library_titles(&b, &["Library plan", "Replaced from a dropped file"]).await;
+
+    // Rename, duplicate, then delete with a confirmation that can be refused.
+    click_button(&b, "Rename Library plan").await;
+    let name = field(&b, "New title").await;
+    name.clear().await.expect("clear the title");
+    name.send_keys("Renamed plan")
+        .await
+        .expect("type the title");
+    click_button(&b, "Save title").await;
+    wait_library_titles(&b, &["Renamed plan", "Replaced from a dropped file"]).await;
+
+    click_button(&b, "Duplicate Renamed plan").await;
+    wait_library_titles(
+        &b,
+        &[
+            "Copy of Renamed plan",
+            "Renamed plan",
+            "Replaced from a dropped file",
+        ],
+    )
+    .await;
+
+    click_button(&b, "Delete Copy of Renamed plan").await;
+    click_button(&b, "Keep plan").await;
+    reload(&b).await;
+    wait_library_titles(
+        &b,
+        &[
+            "Copy of Renamed plan",
+            "Renamed plan",
+            "Replaced from a dropped file",
+        ],
+    )
+    .await;
+    click_button(&b, "Delete Copy of Renamed plan").await;
+    click_button(&b, "Delete plan").await;
+    wait_library_titles(&b, &["Renamed plan", "Replaced from a dropped file"]).await;
+
+    // The library as stored survives a reload.
+    reload(&b).await;
+    wait_library_titles(&b, &["Renamed plan", "Replaced from a dropped file"]).await;
+    assert_eq!(plan_entries(&local_storage_all(&b).await).len(), 2);
+    b.close().await;
+}
