@@ -75,8 +75,12 @@ printf '%s\n' "# written by scripts/setup.sh" "${ENV_LINES[@]}" \
 
 # 2. Cargo.lock pins wasm-bindgen; the CLI must be the exact same version.
 if [ ! -f Cargo.lock ]; then cargo generate-lockfile; fi
-# trunk builds with --offline (Trunk.toml), so every crate is fetched here.
+# trunk builds with --offline (Trunk.toml), so every crate is fetched here,
+# and with build-std also the crates the standard library depends on.
 cargo fetch -q
+if [ -n "${CARGO_UNSTABLE_BUILD_STD:-}" ]; then
+  cargo fetch -q --locked --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+fi
 WB_VERSION=$(awk '/^name = "wasm-bindgen"$/ {getline; gsub(/"/, "", $3); print $3; exit}' Cargo.lock)
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION" ]; then
   say "installing wasm-bindgen-cli $WB_VERSION (a few minutes, once)"

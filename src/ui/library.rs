@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::state::{use_workbench, NoticeKind};
+use super::state::use_workbench;
 use crate::model::example::example_plan;
 use crate::model::Plan;
-use crate::storage::{self, LibraryEntry};
+use crate::storage::LibraryEntry;
 
 /// "31 Jul 2023, 14:05" in the browser's local time.
 fn when(entry: &LibraryEntry) -> String {
@@ -88,43 +88,13 @@ fn LibraryRow(entry: LibraryEntry) -> impl IntoView {
     let id = StoredValue::new(entry.id.clone());
     let new_name = RwSignal::new(entry.title.clone());
 
-    let duplicate = move |_| {
-        match storage::load(&id.get_value()) {
-            Ok(Some(stored)) => {
-                let dup = stored
-                    .plan
-                    .duplicate(&format!("Copy of {}", stored.plan.meta.title));
-                if let Err(e) = storage::save(&dup, 0) {
-                    wb.notify(NoticeKind::Problem, e.to_string());
-                }
-            }
-            _ => wb.notify(
-                NoticeKind::Problem,
-                "That plan could not be read from this browser.",
-            ),
-        }
-        wb.refresh_library();
-    };
+    let duplicate = move |_| wb.duplicate_stored(&id.get_value());
     let rename = move || {
-        let name = new_name.get_untracked().trim().to_owned();
-        if name.is_empty() {
-            return;
+        if wb.rename_stored(&id.get_value(), &new_name.get_untracked()) {
+            renaming.set(false);
         }
-        let id = id.get_value();
-        if let Ok(Some(mut stored)) = storage::load(&id) {
-            stored.plan.meta.title = name;
-            if let Err(e) = storage::save(&stored.plan, stored.revision) {
-                wb.notify(NoticeKind::Problem, e.to_string());
-            }
-        }
-        renaming.set(false);
-        wb.refresh_library();
     };
-    let delete = move |_| {
-        storage::delete(&id.get_value());
-        wb.refresh_library();
-        wb.notify(NoticeKind::Info, "The plan was deleted from this browser.");
-    };
+    let delete = move |_| wb.delete_stored(&id.get_value());
     let changed = when(&entry);
     let label_open = format!("Open {title}");
     let label_rename = format!("Rename {title}");

@@ -10,6 +10,7 @@ use crate::model::{Id, Plan};
 use crate::storage::{self, LibraryEntry, SaveError, SetAside};
 
 const LAST_OPEN_KEY: &str = "ipw.last-open";
+const NOT_STORED: &str = "That plan is no longer stored in this browser.";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -147,10 +148,7 @@ impl Workbench {
                 let _ = storage::raw_set(LAST_OPEN_KEY, id.as_str());
             }
             Ok(None) => {
-                self.notify(
-                    NoticeKind::Problem,
-                    "That plan is no longer stored in this browser.",
-                );
+                self.notify(NoticeKind::Problem, NOT_STORED);
                 self.refresh_library();
             }
             Err(aside) => {
@@ -158,6 +156,56 @@ impl Workbench {
                 self.refresh_library();
             }
         }
+    }
+
+    /// Stores a copy of a plan in the library under a new id.
+    pub fn duplicate_stored(&self, id: &Id) {
+        match storage::load(id) {
+            Ok(Some(stored)) => {
+                let title = format!("Copy of {}", stored.plan.meta.title);
+                if let Err(e) = storage::save(&stored.plan.duplicate(&title), 0) {
+                    self.notify(NoticeKind::Problem, e.to_string());
+                }
+            }
+            Ok(None) => self.notify(NoticeKind::Problem, NOT_STORED),
+            Err(aside) => self.report_set_aside(&aside),
+        }
+        self.refresh_library();
+    }
+
+    /// Renames a stored plan. Returns false (and says why) if it was not
+    /// renamed; an empty title is refused.
+    pub fn rename_stored(&self, id: &Id, title: &str) -> bool {
+        let title = title.trim();
+        if title.is_empty() {
+            self.notify(NoticeKind::Problem, "A plan needs a title.");
+            return false;
+        }
+        let renamed = match storage::load(id) {
+            Ok(Some(mut stored)) => {
+                stored.plan.meta.title = title.to_owned();
+                storage::save(&stored.plan, stored.revision)
+                    .map_err(|e| self.notify(NoticeKind::Problem, e.to_string()))
+                    .is_ok()
+            }
+            Ok(None) => {
+                self.notify(NoticeKind::Problem, NOT_STORED);
+                false
+            }
+            Err(aside) => {
+                self.report_set_aside(&aside);
+                false
+            }
+        };
+        self.refresh_library();
+        renamed
+    }
+
+    /// Deletes a stored plan (the user has confirmed).
+    pub fn delete_stored(&self, id: &Id) {
+        storage::delete(id);
+        self.refresh_library();
+        self.notify(NoticeKind::Info, "The plan was deleted from this browser.");
     }
 
     pub fn close(&self) {
