@@ -413,3 +413,19 @@ proptest! {
         prop_assert_eq!(export_plan(&import_plan(&text).unwrap()), text);
     }
 }
+
+#[test]
+fn export_file_names_follow_the_title() {
+    use plan_workbench::model::format::file_name_for;
+    assert_eq!(
+        file_name_for("Children’s Services Plan 2026–29"),
+        "childrens-services-plan-2026-29.json"
+    );
+    assert_eq!(
+        file_name_for("  Child's plan: draft!  "),
+        "childs-plan-draft.json"
+    );
+    assert_eq!(file_name_for("Cynllun Plant Ŷ"), "cynllun-plant-ŷ.json");
+    assert_eq!(file_name_for("***"), "plan.json");
+    assert_eq!(file_name_for(""), "plan.json");
+}

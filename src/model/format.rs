@@ -328,6 +328,28 @@ fn readable(msg: &str) -> String {
     m
 }
 
+/// The name an exported plan file gets: its title in lower case, words
+/// joined by dashes, apostrophes dropped ("Children's Plan" gives
+/// `childrens-plan.json`), or `plan.json` for a title with no letters.
+pub fn file_name_for(title: &str) -> String {
+    let mut name = String::new();
+    for c in title.trim().chars() {
+        if c.is_alphanumeric() {
+            name.extend(c.to_lowercase());
+        } else if matches!(c, '\'' | '\u{2019}') {
+            // "Children's" is one word.
+        } else if !name.is_empty() && !name.ends_with('-') {
+            name.push('-');
+        }
+    }
+    let name = name.trim_end_matches('-');
+    if name.is_empty() {
+        "plan.json".to_owned()
+    } else {
+        format!("{name}.json")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

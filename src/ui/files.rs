@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::state::{use_workbench, NoticeKind, PendingImport, Workbench};
-use crate::model::format::{export_plan, import_plan};
+use crate::model::format::{export_plan, file_name_for, import_plan};
 use crate::storage;
 
 /// Offers `text` to the user as a file download.
@@ -27,24 +27,6 @@ pub fn download(filename: &str, text: &str) -> Result<(), JsValue> {
         std::time::Duration::from_secs(60),
     );
     Ok(())
-}
-
-/// A file name from a plan title: letters, digits and dashes.
-pub fn file_name_for(title: &str) -> String {
-    let mut name = String::new();
-    for c in title.trim().chars() {
-        if c.is_alphanumeric() {
-            name.extend(c.to_lowercase());
-        } else if !name.ends_with('-') && !name.is_empty() {
-            name.push('-');
-        }
-    }
-    let name = name.trim_end_matches('-');
-    if name.is_empty() {
-        "plan.json".to_owned()
-    } else {
-        format!("{name}.json")
-    }
 }
 
 pub fn export_open_plan(wb: Workbench) {

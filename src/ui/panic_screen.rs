@@ -28,7 +28,7 @@ fn last_saved() -> Option<(String, String)> {
         .and_then(|doc| crate::model::format::import_value(doc).ok())
         .map(|plan| {
             (
-                super::files::file_name_for(&plan.meta.title),
+                crate::model::format::file_name_for(&plan.meta.title),
                 crate::model::format::export_plan(&plan),
             )
         });

@@ -848,21 +848,3 @@ pub async fn library_titles(c: &Client) -> Vec<String> {
     titles.sort();
     titles
 }
-
-/// What `file_name_for` in the app makes of a title.
-pub fn slug_file_name(title: &str) -> String {
-    let mut name = String::new();
-    for ch in title.trim().chars() {
-        if ch.is_alphanumeric() {
-            name.extend(ch.to_lowercase());
-        } else if !name.ends_with('-') && !name.is_empty() {
-            name.push('-');
-        }
-    }
-    let name = name.trim_end_matches('-');
-    if name.is_empty() {
-        "plan.json".into()
-    } else {
-        format!("{name}.json")
-    }
-}

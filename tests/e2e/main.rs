@@ -250,7 +250,7 @@ async fn export_then_import_into_fresh_profile() {
     let stored_first = stored_envelope(&first, &id).await;
 
     click_button(&first, "Export plan file").await;
-    let file_name = slug_file_name(&title);
+    let file_name = plan_workbench::model::format::file_name_for(&title);
     let (path, exported) = wait_download_json(first.download_dir(), &file_name).await;
     assert_eq!(
         exported["format"], "improvement-plan",
