@@ -55,7 +55,9 @@ pub enum SaveError {
     Full,
     /// Another tab saved this plan after we read it.
     Conflict { stored_revision: u64 },
-    /// Local storage is missing or refused for another reason.
+    /// The browser does not let the site use local storage at all.
+    Blocked,
+    /// Local storage refused for another reason.
     Unavailable(String),
 }
 
@@ -67,6 +69,9 @@ impl std::fmt::Display for SaveError {
             ),
             SaveError::Conflict { .. } => f.write_str(
                 "This plan was changed in another tab or window after you opened it here. Your latest change has not been saved over it.",
+            ),
+            SaveError::Blocked => f.write_str(
+                "This browser is not letting the workbench keep plans (its storage is turned off or blocked for this site), so nothing is saved in the browser. You can still work: export the plan to a file to keep it, or allow the site to store data and reload.",
             ),
             SaveError::Unavailable(why) => write!(
                 f,
@@ -85,12 +90,22 @@ pub fn plan_id_of_key(key: &str) -> Option<Id> {
     key.strip_prefix(PLAN_PREFIX).map(Id::from)
 }
 
-fn raw() -> web_sys::Storage {
-    LocalStorage::raw()
+/// Whether this browser lets the workbench use local storage at all: it can
+/// be turned off, or blocked with cookies for the site.
+pub fn available() -> bool {
+    web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
+}
+
+/// The storage, if available. (gloo's accessor panics when it is blocked,
+/// so ask first.)
+fn raw() -> Option<web_sys::Storage> {
+    available().then(LocalStorage::raw)
 }
 
 fn keys() -> Vec<String> {
-    let storage = raw();
+    let Some(storage) = raw() else {
+        return Vec::new();
+    };
     let len = storage.length().unwrap_or(0);
     (0..len)
         .filter_map(|i| storage.key(i).ok().flatten())
@@ -99,7 +114,7 @@ fn keys() -> Vec<String> {
 
 /// The raw text under a key, as stored.
 pub fn raw_text(key: &str) -> Option<String> {
-    raw().get_item(key).ok().flatten()
+    raw()?.get_item(key).ok().flatten()
 }
 
 fn parse_envelope(text: &str) -> Result<StoredPlan, String> {
@@ -120,8 +135,8 @@ fn set_aside(key: &str, text: &str, reason: String) -> SetAside {
     let aside_key = format!("{ASIDE_PREFIX}{id}.{stamp}");
     // If even this fails (storage full), leave the text where it is: it is
     // still kept, and we will report it again next time.
-    if raw().set_item(&aside_key, text).is_ok() {
-        let _ = raw().remove_item(key);
+    if raw_set(&aside_key, text).is_ok() {
+        remove_key(key);
         SetAside {
             key: aside_key,
             reason,
@@ -168,7 +183,9 @@ pub fn set_aside_keys() -> Vec<String> {
 }
 
 pub fn remove_key(key: &str) {
-    let _ = raw().remove_item(key);
+    if let Some(storage) = raw() {
+        let _ = storage.remove_item(key);
+    }
 }
 
 /// Reads one plan. `Ok(None)` when there is no such plan; `Err` when the
@@ -219,9 +236,7 @@ fn write(plan: &Plan, revision: u64) -> Result<u64, SaveError> {
         plan: export_value(plan),
     };
     let text = serde_json::to_string(&env).map_err(|e| SaveError::Unavailable(e.to_string()))?;
-    raw()
-        .set_item(&plan_key(&plan.id), &text)
-        .map_err(classify_error)?;
+    raw_set(&plan_key(&plan.id), &text)?;
     Ok(revision)
 }
 
@@ -239,5 +254,8 @@ pub fn delete(id: &Id) {
 
 /// Stores a small text under a key of the workbench's own (not a plan).
 pub fn raw_set(key: &str, value: &str) -> Result<(), SaveError> {
-    raw().set_item(key, value).map_err(classify_error)
+    raw()
+        .ok_or(SaveError::Blocked)?
+        .set_item(key, value)
+        .map_err(classify_error)
 }

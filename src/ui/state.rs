@@ -75,6 +75,9 @@ impl Workbench {
             pending_import: RwSignal::new(None),
             next_serial: StoredValue::new(1),
         };
+        if !storage::available() {
+            wb.notify(NoticeKind::Problem, SaveError::Blocked.to_string());
+        }
         wb.refresh_library();
         for key in storage::set_aside_keys() {
             wb.report_set_aside(&SetAside {
@@ -220,7 +223,18 @@ impl Workbench {
     pub fn add_to_library(&self, plan: Plan) {
         match storage::save(&plan, 0) {
             Ok(_) => self.open(&plan.id),
-            Err(e) => self.notify(NoticeKind::Problem, e.to_string()),
+            Err(e @ SaveError::Conflict { .. }) => self.notify(NoticeKind::Problem, e.to_string()),
+            Err(e) => {
+                // Storage full or blocked: open it anyway, with the problem
+                // shown, so the user can work and export; a later change
+                // saves it if space is freed.
+                let text = e.to_string();
+                self.notices.update(|n| n.retain(|old| old.text != text));
+                self.base_revision.set_value(0);
+                self.plan.set(Some(plan));
+                self.save_problem.set(Some(e));
+                self.screen.set(Screen::Outline);
+            }
         }
     }
 

@@ -329,9 +329,14 @@ impl World {
 
     /// A new browser with a fresh profile and download directory.
     pub async fn browser(&self) -> Browser {
+        self.browser_with_prefs(json!({})).await
+    }
+
+    /// A new browser whose profile has these preferences as well.
+    pub async fn browser_with_prefs(&self, extra_prefs: Value) -> Browser {
         let profile = TempDir::new("profile");
         let downloads = TempDir::new("downloads");
-        let caps = json!({
+        let mut caps = json!({
             "goog:chromeOptions": {
                 "binary": "/usr/bin/chromium",
                 "args": [
@@ -341,12 +346,16 @@ impl World {
                     format!("--user-data-dir={}", profile.path().display()),
                     "--window-size=1400,1000",
                 ],
-                "prefs": {
-                    "download.default_directory": downloads.path().display().to_string(),
-                    "download.prompt_for_download": false,
-                }
             }
         });
+        let mut prefs = json!({
+            "download.default_directory": downloads.path().display().to_string(),
+            "download.prompt_for_download": false,
+        });
+        if let (Some(p), Value::Object(extra)) = (prefs.as_object_mut(), extra_prefs) {
+            p.extend(extra);
+        }
+        caps["goog:chromeOptions"]["prefs"] = prefs;
         let Value::Object(caps) = caps else {
             unreachable!()
         };

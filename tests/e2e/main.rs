@@ -725,3 +725,56 @@ async fn library_rename_duplicate_delete_and_import_of_a_plan_already_here() {
     assert_eq!(plan_entries(&local_storage_all(&b).await).len(), 2);
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn blocked_storage_is_explained_and_work_can_still_be_exported() {
+    let world = World::start().await;
+    // Blocking cookies for all sites also blocks their local storage.
+    let b = world
+        .browser_with_prefs(json!({ "profile.default_content_setting_values.cookies": 2 }))
+        .await;
+    goto_app(&b, &world.app_url()).await;
+    let blocked = js(
+        &b,
+        "try { window.localStorage; return false; } catch (e) { return true; }",
+        vec![],
+    )
+    .await;
+    assert_eq!(blocked, json!(true), "the browser blocks local storage");
+
+    let warning = wait_alert_containing(&b, "not letting the workbench keep plans").await;
+    assert!(warning.contains("export"), "says what to do: {warning}");
+
+    // The plan opens anyway and can be edited and exported.
+    create_plan(&b, "Unsaved plan").await;
+    add_item(
+        &b,
+        "Add a priority",
+        "Priority title",
+        "Typed without storage",
+    )
+    .await;
+    let alert = alert_text(&b).await;
+    assert_eq!(
+        alert
+            .matches("not letting the workbench keep plans")
+            .count(),
+        1,
+        "one message, not two: {alert}"
+    );
+    // The banner offers the export too; use the one in the menu bar.
+    b.find(Locator::XPath(
+        "//nav//button[normalize-space(.)='Export plan file']",
+    ))
+    .await
+    .expect("the menu's “Export plan file”")
+    .click()
+    .await
+    .expect("click “Export plan file”");
+    let (_, exported) = wait_download_json(b.download_dir(), "unsaved-plan.json").await;
+    assert_eq!(
+        texts(&exported["plan"]["priorities"], "title"),
+        vec!["Typed without storage".to_string()]
+    );
+    b.close().await;
+}
