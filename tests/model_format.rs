@@ -1,3 +1,6 @@
+// Native only: the property tests use proptest, a native dev-dependency.
+#![cfg(not(target_arch = "wasm32"))]
+
 //! The plan file format: stable export, every import error, the example
 //! plan, the documented example in docs/FORMAT.md, and a round-trip property
 //! test over arbitrary valid plans.

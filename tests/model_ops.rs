@@ -1,3 +1,6 @@
+// Native only: the property tests use proptest, a native dev-dependency.
+#![cfg(not(target_arch = "wasm32"))]
+
 //! Operations on a plan: add, edit, delete, move, link and unlink, and a
 //! property test that random sequences of operations keep a plan valid.
 

@@ -6,6 +6,7 @@ pub mod format;
 pub mod links;
 pub mod ops;
 pub mod plan;
+pub mod summary;
 pub mod validate;
 
 pub use plan::*;

@@ -6,15 +6,11 @@ use leptos::prelude::*;
 
 use super::state::{use_workbench, Workbench};
 use crate::model::links::link_allowed;
+use crate::model::summary::code_of;
 use crate::model::{
     Action, Aim, DataPoint, Direction, DriverLevel, Id, Kind, Measure, Outcome, Plan, Priority,
     Rag, Status, Target, Update,
 };
-
-/// UK style, as council reports print dates: "31 Jul 2023".
-pub fn uk_date(d: NaiveDate) -> String {
-    d.format("%-d %b %Y").to_string()
-}
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
@@ -32,73 +28,6 @@ fn split(s: &str) -> Vec<String> {
 fn date_value(d: Option<NaiveDate>) -> String {
     d.map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_default()
-}
-
-pub fn code_of(p: &Plan, id: &Id) -> Option<String> {
-    match p.kind_of(id)? {
-        Kind::Priority => p.priority(id).map(|x| x.code.clone()),
-        Kind::Outcome => p.outcome(id).map(|x| x.code.clone()),
-        Kind::Aim => p.aim(id).map(|x| x.code.clone()),
-        Kind::Action => p.action(id).map(|x| x.code.clone()),
-        Kind::Measure => p.measure(id).map(|x| x.code.clone()),
-    }
-}
-
-fn target_text(t: &Option<Target>) -> Option<String> {
-    let t = t.as_ref()?;
-    match (t.value.is_empty(), t.by) {
-        (true, None) => None,
-        (false, None) => Some(format!("Target: {}", t.value)),
-        (true, Some(d)) => Some(format!("Target by {}", uk_date(d))),
-        (false, Some(d)) => Some(format!("Target: {} by {}", t.value, uk_date(d))),
-    }
-}
-
-/// A one-line summary of an item's fields, shown under it in the outline.
-pub fn summary_of(p: &Plan, id: &Id) -> Option<String> {
-    let mut parts: Vec<String> = Vec::new();
-    match p.kind_of(id)? {
-        Kind::Priority => {}
-        Kind::Outcome => {
-            let o = p.outcome(id)?;
-            parts.extend(target_text(&o.target));
-        }
-        Kind::Aim => {
-            let a = p.aim(id)?;
-            if a.level == DriverLevel::Secondary {
-                parts.push("Secondary driver".into());
-            }
-            parts.extend(target_text(&a.target));
-        }
-        Kind::Action => {
-            let a = p.action(id)?;
-            if !a.lead.is_empty() {
-                parts.push(format!("Lead: {}", a.lead));
-            }
-            if let Some(d) = a.due {
-                parts.push(format!("Due {}", uk_date(d)));
-            }
-            parts.push(format!("{} {}%", a.status.label(), a.percent));
-            if let Some(r) = a.rag {
-                parts.push(format!("RAG: {}", r.label()));
-            }
-            let serves = a.aims.len();
-            if serves > 1 {
-                parts.push(format!("Serves {serves} aims"));
-            }
-        }
-        Kind::Measure => {
-            let m = p.measure(id)?;
-            if let Some(b) = &m.baseline {
-                parts.push(format!("Baseline {} = {}{}", b.period, b.value, m.unit));
-            }
-            if let Some(last) = m.data.last() {
-                parts.push(format!("Latest {} = {}{}", last.period, last.value, m.unit));
-            }
-            parts.extend(target_text(&m.target));
-        }
-    }
-    Some(parts.join(" · "))
 }
 
 /// Typed access to one kind of item, so one form helper serves every kind.

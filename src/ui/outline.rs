@@ -237,14 +237,14 @@ fn ItemRow(id: Id, kind: Kind, #[prop(optional)] children: Option<Children>) -> 
     let code = Memo::new(move |_| {
         wb.plan.with(|p| {
             p.as_ref()
-                .and_then(|p| id.with_value(|id| super::details::code_of(p, id)))
+                .and_then(|p| id.with_value(|id| crate::model::summary::code_of(p, id)))
                 .unwrap_or_default()
         })
     });
     let summary = Memo::new(move |_| {
         wb.plan.with(|p| {
             p.as_ref()
-                .and_then(|p| id.with_value(|id| super::details::summary_of(p, id)))
+                .and_then(|p| id.with_value(|id| crate::model::summary::summary_of(p, id)))
                 .unwrap_or_default()
         })
     });

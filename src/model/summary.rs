@@ -1,0 +1,157 @@
+//! The short texts the screens show about an item: its code and a one-line
+//! summary of its fields ("Lead: ... · Due 31 Jul 2025 · ...").
+
+use chrono::NaiveDate;
+
+use super::{DriverLevel, Id, Kind, Plan, Target};
+
+/// UK style, as council reports print dates: "31 Jul 2023".
+pub fn uk_date(d: NaiveDate) -> String {
+    d.format("%-d %b %Y").to_string()
+}
+
+pub fn code_of(p: &Plan, id: &Id) -> Option<String> {
+    match p.kind_of(id)? {
+        Kind::Priority => p.priority(id).map(|x| x.code.clone()),
+        Kind::Outcome => p.outcome(id).map(|x| x.code.clone()),
+        Kind::Aim => p.aim(id).map(|x| x.code.clone()),
+        Kind::Action => p.action(id).map(|x| x.code.clone()),
+        Kind::Measure => p.measure(id).map(|x| x.code.clone()),
+    }
+}
+
+fn target_text(t: &Option<Target>) -> Option<String> {
+    let t = t.as_ref()?;
+    match (t.value.is_empty(), t.by) {
+        (true, None) => None,
+        (false, None) => Some(format!("Target: {}", t.value)),
+        (true, Some(d)) => Some(format!("Target by {}", uk_date(d))),
+        (false, Some(d)) => Some(format!("Target: {} by {}", t.value, uk_date(d))),
+    }
+}
+
+/// A one-line summary of an item's fields, shown under it in the outline.
+pub fn summary_of(p: &Plan, id: &Id) -> Option<String> {
+    let mut parts: Vec<String> = Vec::new();
+    match p.kind_of(id)? {
+        Kind::Priority => {}
+        Kind::Outcome => {
+            let o = p.outcome(id)?;
+            parts.extend(target_text(&o.target));
+        }
+        Kind::Aim => {
+            let a = p.aim(id)?;
+            if a.level == DriverLevel::Secondary {
+                parts.push("Secondary driver".into());
+            }
+            parts.extend(target_text(&a.target));
+        }
+        Kind::Action => {
+            let a = p.action(id)?;
+            if !a.lead.is_empty() {
+                parts.push(format!("Lead: {}", a.lead));
+            }
+            if let Some(d) = a.due {
+                parts.push(format!("Due {}", uk_date(d)));
+            }
+            parts.push(format!("{} {}%", a.status.label(), a.percent));
+            if let Some(r) = a.rag {
+                parts.push(format!("RAG: {}", r.label()));
+            }
+            let serves = a.aims.len();
+            if serves > 1 {
+                parts.push(format!("Serves {serves} aims"));
+            }
+        }
+        Kind::Measure => {
+            let m = p.measure(id)?;
+            if let Some(b) = &m.baseline {
+                parts.push(format!("Baseline {} = {}{}", b.period, b.value, m.unit));
+            }
+            if let Some(last) = m.data.last() {
+                parts.push(format!("Latest {} = {}{}", last.period, last.value, m.unit));
+            }
+            parts.extend(target_text(&m.target));
+        }
+    }
+    Some(parts.join(" · "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::example::example_plan;
+    use crate::model::{Action, DataPoint, Measure, Rag, Status};
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn dates_read_as_in_council_reports() {
+        assert_eq!(uk_date(date(2023, 7, 31)), "31 Jul 2023");
+        assert_eq!(uk_date(date(2025, 1, 5)), "5 Jan 2025");
+    }
+
+    #[test]
+    fn action_summary_names_lead_due_progress_rag_and_aims_served() {
+        let mut p = example_plan();
+        let id = p
+            .actions
+            .iter()
+            .find(|a| a.aims.len() > 1)
+            .unwrap()
+            .id
+            .clone();
+        let a: &mut Action = p.action_mut(&id).unwrap();
+        a.lead = "Head of Service".into();
+        a.due = Some(date(2025, 3, 31));
+        a.status = Status::InProgress;
+        a.percent = 40;
+        a.rag = Some(Rag::Amber);
+        let n = a.aims.len();
+        let s = summary_of(&p, &id).unwrap();
+        assert_eq!(
+            s,
+            format!(
+                "Lead: Head of Service · Due 31 Mar 2025 · {} 40% · RAG: Amber · Serves {n} aims",
+                Status::InProgress.label()
+            )
+        );
+    }
+
+    #[test]
+    fn measure_summary_shows_baseline_latest_and_target() {
+        let mut p = example_plan();
+        let id = p.measures[0].id.clone();
+        let m: &mut Measure = p.measure_mut(&id).unwrap();
+        m.unit = "%".into();
+        m.baseline = Some(DataPoint {
+            period: "2023/24".into(),
+            value: 61.5,
+            date: None,
+        });
+        m.data = vec![DataPoint {
+            period: "2025/26 Q2".into(),
+            value: 64.9,
+            date: None,
+        }];
+        m.target = Some(Target {
+            value: "67.5%".into(),
+            by: Some(date(2027, 7, 31)),
+        });
+        assert_eq!(
+            summary_of(&p, &id).unwrap(),
+            "Baseline 2023/24 = 61.5% · Latest 2025/26 Q2 = 64.9% · Target: 67.5% by 31 Jul 2027"
+        );
+    }
+
+    #[test]
+    fn codes_come_from_the_item_and_unknown_ids_give_nothing() {
+        let p = example_plan();
+        let o = &p.outcomes[0];
+        assert_eq!(code_of(&p, &o.id), Some(o.code.clone()));
+        assert_eq!(code_of(&p, &Id::from("no such item")), None);
+        assert_eq!(summary_of(&p, &Id::from("no such item")), None);
+    }
+}
