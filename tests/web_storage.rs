@@ -1,6 +1,6 @@
 //! Browser tests (wasm-bindgen-test in headless Chromium) of saving and
-//! restoring plans in local storage, a full storage, unreadable stored
-//! copies, and the screen shown after a fault.
+//! restoring plans in local storage, a full storage and unreadable stored
+//! copies.
 #![cfg(target_arch = "wasm32")]
 
 use plan_workbench::model::example::example_plan;
@@ -192,33 +192,5 @@ async fn an_edit_when_storage_is_full_keeps_the_plan_on_screen() {
     assert_eq!(textarea.value(), changed);
     // The stored copy is the last good one.
     assert_eq!(storage::load(&plan.id).unwrap().unwrap().plan, plan);
-    host.remove();
-}
-
-#[wasm_bindgen_test]
-fn the_fault_screen_offers_the_last_saved_plan() {
-    clear();
-    let plan = example_plan();
-    storage::save(&plan, 0).unwrap();
-    local().set_item("ipw.last-open", plan.id.as_str()).unwrap();
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    plan_workbench::ui::panic_screen::render_into(&document, &host).unwrap();
-    let panel = host
-        .query_selector(".panic-screen[role=alert]")
-        .unwrap()
-        .expect("shown");
-    let link: web_sys::HtmlAnchorElement = panel
-        .query_selector("a[download]")
-        .unwrap()
-        .expect("download link")
-        .unchecked_into();
-    assert_eq!(
-        link.text_content().unwrap(),
-        "Export the plan as last saved"
-    );
-    assert!(link.download().ends_with(".json"));
-    assert!(link.href().starts_with("blob:"));
     host.remove();
 }

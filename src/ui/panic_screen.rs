@@ -35,19 +35,27 @@ fn last_saved() -> Option<(String, String)> {
     Some(exported.unwrap_or(("plan-as-stored.json".to_owned(), raw)))
 }
 
-/// Replaces the page with the failure message.
+/// Hides the page and shows the failure message instead. Once only: code
+/// left running after a fault may fail again.
 fn show() -> Result<(), JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
+    if document.query_selector(".panic-screen")?.is_some() {
+        return Ok(());
+    }
     let body = document.body().ok_or("no body")?;
-    body.set_inner_html("");
+    let children = body.children();
+    for i in 0..children.length() {
+        if let Some(child) = children.item(i) {
+            child.set_attribute("hidden", "")?;
+        }
+    }
     render_into(&document, &body)
 }
 
-/// Draws the failure message into `parent`. Public so that it can be tested
-/// without a panic.
-pub fn render_into(document: &web_sys::Document, parent: &web_sys::Element) -> Result<(), JsValue> {
+/// Draws the failure message into `parent`.
+fn render_into(document: &web_sys::Document, parent: &web_sys::Element) -> Result<(), JsValue> {
     let panel = document.create_element("div")?;
     panel.set_class_name("panic-screen");
     panel.set_attribute("role", "alert")?;
