@@ -7,7 +7,6 @@
 //! read it, instead of silently writing over that change.
 
 use chrono::{DateTime, Utc};
-use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
@@ -90,16 +89,15 @@ pub fn plan_id_of_key(key: &str) -> Option<Id> {
     key.strip_prefix(PLAN_PREFIX).map(Id::from)
 }
 
-/// Whether this browser lets the workbench use local storage at all: it can
-/// be turned off, or blocked with cookies for the site.
-pub fn available() -> bool {
-    web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
+/// Local storage, if this browser lets the workbench use it: it can be
+/// turned off, or blocked with cookies for the site (then reading
+/// `window.localStorage` throws).
+fn raw() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
 }
 
-/// The storage, if available. (gloo's accessor panics when it is blocked,
-/// so ask first.)
-fn raw() -> Option<web_sys::Storage> {
-    available().then(LocalStorage::raw)
+pub fn available() -> bool {
+    raw().is_some()
 }
 
 fn keys() -> Vec<String> {

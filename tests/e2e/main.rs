@@ -604,12 +604,7 @@ async fn keyboard_only_editing() {
         texts(&plan["priorities"], "title"),
         vec!["Keyboard priority one", "Keyboard priority two"]
     );
-    let mut priority_ids: Vec<String> = plan["priorities"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p["id"].as_str().unwrap().to_owned())
-        .collect();
+    let mut priority_ids = texts(&plan["priorities"], "id");
     priority_ids.sort();
     let outcome = find_by(&plan["outcomes"], "statement", "Keyboard outcome");
     assert_eq!(
