@@ -1,12 +1,17 @@
 //! The plan and its rules, in plain Rust with no web dependencies, so that it
 //! is tested natively and usable from benchmarks and fuzzers.
 
+pub mod chain;
 pub mod example;
 pub mod format;
+pub mod history;
+pub mod layout;
 pub mod links;
 pub mod ops;
+pub mod picture;
 pub mod plan;
 pub mod summary;
+pub mod synthetic;
 pub mod validate;
 
 pub use plan::*;
