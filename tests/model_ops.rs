@@ -4,6 +4,7 @@
 //! Operations on a plan: add, edit, delete, move, link and unlink, and a
 //! property test that random sequences of operations keep a plan valid.
 
+use plan_workbench::model::history::History;
 use plan_workbench::model::ops::OpError;
 use plan_workbench::model::validate::validate;
 use plan_workbench::model::{Id, Kind, Plan};
@@ -245,14 +246,52 @@ fn typed_accessors() {
     assert_eq!(copy.actions, f.plan.actions);
 }
 
+#[test]
+fn a_line_drawn_either_way_makes_the_allowed_link() {
+    let mut f = fixture();
+    let act = f.plan.add_item(Kind::Action, "new", None).unwrap();
+    // Drawn from the aim to the action: the action serves the aim.
+    assert_eq!(f.plan.link_either(&f.a2, &act), Ok((act.clone(), f.a2.clone())));
+    assert!(f.plan.links_of(&act).contains(&f.a2));
+    // Twice: refused with a reason, nothing changes.
+    let before = f.plan.clone();
+    let again = f.plan.link_either(&act, &f.a2).unwrap_err();
+    assert_eq!(again.to_string(), "Those two are already linked.");
+    assert_eq!(f.plan, before);
+    // An outcome and an action: not allowed either way, and it says why.
+    let refused = f.plan.link_either(&f.o1, &act).unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "An outcome cannot be linked to an action. Outcomes can belong to priorities."
+    );
+    assert_eq!(f.plan, before);
+}
+
+#[test]
+fn place_next_to_reorders_within_a_kind_only() {
+    let mut f = fixture();
+    let order = |p: &Plan| p.ids_of_kind(Kind::Action);
+    f.plan.place_next_to(&f.acts[3], &f.acts[0], false).unwrap();
+    assert_eq!(order(&f.plan), vec![f.acts[3].clone(), f.acts[0].clone(), f.acts[1].clone(), f.acts[2].clone()]);
+    f.plan.place_next_to(&f.acts[3], &f.acts[2], true).unwrap();
+    assert_eq!(order(&f.plan), vec![f.acts[0].clone(), f.acts[1].clone(), f.acts[2].clone(), f.acts[3].clone()]);
+    let before = f.plan.clone();
+    let err = f.plan.place_next_to(&f.acts[0], &f.a1, false).unwrap_err();
+    assert_eq!(err.to_string(), "An action can only be moved among the other actions.");
+    assert_eq!(f.plan, before);
+}
+
+
 #[derive(Debug, Clone)]
 enum Op {
     Add(usize, Option<usize>),
     Link(usize, usize),
+    LinkEither(usize, usize),
     Unlink(usize, usize),
     Delete(usize),
     Move(usize, bool, Option<usize>),
     MoveTo(usize, usize),
+    PlaceNextTo(usize, usize, bool),
     SetText(usize, String),
 }
 
@@ -261,51 +300,86 @@ fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         3 => (0..5usize, proptest::option::of(0..12usize)).prop_map(|(k, p)| Op::Add(k, p)),
         3 => (i.clone(), i.clone()).prop_map(|(a, b)| Op::Link(a, b)),
+        2 => (i.clone(), i.clone()).prop_map(|(a, b)| Op::LinkEither(a, b)),
         1 => (i.clone(), i.clone()).prop_map(|(a, b)| Op::Unlink(a, b)),
         1 => i.clone().prop_map(Op::Delete),
         1 => (i.clone(), any::<bool>(), proptest::option::of(0..12usize)).prop_map(|(a, u, p)| Op::Move(a, u, p)),
         1 => (i.clone(), 0..10usize).prop_map(|(a, n)| Op::MoveTo(a, n)),
+        1 => (i.clone(), i.clone(), any::<bool>()).prop_map(|(a, b, after)| Op::PlaceNextTo(a, b, after)),
         1 => (i, ".{0,12}").prop_map(|(a, t)| Op::SetText(a, t)),
     ]
+}
+
+fn all(p: &Plan) -> Vec<Id> {
+    Kind::ALL.iter().flat_map(|&k| p.ids_of_kind(k)).collect()
+}
+
+/// Applies a random operation; indexes past the end pick a missing id.
+fn apply(plan: &mut Plan, op: &Op) -> Result<(), OpError> {
+    let pick = |p: &Plan, i: usize| -> Id { all(p).get(i).cloned().unwrap_or_else(|| Id::from("missing")) };
+    match op {
+        Op::Add(k, parent) => {
+            let parent = parent.map(|i| pick(plan, i));
+            plan.add_item(Kind::ALL[*k], "item", parent.as_ref()).map(|_| ())
+        }
+        Op::Link(a, b) => { let (a, b) = (pick(plan, *a), pick(plan, *b)); plan.link(&a, &b) }
+        Op::LinkEither(a, b) => { let (a, b) = (pick(plan, *a), pick(plan, *b)); plan.link_either(&a, &b).map(|_| ()) }
+        Op::Unlink(a, b) => { let (a, b) = (pick(plan, *a), pick(plan, *b)); plan.unlink(&a, &b) }
+        Op::Delete(a) => { let a = pick(plan, *a); plan.delete_item(&a) }
+        Op::Move(a, up, p) => {
+            let (a, p) = (pick(plan, *a), p.map(|i| pick(plan, i)));
+            plan.move_item(&a, *up, p.as_ref()).map(|_| ())
+        }
+        Op::MoveTo(a, n) => { let a = pick(plan, *a); plan.move_to(&a, *n) }
+        Op::PlaceNextTo(a, b, after) => { let (a, b) = (pick(plan, *a), pick(plan, *b)); plan.place_next_to(&a, &b, *after) }
+        Op::SetText(a, t) => { let a = pick(plan, *a); plan.set_text(&a, t) }
+    }
 }
 
 proptest! {
     #[test]
     fn random_operations_keep_the_plan_valid(ops in proptest::collection::vec(op(), 0..60)) {
         let mut plan = Plan::new_empty("Random");
-        let all = |p: &Plan| -> Vec<Id> { Kind::ALL.iter().flat_map(|&k| p.ids_of_kind(k)).collect() };
-        // Pick an existing id by index, or a missing one if the index is past the end.
-        let pick = |p: &Plan, i: usize| -> Id { all(p).get(i).cloned().unwrap_or_else(|| Id::from("missing")) };
         for op in ops {
             let before = plan.clone();
-            let result = match op {
-                Op::Add(k, parent) => {
-                    let parent = parent.map(|i| pick(&plan, i));
-                    let n = all(&plan).len();
-                    let r = plan.add_item(Kind::ALL[k], "item", parent.as_ref()).map(|_| ());
-                    prop_assert_eq!(all(&plan).len(), n + usize::from(r.is_ok()));
-                    r
-                }
-                Op::Link(a, b) => { let (a, b) = (pick(&plan, a), pick(&plan, b)); plan.link(&a, &b) }
-                Op::Unlink(a, b) => { let (a, b) = (pick(&plan, a), pick(&plan, b)); plan.unlink(&a, &b) }
-                Op::Delete(a) => {
-                    let a = pick(&plan, a);
-                    let n = all(&plan).len();
-                    let r = plan.delete_item(&a);
-                    prop_assert_eq!(all(&plan).len(), n - usize::from(r.is_ok()));
-                    r
-                }
-                Op::Move(a, up, p) => {
-                    let (a, p) = (pick(&plan, a), p.map(|i| pick(&plan, i)));
-                    plan.move_item(&a, up, p.as_ref()).map(|_| ())
-                }
-                Op::MoveTo(a, n) => { let a = pick(&plan, a); plan.move_to(&a, n) }
-                Op::SetText(a, t) => { let a = pick(&plan, a); plan.set_text(&a, &t) }
-            };
+            let n = all(&plan).len();
+            let result = apply(&mut plan, &op);
+            match op {
+                Op::Add(..) => prop_assert_eq!(all(&plan).len(), n + usize::from(result.is_ok())),
+                Op::Delete(..) => prop_assert_eq!(all(&plan).len(), n - usize::from(result.is_ok())),
+                _ => {}
+            }
             if result.is_err() {
                 prop_assert_eq!(&plan, &before);
             }
             prop_assert_eq!(validate(&plan), Ok(()));
         }
+    }
+
+    /// Every operation can be undone and redone exactly: undoing all the
+    /// steps gives back each earlier version in turn, redoing gives the
+    /// later ones.
+    #[test]
+    fn every_operation_undoes_and_redoes_exactly(ops in proptest::collection::vec(op(), 1..40)) {
+        let mut plan = Plan::new_empty("Random");
+        let mut history = History::default();
+        let mut versions = vec![plan.clone()];
+        for op in ops {
+            let before = plan.clone();
+            if apply(&mut plan, &op).is_ok() && plan != before {
+                history.record(&before, None);
+                versions.push(plan.clone());
+            }
+        }
+        for expected in versions.iter().rev().skip(1) {
+            plan = history.undo(&plan).expect("a step to undo");
+            prop_assert_eq!(&plan, expected);
+        }
+        prop_assert!(!history.can_undo());
+        for expected in versions.iter().skip(1) {
+            plan = history.redo(&plan).expect("a step to redo");
+            prop_assert_eq!(&plan, expected);
+        }
+        prop_assert!(!history.can_redo());
     }
 }

@@ -198,6 +198,50 @@ impl Plan {
         Ok(())
     }
 
+    /// Links two items whichever way the rules allow (a line drawn from an
+    /// aim to an outcome, or from the outcome to the aim, is the same link).
+    /// Returns (child, parent). Refused with the reason when neither way is
+    /// allowed or the two are already linked.
+    pub fn link_either(&mut self, a: &Id, b: &Id) -> Result<(Id, Id), OpError> {
+        let ka = self.kind_or_not_found(a)?;
+        let kb = self.kind_or_not_found(b)?;
+        let (child, parent) = if link_allowed(ka, kb) {
+            (a, b)
+        } else if link_allowed(kb, ka) {
+            (b, a)
+        } else {
+            return Err(OpError::LinkNotAllowed { child: ka, parent: kb });
+        };
+        if self.links_of(child).contains(parent) {
+            return Err(OpError::InvalidValue("Those two are already linked.".into()));
+        }
+        self.link(child, parent)?;
+        Ok((child.clone(), parent.clone()))
+    }
+
+    /// Moves `id` in its kind's list to just before (or after) `target`, an
+    /// item of the same kind: reordering by drag and drop.
+    pub fn place_next_to(&mut self, id: &Id, target: &Id, after: bool) -> Result<(), OpError> {
+        let kind = self.kind_or_not_found(id)?;
+        let target_kind = self.kind_or_not_found(target)?;
+        if kind != target_kind {
+            return Err(OpError::InvalidValue(format!(
+                "{} can only be moved among the other {}.",
+                capitalise(&with_article(kind)),
+                plural(kind)
+            )));
+        }
+        if id == target {
+            return Ok(());
+        }
+        with_list!(self, kind, |mut list| {
+            let item = list.remove(position(list, id).expect("kind_of found it"));
+            let t = position(list, target).expect("kind_of found it");
+            list.insert(if after { t + 1 } else { t }, item);
+        });
+        Ok(())
+    }
+
     /// Removes the link from `child` to `parent`; fine if there was none.
     pub fn unlink(&mut self, child: &Id, parent: &Id) -> Result<(), OpError> {
         let kind = self.kind_or_not_found(child)?;

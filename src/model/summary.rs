@@ -20,6 +20,17 @@ pub fn code_of(p: &Plan, id: &Id) -> Option<String> {
     }
 }
 
+/// Every item's code, in one pass (for drawing many cards at once).
+pub fn codes(p: &Plan) -> std::collections::HashMap<Id, String> {
+    let mut out = std::collections::HashMap::new();
+    out.extend(p.priorities.iter().map(|x| (x.id.clone(), x.code.clone())));
+    out.extend(p.outcomes.iter().map(|x| (x.id.clone(), x.code.clone())));
+    out.extend(p.aims.iter().map(|x| (x.id.clone(), x.code.clone())));
+    out.extend(p.actions.iter().map(|x| (x.id.clone(), x.code.clone())));
+    out.extend(p.measures.iter().map(|x| (x.id.clone(), x.code.clone())));
+    out
+}
+
 fn target_text(t: &Option<Target>) -> Option<String> {
     let t = t.as_ref()?;
     match (t.value.is_empty(), t.by) {
