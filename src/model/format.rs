@@ -332,6 +332,12 @@ fn readable(msg: &str) -> String {
 /// joined by dashes, apostrophes dropped ("Children's Plan" gives
 /// `childrens-plan.json`), or `plan.json` for a title with no letters.
 pub fn file_name_for(title: &str) -> String {
+    format!("{}.json", file_stem_for(title))
+}
+
+/// A file name without its extension, made from a title as above ("plan"
+/// for a title with no letters); other downloads (pictures) use it too.
+pub fn file_stem_for(title: &str) -> String {
     let mut name = String::new();
     for c in title.trim().chars() {
         if c.is_alphanumeric() {
@@ -344,9 +350,9 @@ pub fn file_name_for(title: &str) -> String {
     }
     let name = name.trim_end_matches('-');
     if name.is_empty() {
-        "plan.json".to_owned()
+        "plan".to_owned()
     } else {
-        format!("{name}.json")
+        name.to_owned()
     }
 }
 

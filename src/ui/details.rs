@@ -72,6 +72,16 @@ fn write<T: Item>(wb: Workbench, id: StoredValue<Id>, f: impl FnOnce(&mut T)) {
     });
 }
 
+/// Like `write`, for typing into the field `label`: one undo step a burst.
+fn write_typing<T: Item>(wb: Workbench, id: StoredValue<Id>, label: &str, f: impl FnOnce(&mut T)) {
+    let group = id.with_value(|id| format!("{}:{label}", id.as_str()));
+    wb.set_typing(group, |p| {
+        if let Some(item) = id.with_value(|id| T::get_mut(p, id)) {
+            f(item);
+        }
+    });
+}
+
 fn text_field<T: Item>(
     wb: Workbench,
     id: StoredValue<Id>,
@@ -87,7 +97,7 @@ fn text_field<T: Item>(
                 prop:value=move || read(wb, id, get)
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
-                    write(wb, id, |t| set(t, v));
+                    write_typing(wb, id, label, |t| set(t, v));
                 }
             />
         </label>
@@ -356,7 +366,7 @@ fn textarea_field<T: Item>(
                 prop:value=move || read(wb, id, get)
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
-                    write(wb, id, |t| set(t, v));
+                    write_typing(wb, id, label, |t| set(t, v));
                 }
             ></textarea>
         </label>

@@ -8,13 +8,23 @@ use super::state::{use_workbench, NoticeKind, PendingImport, Workbench};
 use crate::model::format::{export_plan, file_name_for, import_plan};
 use crate::storage;
 
-/// Offers `text` to the user as a file download.
+/// Offers `text` to the user as a JSON file download.
 pub fn download(filename: &str, text: &str) -> Result<(), JsValue> {
+    download_text(filename, "application/json", text)
+}
+
+/// Offers `text` of the given media type as a file download.
+pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    download_blob(filename, &blob)
+}
+
+/// Offers a blob (a PNG picture, say) as a file download.
+pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), JsValue> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)?;
     let a: web_sys::HtmlAnchorElement = document().create_element("a")?.unchecked_into();
     a.set_href(&url);
     a.set_download(filename);

@@ -2,6 +2,7 @@
 //! gestures into calls on the domain (`crate::model`). No plan rules here.
 
 mod details;
+mod diagram;
 mod files;
 mod library;
 mod notices;
@@ -14,10 +15,47 @@ use leptos::prelude::*;
 
 pub use state::{use_workbench, Screen, Workbench};
 
+thread_local! {
+    /// Whether the page was full screen at the last resize, to notice the
+    /// user leaving full screen.
+    static WORKSHOP_WAS_FULL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let wb = Workbench::start();
     provide_context(wb);
+    let workshop = RwSignal::new(false);
+    provide_context(diagram::WorkshopMode(workshop));
+
+    // Undo and redo anywhere (outline, details or diagram). A card's text
+    // being typed in place keeps the browser's own undo of its letters.
+    window_event_listener(ev::keydown, move |e: web_sys::KeyboardEvent| {
+        if !(e.ctrl_key() || e.meta_key()) || e.alt_key() {
+            return;
+        }
+        let in_place_editor = e
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|t| t.has_attribute("data-native-undo"));
+        if in_place_editor || wb.plan.with_untracked(Option::is_none) {
+            return;
+        }
+        match e.key().to_lowercase().as_str() {
+            "z" if e.shift_key() => wb.redo(),
+            "z" => wb.undo(),
+            "y" => wb.redo(),
+            _ => return,
+        }
+        e.prevent_default();
+    });
+    // Workshop mode ends with full screen (Escape in the browser).
+    window_event_listener(ev::resize, move |_| {
+        if workshop.get_untracked() && document().fullscreen_element().is_none() && WORKSHOP_WAS_FULL.with(|w| w.get()) {
+            workshop.set(false);
+        }
+        WORKSHOP_WAS_FULL.with(|w| w.set(document().fullscreen_element().is_some()));
+    });
 
     // Another tab saved or removed a plan: show it, never write over it.
     window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
@@ -38,7 +76,7 @@ pub fn App() -> impl IntoView {
     };
 
     view! {
-        <div class="app" on:dragover=files::allow_drop on:drop=move |e| files::on_drop(wb, e)>
+        <div class="app" class:workshop=move || workshop.get() on:dragover=files::allow_drop on:drop=move |e| files::on_drop(wb, e)>
             <header class="topbar">
                 <h1 class="app-name">"Improvement plan workbench"</h1>
                 <nav aria-label="Workbench">
@@ -59,13 +97,36 @@ pub fn App() -> impl IntoView {
                         </button>
                         <button
                             type="button"
+                            aria-current=move || (wb.screen.get() == Screen::Diagram).then_some("page")
+                            on:click=move |_| wb.screen.set(Screen::Diagram)
+                        >
+                            "Driver diagram"
+                        </button>
+                        <button
+                            type="button"
                             aria-current=move || (wb.screen.get() == Screen::Details).then_some("page")
                             on:click=move |_| wb.screen.set(Screen::Details)
                         >
                             "Plan details"
                         </button>
-                        <button type="button" on:click=move |_| files::export_open_plan(wb)>
+                        <button type="button" class="not-in-workshop" on:click=move |_| files::export_open_plan(wb)>
                             "Export plan file"
+                        </button>
+                        <button
+                            type="button"
+                            aria-keyshortcuts="Control+Z"
+                            aria-disabled=move || (!wb.undo_state.get().can_undo).to_string()
+                            on:click=move |_| wb.undo()
+                        >
+                            "Undo"
+                        </button>
+                        <button
+                            type="button"
+                            aria-keyshortcuts="Control+Shift+Z Control+Y"
+                            aria-disabled=move || (!wb.undo_state.get().can_redo).to_string()
+                            on:click=move |_| wb.redo()
+                        >
+                            "Redo"
                         </button>
                     </Show>
                     <files::ImportButton />
@@ -79,6 +140,13 @@ pub fn App() -> impl IntoView {
                         view! {
                             <h2 class="plan-title">{title}</h2>
                             <outline::Outline />
+                        }
+                            .into_any()
+                    }
+                    Screen::Diagram => {
+                        view! {
+                            <h2 class="plan-title not-in-workshop">{title}</h2>
+                            <diagram::Diagram />
                         }
                             .into_any()
                     }

@@ -305,7 +305,8 @@ fn ItemRow(id: Id, kind: Kind, #[prop(optional)] children: Option<Children>) -> 
                     prop:value=move || text.get()
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
-                        wb.edit(|p| id.with_value(|id| p.set_text(id, &value)));
+                        let group = id.with_value(|id| format!("{}:text", id.as_str()));
+                        wb.edit_typing(group, |p| id.with_value(|id| p.set_text(id, &value)));
                     }
                 ></textarea>
                 <span class="commands">

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::model::history::{Group, History};
 use crate::model::ops::OpError;
 use crate::model::{Id, Plan};
 use crate::storage::{self, LibraryEntry, SaveError, SetAside};
@@ -41,7 +42,15 @@ pub struct PendingImport {
 pub enum Screen {
     Library,
     Outline,
+    Diagram,
     Details,
+}
+
+/// Whether undo and redo have anything to do, for the buttons.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UndoState {
+    pub can_undo: bool,
+    pub can_redo: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -56,6 +65,8 @@ pub struct Workbench {
     pub save_problem: RwSignal<Option<SaveError>>,
     pub pending_import: RwSignal<Option<PendingImport>>,
     next_serial: StoredValue<u64>,
+    history: StoredValue<History>,
+    pub undo_state: RwSignal<UndoState>,
 }
 
 pub fn use_workbench() -> Workbench {
@@ -74,6 +85,8 @@ impl Workbench {
             save_problem: RwSignal::new(None),
             pending_import: RwSignal::new(None),
             next_serial: StoredValue::new(1),
+            history: StoredValue::new(History::default()),
+            undo_state: RwSignal::new(UndoState::default()),
         };
         if !storage::available() {
             wb.notify(NoticeKind::Problem, SaveError::Blocked.to_string());
@@ -145,9 +158,12 @@ impl Workbench {
         match storage::load(id) {
             Ok(Some(stored)) => {
                 self.base_revision.set_value(stored.revision);
+                self.forget_history();
                 self.plan.set(Some(stored.plan));
                 self.save_problem.set(None);
-                self.screen.set(Screen::Outline);
+                if self.screen.get_untracked() == Screen::Library {
+                    self.screen.set(Screen::Outline);
+                }
                 let _ = storage::raw_set(LAST_OPEN_KEY, id.as_str());
             }
             Ok(None) => {
@@ -231,6 +247,7 @@ impl Workbench {
                 let text = e.to_string();
                 self.notices.update(|n| n.retain(|old| old.text != text));
                 self.base_revision.set_value(0);
+                self.forget_history();
                 self.plan.set(Some(plan));
                 self.save_problem.set(Some(e));
                 self.screen.set(Screen::Outline);
@@ -238,18 +255,49 @@ impl Workbench {
         }
     }
 
-    /// Applies a change to the open plan and saves it. Operations that fail
-    /// leave the plan as it was; their message is shown to the user.
+    /// Applies a change to the open plan, records the step for undo and
+    /// saves. Operations that fail leave the plan as it was; their message
+    /// is shown to the user.
     pub fn edit<R>(&self, change: impl FnOnce(&mut Plan) -> Result<R, OpError>) -> Option<R> {
+        self.edit_in(None, change)
+    }
+
+    /// Like `edit`, for typing into one field: `group` names the field, and
+    /// a run of changes to it is one undo step.
+    pub fn edit_typing<R>(
+        &self,
+        group: String,
+        change: impl FnOnce(&mut Plan) -> Result<R, OpError>,
+    ) -> Option<R> {
+        self.edit_in(Some(Group(group)), change)
+    }
+
+    fn edit_in<R>(
+        &self,
+        group: Option<Group>,
+        change: impl FnOnce(&mut Plan) -> Result<R, OpError>,
+    ) -> Option<R> {
         let mut outcome = None;
+        let mut before = None;
         self.plan.update(|p| {
             if let Some(plan) = p.as_mut() {
-                outcome = Some(change(plan));
+                let snapshot = plan.clone();
+                let result = change(plan);
+                // Steps that changed nothing (moving the first item up) are
+                // not worth an undo.
+                if result.is_ok() && *plan != snapshot {
+                    before = Some(snapshot);
+                }
+                outcome = Some(result);
             }
         });
         match outcome? {
             Ok(r) => {
-                self.save();
+                if let Some(before) = before {
+                    self.history.update_value(|h| h.record(&before, group));
+                    self.refresh_undo_state();
+                    self.save();
+                }
                 Some(r)
             }
             Err(e) => {
@@ -265,6 +313,53 @@ impl Workbench {
             change(p);
             Ok::<(), OpError>(())
         });
+    }
+
+    /// Like `set`, for typing into the field named `group`.
+    pub fn set_typing(&self, group: String, change: impl FnOnce(&mut Plan)) {
+        self.edit_typing(group, |p| {
+            change(p);
+            Ok::<(), OpError>(())
+        });
+    }
+
+    /// Takes back the latest change to the plan (and saves).
+    pub fn undo(&self) {
+        self.step(|h, current| h.undo(current), "There is nothing to undo.");
+    }
+
+    /// Puts back the latest undone change (and saves).
+    pub fn redo(&self) {
+        self.step(|h, current| h.redo(current), "There is nothing to redo.");
+    }
+
+    fn step(&self, take: impl FnOnce(&mut History, &Plan) -> Option<Plan>, nothing: &str) {
+        let Some(current) = self.plan.get_untracked() else {
+            return;
+        };
+        match self.history.try_update_value(|h| take(h, &current)).flatten() {
+            Some(plan) => {
+                self.plan.set(Some(plan));
+                self.refresh_undo_state();
+                self.save();
+            }
+            None => self.notify(NoticeKind::Info, nothing),
+        }
+    }
+
+    fn forget_history(&self) {
+        self.history.update_value(History::clear);
+        self.refresh_undo_state();
+    }
+
+    fn refresh_undo_state(&self) {
+        let state = self.history.with_value(|h| UndoState {
+            can_undo: h.can_undo(),
+            can_redo: h.can_redo(),
+        });
+        if self.undo_state.get_untracked() != state {
+            self.undo_state.set(state);
+        }
     }
 
     fn save(&self) {

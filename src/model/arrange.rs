@@ -1,0 +1,108 @@
+//! Reordering cards on the diagram. The layout keeps each card next to the
+//! items it is linked to, so a card can only change places with cards that
+//! share its links; a move that would not show is refused with the reason
+//! rather than silently changing the plan's order.
+
+use std::collections::HashSet;
+
+use super::layout::{layout, Metrics};
+use super::ops::OpError;
+use super::plan::{Id, Plan};
+
+const HELD_BY_LINKS: &str = "Cards sit next to the items they are linked to, so this card can only move among the cards that share its links.";
+
+/// Moves `id` to just before (or after) `target` in their column, as the
+/// diagram draws it with these `metrics` and `visible` items.
+pub fn place(
+    plan: &mut Plan,
+    metrics: &Metrics,
+    visible: Option<&HashSet<Id>>,
+    id: &Id,
+    target: &Id,
+    after: bool,
+) -> Result<(), OpError> {
+    let before = layout(plan, metrics, visible);
+    let Some(column) = before.card(id).map(|c| c.column) else {
+        return Err(OpError::InvalidValue(
+            "Only cards placed in the diagram can be moved up or down.".into(),
+        ));
+    };
+    let mut trial = plan.clone();
+    trial.place_next_to(id, target, after)?;
+    let order_before = before.column_order(column);
+    let order_after = layout(&trial, metrics, visible).column_order(column);
+    if order_after == order_before {
+        return Err(OpError::InvalidValue(HELD_BY_LINKS.into()));
+    }
+    *plan = trial;
+    Ok(())
+}
+
+/// Moves `id` one place up or down its column. Returns `Ok(false)` when it
+/// is already at the top (or bottom) and nothing changed.
+pub fn move_in_column(
+    plan: &mut Plan,
+    metrics: &Metrics,
+    visible: Option<&HashSet<Id>>,
+    id: &Id,
+    up: bool,
+) -> Result<bool, OpError> {
+    let drawn = layout(plan, metrics, visible);
+    let Some(column) = drawn.card(id).map(|c| c.column) else {
+        return Err(OpError::InvalidValue(
+            "Only cards placed in the diagram can be moved up or down.".into(),
+        ));
+    };
+    let order = drawn.column_order(column);
+    let i = order.iter().position(|x| x == id).expect("the card is in its column");
+    let neighbour = if up { i.checked_sub(1) } else { Some(i + 1).filter(|&j| j < order.len()) };
+    let Some(j) = neighbour else {
+        return Ok(false);
+    };
+    place(plan, metrics, visible, id, &order[j], !up)?;
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Kind;
+
+    #[test]
+    fn siblings_swap_but_a_card_held_by_its_links_does_not() {
+        let mut p = Plan::new_empty("T");
+        let o = p.add_item(Kind::Outcome, "O", None).unwrap();
+        let a1 = p.add_item(Kind::Aim, "A1", Some(&o)).unwrap();
+        let a2 = p.add_item(Kind::Aim, "A2", Some(&o)).unwrap();
+        let x1 = p.add_item(Kind::Action, "x1", Some(&a1)).unwrap();
+        let x2 = p.add_item(Kind::Action, "x2", Some(&a1)).unwrap();
+        let y1 = p.add_item(Kind::Action, "y1", Some(&a2)).unwrap();
+        let m = Metrics::standard();
+        let actions = |p: &Plan| layout(p, &m, None).column_order(crate::model::layout::Column::Actions);
+        assert_eq!(actions(&p), vec![x1.clone(), x2.clone(), y1.clone()]);
+
+        // x2 and x1 serve the same aim: they swap.
+        assert_eq!(move_in_column(&mut p, &m, None, &x2, true), Ok(true));
+        assert_eq!(actions(&p), vec![x2.clone(), x1.clone(), y1.clone()]);
+
+        // y1 serves the other aim: moving it above x1 would not show.
+        let before = p.clone();
+        let err = move_in_column(&mut p, &m, None, &y1, true).unwrap_err();
+        assert_eq!(err.to_string(), HELD_BY_LINKS);
+        assert_eq!(p, before);
+
+        // At the top already: nothing to do.
+        assert_eq!(move_in_column(&mut p, &m, None, &x2, true), Ok(false));
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn outcomes_follow_the_users_order() {
+        let mut p = Plan::new_empty("T");
+        let o1 = p.add_item(Kind::Outcome, "O1", None).unwrap();
+        let o2 = p.add_item(Kind::Outcome, "O2", None).unwrap();
+        let m = Metrics::standard();
+        place(&mut p, &m, None, &o2, &o1, false).unwrap();
+        assert_eq!(p.ids_of_kind(Kind::Outcome), vec![o2, o1]);
+    }
+}

@@ -1,0 +1,265 @@
+//! One card, a column heading and a line of the driver diagram.
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{gestures, DiagramView};
+use crate::model::chain::CardFacts;
+use crate::model::layout::{Column, LinkPath};
+use crate::model::links::with_article;
+use crate::model::{Id, Kind};
+
+/// The DOM id of a card, so keyboard focus can follow the selection.
+pub fn dom_id(id: &Id) -> String {
+    format!("card-{}", id.as_str())
+}
+
+/// Moves the keyboard focus to a card once it is drawn.
+pub fn focus_card(id: &Id) {
+    let dom = dom_id(id);
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(&dom) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// "3 actions · 2 measures": the counts that matter in a workshop.
+fn counts_text(kind: Kind, f: &CardFacts) -> String {
+    let n = |count: usize, one: &str, many: &str| {
+        format!("{count} {}", if count == 1 { one } else { many })
+    };
+    match kind {
+        Kind::Outcome => format!("{} · {}", n(f.aims, "aim", "aims"), n(f.measures, "measure", "measures")),
+        Kind::Aim => format!("{} · {}", n(f.actions, "action", "actions"), n(f.measures, "measure", "measures")),
+        Kind::Action => n(f.measures, "measure", "measures"),
+        Kind::Measure | Kind::Priority => String::new(),
+    }
+}
+
+#[component]
+pub fn ColumnHead(column: Column, x: f64, width: f64) -> impl IntoView {
+    let view = expect_context::<DiagramView>();
+    let label = column.label();
+    let add_label = format!("Add {}", with_article(column.kind()));
+    view! {
+        <div class="column-head" style=format!("left: {x}px; width: {width}px;")>
+            <h3>{label}</h3>
+            <button type="button" class="add" on:click=move |_| view.add_to(column)>
+                {add_label}
+            </button>
+        </div>
+    }
+}
+
+#[component]
+pub fn Line(link: LinkPath) -> impl IntoView {
+    let view = expect_context::<DiagramView>();
+    let pair = (link.child.clone(), link.parent.clone());
+    let pair_for_class = pair.clone();
+    let pair_for_end = pair.clone();
+    let state = move || {
+        let (c, p) = &pair_for_class;
+        let chosen = view
+            .selected_link
+            .with(|s| s.as_ref().is_some_and(|s| s.0 == *c && s.1 == *p));
+        let touches = view.selected.with(|s| s.as_ref().is_some_and(|s| s == c || s == p));
+        let dim = view
+            .lit
+            .with(|lit| lit.as_ref().is_some_and(|lit| !(lit.contains(c) && lit.contains(p))));
+        let mut class = String::from("line");
+        if chosen {
+            class.push_str(" chosen");
+        }
+        if touches {
+            class.push_str(" touching");
+        }
+        if dim {
+            class.push_str(" dimmed");
+        }
+        class
+    };
+    let ends = move || {
+        let (c, p) = &pair_for_end;
+        format!("{} {}", dom_id(p), dom_id(c))
+    };
+    view! {
+        <g class=state data-ends=ends>
+            <path class="line-hit" d=link.d.clone() on:pointerdown=move |e| {
+                e.stop_propagation();
+                view.selected.set(None);
+                view.selected_link.set(Some(pair.clone()));
+                gestures::focus_viewport(&view);
+            } />
+            <path class="line-path" d=link.d />
+        </g>
+    }
+}
+
+#[component]
+pub fn Card(id: Id) -> impl IntoView {
+    let view = expect_context::<DiagramView>();
+    let id = StoredValue::new(id);
+    let placement = Memo::new(move |_| id.with_value(|id| view.card_box(id)));
+    let kind = Memo::new(move |_| placement.with(|b| b.as_ref().map(|b| b.kind)));
+    let code = Memo::new(move |_| {
+        id.with_value(|id| view.codes.with(|c| c.get(id).cloned().unwrap_or_default()))
+    });
+    let facts = Memo::new(move |_| id.with_value(|id| view.facts.with(|f| f.get(id).cloned().unwrap_or_default())));
+    let text = Memo::new(move |_| placement.with(|b| b.as_ref().map(|b| b.lines.join(" ")).unwrap_or_default()));
+    let is_selected = Memo::new(move |_| id.with_value(|id| view.selected.with(|s| s.as_ref() == Some(id))));
+    let is_editing = Memo::new(move |_| id.with_value(|id| view.editing.with(|s| s.as_ref() == Some(id))));
+    let dimmed = Memo::new(move |_| {
+        id.with_value(|id| view.lit.with(|lit| lit.as_ref().is_some_and(|lit| !lit.contains(id))))
+    });
+    let lit = Memo::new(move |_| {
+        id.with_value(|id| view.lit.with(|lit| lit.as_ref().is_some_and(|lit| lit.contains(id))))
+    });
+
+    let offset = Memo::new(move |_| id.with_value(|id| gestures::move_offset(&view, id)));
+    let style = move || {
+        let (dx, dy) = offset.get().unwrap_or_default();
+        let z = view.zoom.get_untracked();
+        placement.with(|b| {
+            b.as_ref()
+                .map(|b| {
+                    format!(
+                        "transform: translate({}px, {}px); width: {}px; height: {}px;",
+                        b.x + dx / z,
+                        b.y + dy / z,
+                        b.width,
+                        b.height
+                    )
+                })
+                .unwrap_or_default()
+        })
+    };
+    let class = move || {
+        let k = kind.get().map(|k| format!("{k:?}").to_lowercase()).unwrap_or_default();
+        format!("card kind-{k}")
+    };
+    let shown_text = move || {
+        let t = text.get();
+        if t.trim().is_empty() {
+            "(no text yet)".to_owned()
+        } else {
+            t
+        }
+    };
+    let name = move || {
+        let k = kind.get().map(|k| k.label()).unwrap_or("item");
+        let c = code.get();
+        let gap = facts.with(|f| f.gap.map(|g| format!(" Gap: {g}")).unwrap_or_default());
+        let counts = kind.get().map(|k| counts_text(k, &facts.get())).unwrap_or_default();
+        let counts = if counts.is_empty() { String::new() } else { format!(" ({counts})") };
+        let code = if c.is_empty() { String::new() } else { format!(" {c}") };
+        format!("{}{code}: {}{counts}.{gap}", crate::ui::outline::capitalised(k), shown_text())
+    };
+    let handle_label = move || format!("Draw a link from: {}", shown_text());
+
+    view! {
+        <div
+            id=move || id.with_value(dom_id)
+            class=class
+            class:selected=move || is_selected.get()
+            class:dimmed=move || dimmed.get()
+            class:lit=move || lit.get()
+            class:gap=move || facts.with(|f| f.gap.is_some())
+            class:moving=move || offset.with(Option::is_some)
+            data-card-id=move || id.get_value().as_str().to_owned()
+            style=style
+            role="button"
+            aria-pressed=move || is_selected.get().to_string()
+            aria-label=name
+            tabindex=move || if is_selected.get() { "0" } else { "-1" }
+            on:pointerdown=move |e| gestures::on_card_pointer_down(view, id.get_value(), e)
+            on:dblclick=move |_| view.editing.set(Some(id.get_value()))
+            on:focus=move |_| {
+                if !is_selected.get_untracked() {
+                    view.select(Some(id.get_value()));
+                }
+            }
+        >
+            <div class="card-head" aria-hidden="true">
+                <span class="code">{move || code.get()}</span>
+                <span class="counts">{move || kind.get().map(|k| counts_text(k, &facts.get())).unwrap_or_default()}</span>
+                <Show when=move || facts.with(|f| f.gap.is_some())>
+                    <span class="gap-mark" title=move || facts.with(|f| f.gap.unwrap_or_default())>"Gap"</span>
+                </Show>
+            </div>
+            <Show
+                when=move || is_editing.get()
+                fallback=move || view! { <p class="card-text" aria-hidden="true">{shown_text}</p> }
+            >
+                <InPlaceEditor id=id.get_value() />
+            </Show>
+            <button
+                type="button"
+                class="link-handle"
+                tabindex="-1"
+                aria-label=handle_label
+                on:pointerdown=move |e| gestures::on_handle_pointer_down(view, id.get_value(), e)
+            >
+                "→"
+            </button>
+        </div>
+    }
+}
+
+/// Editing a card's text where it stands: Enter keeps it, Escape puts the
+/// old text back.
+#[component]
+fn InPlaceEditor(id: Id) -> impl IntoView {
+    let view = expect_context::<DiagramView>();
+    let id = StoredValue::new(id);
+    let original = id.with_value(|id| view.with_plan(|p| p.text_of(id).map(str::to_owned)).unwrap_or_default());
+    let input = NodeRef::<html::Textarea>::new();
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            let _ = el.focus();
+            el.select();
+        }
+    });
+    let finish = move |keep: bool| {
+        if let Some(el) = input.get_untracked() {
+            let value = el.value();
+            if keep && view.with_plan(|p| id.with_value(|id| p.text_of(id) != Some(value.as_str()))) {
+                view.wb.edit(|p| id.with_value(|id| p.set_text(id, value.trim())));
+            }
+        }
+        view.editing.set(None);
+        id.with_value(focus_card);
+    };
+    view! {
+        <textarea
+            class="card-editor"
+            node_ref=input
+            aria-label="Card text (Enter to finish, Escape to cancel)"
+            data-native-undo="true"
+            prop:value=original
+            on:pointerdown=|e| e.stop_propagation()
+            on:keydown=move |e| {
+                e.stop_propagation();
+                match e.key().as_str() {
+                    "Enter" if !e.shift_key() => {
+                        e.prevent_default();
+                        finish(true);
+                    }
+                    "Escape" => {
+                        e.prevent_default();
+                        finish(false);
+                    }
+                    _ => {}
+                }
+            }
+            on:blur=move |_| {
+                if view.editing.get_untracked().as_ref() == Some(&id.get_value()) {
+                    finish(true);
+                }
+            }
+        ></textarea>
+    }
+}

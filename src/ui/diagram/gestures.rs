@@ -1,0 +1,373 @@
+//! Pointer and keyboard gestures on the diagram: drawing links, moving and
+//! placing cards, panning and zooming, and moving the selection.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{Drag, DiagramView};
+use crate::model::Id;
+
+/// How far (CSS pixels) a pointer must travel before a press on a card
+/// becomes a drag rather than a click.
+const DRAG_THRESHOLD: f64 = 5.0;
+const ZOOM_STEP: f64 = 1.2;
+const PAN_STEP: f64 = 80.0;
+
+pub fn focus_viewport(view: &DiagramView) {
+    if let Some(el) = view.viewport.get_untracked() {
+        let _ = el.focus();
+    }
+}
+
+/// A point on the page in the canvas's own coordinates (zoom 1, no pan).
+fn to_canvas(view: &DiagramView, client: (f64, f64)) -> (f64, f64) {
+    let Some(el) = view.viewport.get_untracked() else {
+        return client;
+    };
+    let rect = el.get_bounding_client_rect();
+    let (px, py) = view.pan.get_untracked();
+    let z = view.zoom.get_untracked();
+    ((client.0 - rect.left() - px) / z, (client.1 - rect.top() - py) / z)
+}
+
+fn client_of(e: &web_sys::PointerEvent) -> (f64, f64) {
+    (f64::from(e.client_x()), f64::from(e.client_y()))
+}
+
+/// The card under a point of the page, if any.
+fn card_at(client: (f64, f64)) -> Option<Id> {
+    let el = document().element_from_point(client.0 as f32, client.1 as f32)?;
+    let card = el.closest("[data-card-id]").ok()??;
+    card.get_attribute("data-card-id").map(Id)
+}
+
+/// Sends every move and release of this pointer to the viewport, wherever
+/// it goes, so a drag from the ideas area onto the diagram ends here.
+fn capture(view: &DiagramView, e: &web_sys::PointerEvent) {
+    if let Some(el) = view.viewport.get_untracked() {
+        let _ = el.set_pointer_capture(e.pointer_id());
+    }
+}
+
+pub fn on_handle_pointer_down(view: DiagramView, id: Id, e: web_sys::PointerEvent) {
+    e.stop_propagation();
+    e.prevent_default();
+    let to = to_canvas(&view, client_of(&e));
+    view.select(Some(id.clone()));
+    view.drag.set(Some(Drag::Link { from: id, to }));
+    capture(&view, &e);
+}
+
+pub fn on_card_pointer_down(view: DiagramView, id: Id, e: web_sys::PointerEvent) {
+    if e.button() != 0 {
+        return;
+    }
+    e.stop_propagation();
+    let start = client_of(&e);
+    view.drag.set(Some(Drag::Move {
+        card: id,
+        start,
+        to: start,
+        moved: false,
+    }));
+    capture(&view, &e);
+}
+
+pub fn on_background_pointer_down(view: DiagramView, e: web_sys::PointerEvent) {
+    if e.button() != 0 {
+        return;
+    }
+    view.selected.set(None);
+    view.selected_link.set(None);
+    view.drag.set(Some(Drag::Pan { last: client_of(&e) }));
+    capture(&view, &e);
+    focus_viewport(&view);
+}
+
+pub fn on_pointer_move(view: DiagramView, e: web_sys::PointerEvent) {
+    let Some(drag) = view.drag.get_untracked() else {
+        return;
+    };
+    let client = client_of(&e);
+    match drag {
+        Drag::Link { from, .. } => view.drag.set(Some(Drag::Link {
+            from,
+            to: to_canvas(&view, client),
+        })),
+        Drag::Move { card, start, moved, .. } => {
+            let moved = moved
+                || (client.0 - start.0).hypot(client.1 - start.1) > DRAG_THRESHOLD;
+            view.drag.set(Some(Drag::Move { card, start, to: client, moved }));
+        }
+        Drag::Pan { last } => {
+            view.pan.update(|(x, y)| {
+                *x += client.0 - last.0;
+                *y += client.1 - last.1;
+            });
+            view.drag.set(Some(Drag::Pan { last: client }));
+        }
+    }
+}
+
+pub fn on_pointer_up(view: DiagramView, e: web_sys::PointerEvent) {
+    let Some(drag) = view.drag.get_untracked() else {
+        return;
+    };
+    view.drag.set(None);
+    let client = client_of(&e);
+    match drag {
+        Drag::Link { from, .. } => match card_at(client) {
+            Some(target) if target != from => {
+                view.link(&from, &target);
+                view.select(Some(from));
+            }
+            _ => view.wb.notify(
+                crate::ui::state::NoticeKind::Info,
+                "To link two cards, drop the line on the other card.",
+            ),
+        },
+        Drag::Move { card, moved: false, .. } => view.select(Some(card)),
+        Drag::Move { card, .. } => {
+            let Some(target) = card_at(client).filter(|t| *t != card) else {
+                return;
+            };
+            let same_column = view.layout.with_untracked(|l| {
+                matches!((l.card(&card), l.card(&target)), (Some(a), Some(b)) if a.column == b.column)
+            });
+            if same_column {
+                let after = view
+                    .layout
+                    .with_untracked(|l| l.card(&target).map(|b| b.y + b.height / 2.0))
+                    .is_some_and(|middle| to_canvas(&view, client).1 > middle);
+                view.place(&card, &target, after);
+            } else {
+                view.link(&card, &target);
+            }
+            view.select(Some(card));
+        }
+        Drag::Pan { .. } => {}
+    }
+}
+
+pub fn on_wheel(view: DiagramView, e: web_sys::WheelEvent) {
+    if e.ctrl_key() {
+        e.prevent_default();
+        zoom_by(&view, if e.delta_y() < 0.0 { ZOOM_STEP } else { 1.0 / ZOOM_STEP });
+    } else {
+        view.pan.update(|(x, y)| {
+            *x -= e.delta_x();
+            *y -= e.delta_y();
+        });
+    }
+}
+
+/// Zooms about the middle of the viewport.
+pub fn zoom_by(view: &DiagramView, factor: f64) {
+    let (w, h) = viewport_size(view);
+    let old = view.zoom.get_untracked();
+    let new = (old * factor).clamp(0.1, 3.0);
+    view.pan.update(|(x, y)| {
+        *x = w / 2.0 - (w / 2.0 - *x) * new / old;
+        *y = h / 2.0 - (h / 2.0 - *y) * new / old;
+    });
+    view.zoom.set(new);
+}
+
+fn viewport_size(view: &DiagramView) -> (f64, f64) {
+    view.viewport
+        .get_untracked()
+        .map(|el| (f64::from(el.client_width()), f64::from(el.client_height())))
+        .unwrap_or((800.0, 600.0))
+}
+
+/// Shows the whole diagram (never enlarged beyond its natural size).
+pub fn fit(view: &DiagramView) {
+    let (w, h) = viewport_size(view);
+    let (lw, lh) = view.layout.with_untracked(|l| (l.width.max(1.0), l.height.max(1.0)));
+    let z = (w / lw).min(h / lh).min(1.0).max(0.1);
+    view.zoom.set(z);
+    view.pan.set(((w - lw * z) / 2.0, ((h - lh * z) / 2.0).max(0.0)));
+}
+
+/// Keeps a card in view when the keyboard moves the selection to it.
+fn scroll_into_view(view: &DiagramView, id: &Id) {
+    let Some(b) = view.layout.with_untracked(|l| l.card(id).cloned()) else {
+        return;
+    };
+    let (w, h) = viewport_size(view);
+    let z = view.zoom.get_untracked();
+    view.pan.update(|(x, y)| {
+        let (left, top) = (b.x * z + *x, b.y * z + *y);
+        let (right, bottom) = (left + b.width * z, top + b.height * z);
+        if left < 0.0 || right > w {
+            *x -= left - (w - b.width * z) / 2.0;
+        }
+        if top < 0.0 || bottom > h {
+            *y -= top - (h - b.height * z) / 2.0;
+        }
+    });
+}
+
+/// Moves the selection with the arrow keys: up and down a column; left to
+/// what the card is linked to, right to what links to it (or the nearest
+/// card in that column).
+fn step_selection(view: &DiagramView, key: &str) {
+    let layout = view.layout;
+    let Some(sel) = view.selected.get_untracked() else {
+        let first = layout.with_untracked(|l| l.cards.first().map(|c| c.id.clone()));
+        if let Some(first) = first {
+            view.select(Some(first.clone()));
+            scroll_into_view(view, &first);
+        }
+        return;
+    };
+    let next = layout.with_untracked(|l| {
+        let here = l.card(&sel)?;
+        let col = l.columns.iter().position(|c| c.column == here.column)?;
+        match key {
+            "ArrowUp" | "ArrowDown" => {
+                let order = l.column_order(here.column);
+                let i = order.iter().position(|x| *x == sel)?;
+                let j = if key == "ArrowUp" { i.checked_sub(1)? } else { i + 1 };
+                order.get(j).cloned()
+            }
+            _ => {
+                let col = if key == "ArrowLeft" { col.checked_sub(1)? } else { col + 1 };
+                let column = l.columns.get(col)?.column;
+                let candidates = l.column_order(column);
+                let linked = view.wb.plan.with_untracked(|p| {
+                    let p = p.as_ref()?;
+                    candidates
+                        .iter()
+                        .find(|c| p.links_of(&sel).contains(c) || p.links_of(c).contains(&sel))
+                        .cloned()
+                });
+                linked.or_else(|| {
+                    let middle = here.y + here.height / 2.0;
+                    candidates.into_iter().min_by(|a, b| {
+                        let d = |id: &Id| l.card(id).map_or(f64::MAX, |c| (c.y + c.height / 2.0 - middle).abs());
+                        d(a).total_cmp(&d(b))
+                    })
+                })
+            }
+        }
+    });
+    if let Some(next) = next {
+        view.select(Some(next.clone()));
+        scroll_into_view(view, &next);
+    }
+}
+
+pub fn on_key(view: DiagramView, e: web_sys::KeyboardEvent) {
+    if e.ctrl_key() || e.meta_key() || view.editing.get_untracked().is_some() {
+        return;
+    }
+    // Keys typed into the side panel's fields are not commands.
+    if e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+    {
+        return;
+    }
+    let key = e.key();
+    let selected = view.selected.get_untracked();
+    let handled = match key.as_str() {
+        "ArrowUp" | "ArrowDown" if e.alt_key() && selected.is_some() => {
+            view.reorder_selected(key == "ArrowUp");
+            true
+        }
+        "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight" if e.shift_key() || selected.is_none() => {
+            let (dx, dy) = match key.as_str() {
+                "ArrowUp" => (0.0, PAN_STEP),
+                "ArrowDown" => (0.0, -PAN_STEP),
+                "ArrowLeft" => (PAN_STEP, 0.0),
+                _ => (-PAN_STEP, 0.0),
+            };
+            view.pan.update(|(x, y)| {
+                *x += dx;
+                *y += dy;
+            });
+            true
+        }
+        "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight" | "Home" => {
+            step_selection(&view, &key);
+            true
+        }
+        "Enter" | "F2" => {
+            match selected {
+                Some(id) => view.editing.set(Some(id)),
+                None => step_selection(&view, "Home"),
+            }
+            true
+        }
+        "Delete" | "Backspace" => {
+            if selected.is_some() {
+                view.delete_selected();
+            } else {
+                view.unlink_selected_line();
+            }
+            true
+        }
+        "l" | "L" if selected.is_some() => {
+            view.picking_link_for.set(selected);
+            true
+        }
+        "n" | "N" => {
+            if selected.is_some() {
+                view.add_sibling();
+            } else {
+                view.add_to(crate::model::layout::Column::Outcomes);
+            }
+            true
+        }
+        "f" | "F" => {
+            view.focus.update(|f| *f = !*f);
+            true
+        }
+        "Escape" => {
+            if view.focus.get_untracked() {
+                view.focus.set(false);
+            } else {
+                view.selected.set(None);
+                view.selected_link.set(None);
+                focus_viewport(&view);
+            }
+            true
+        }
+        "+" | "=" => {
+            zoom_by(&view, ZOOM_STEP);
+            true
+        }
+        "-" => {
+            zoom_by(&view, 1.0 / ZOOM_STEP);
+            true
+        }
+        "0" => {
+            fit(&view);
+            true
+        }
+        _ => false,
+    };
+    if handled {
+        e.prevent_default();
+        e.stop_propagation();
+    }
+}
+
+/// Pointer-down on a card in the ideas area: the same move gesture as on
+/// the diagram, so an idea is placed by dropping it on a card.
+pub fn on_idea_pointer_down(view: DiagramView, id: Id, e: web_sys::PointerEvent) {
+    on_card_pointer_down(view, id, e);
+}
+
+/// The drag offset of a card being moved, in page pixels (for drawing it
+/// under the pointer).
+pub fn move_offset(view: &DiagramView, id: &Id) -> Option<(f64, f64)> {
+    view.drag.with(|d| match d {
+        Some(Drag::Move { card, start, to, moved: true }) if card == id => {
+            Some((to.0 - start.0, to.1 - start.1))
+        }
+        _ => None,
+    })
+}

@@ -1,0 +1,377 @@
+//! The driver diagram: the plan drawn as columns of cards joined by lines,
+//! edited directly by pointer (mouse, pen, touch) and keyboard. Positions
+//! come from the domain's layout; this module only draws them and turns
+//! gestures into calls on the plan.
+
+mod card;
+mod gestures;
+mod panel;
+mod picture;
+mod toolbar;
+
+use std::collections::{HashMap, HashSet};
+
+use leptos::html;
+use leptos::prelude::*;
+
+use super::state::{use_workbench, Workbench};
+use crate::model::arrange;
+use crate::model::chain::{card_facts, chain_of, CardFacts};
+use crate::model::layout::{layout, CardBox, Column, Layout, Metrics};
+use crate::model::summary::codes;
+use crate::model::{Id, Kind, Plan};
+
+/// Large type, high contrast and fewer controls, for a projected screen.
+#[derive(Clone, Copy)]
+pub struct WorkshopMode(pub RwSignal<bool>);
+
+/// A drag in progress: drawing a link from a card's handle, moving a card
+/// (to reorder it, or to place an idea by dropping it on another card), or
+/// panning the background.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Drag {
+    Link { from: Id, to: (f64, f64) },
+    Move { card: Id, start: (f64, f64), to: (f64, f64), moved: bool },
+    Pan { last: (f64, f64) },
+}
+
+/// What the diagram screen shows, beyond the plan itself.
+#[derive(Clone, Copy)]
+pub struct DiagramView {
+    pub wb: Workbench,
+    pub selected: RwSignal<Option<Id>>,
+    /// A line chosen by clicking it: (child, parent).
+    pub selected_link: RwSignal<Option<(Id, Id)>>,
+    /// The card whose text is being edited in place.
+    pub editing: RwSignal<Option<Id>>,
+    /// Focus: light up the selected card's chain and dim the rest.
+    pub focus: RwSignal<bool>,
+    /// Show one priority's part of the plan only.
+    pub priority: RwSignal<Option<Id>>,
+    pub zoom: RwSignal<f64>,
+    pub pan: RwSignal<(f64, f64)>,
+    /// The card whose keyboard link list is open.
+    pub picking_link_for: RwSignal<Option<Id>>,
+    pub drag: RwSignal<Option<Drag>>,
+    pub metrics: Memo<Metrics>,
+    /// The items a priority filter shows (all when None).
+    pub visible: Memo<Option<HashSet<Id>>>,
+    pub layout: Memo<Layout>,
+    /// Where each card is in `layout.cards`.
+    index: Memo<HashMap<Id, usize>>,
+    pub facts: Memo<HashMap<Id, CardFacts>>,
+    pub codes: Memo<HashMap<Id, String>>,
+    /// The chain lit up by focus, if focus is on and a card is selected.
+    pub lit: Memo<Option<HashSet<Id>>>,
+    pub viewport: NodeRef<html::Div>,
+}
+
+impl DiagramView {
+    fn new(wb: Workbench, workshop: RwSignal<bool>) -> Self {
+        let priority = RwSignal::new(None::<Id>);
+        let visible = Memo::new(move |_| {
+            let chosen = priority.get()?;
+            wb.plan.with(|p| p.as_ref().map(|p| chain_of(p, &chosen)))
+        });
+        let metrics = Memo::new(move |_| {
+            if workshop.get() {
+                Metrics::workshop()
+            } else {
+                Metrics::standard()
+            }
+        });
+        let layout = Memo::new(move |_| {
+            let metrics = metrics.get();
+            visible.with(|v| {
+                wb.plan.with(|p| {
+                    p.as_ref()
+                        .map(|p| layout(p, &metrics, v.as_ref()))
+                        .unwrap_or_default()
+                })
+            })
+        });
+        let index = Memo::new(move |_| {
+            layout.with(|l| {
+                l.cards
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| (c.id.clone(), i))
+                    .collect()
+            })
+        });
+        let facts = Memo::new(move |_| {
+            wb.plan
+                .with(|p| p.as_ref().map(card_facts).unwrap_or_default())
+        });
+        let codes = Memo::new(move |_| wb.plan.with(|p| p.as_ref().map(codes).unwrap_or_default()));
+        let selected = RwSignal::new(None::<Id>);
+        let focus = RwSignal::new(false);
+        let lit = Memo::new(move |_| {
+            if !focus.get() {
+                return None;
+            }
+            let id = selected.get()?;
+            wb.plan.with(|p| p.as_ref().map(|p| chain_of(p, &id)))
+        });
+        DiagramView {
+            wb,
+            selected,
+            selected_link: RwSignal::new(None),
+            editing: RwSignal::new(None),
+            focus,
+            priority,
+            zoom: RwSignal::new(1.0),
+            pan: RwSignal::new((0.0, 0.0)),
+            picking_link_for: RwSignal::new(None),
+            drag: RwSignal::new(None),
+            metrics,
+            visible,
+            layout,
+            index,
+            facts,
+            codes,
+            lit,
+            viewport: NodeRef::new(),
+        }
+    }
+
+    /// Where a card is drawn now (tracked).
+    pub fn card_box(&self, id: &Id) -> Option<CardBox> {
+        let i = self.index.with(|ix| ix.get(id).copied())?;
+        self.layout.with(|l| l.cards.get(i).cloned())
+    }
+
+    /// Reads the open plan (tracked).
+    pub fn with_plan<R: Default>(&self, f: impl FnOnce(&Plan) -> R) -> R {
+        self.wb.plan.with(|p| p.as_ref().map(f).unwrap_or_default())
+    }
+
+    /// The card's kind and main text, untracked (for gestures).
+    pub fn kind_of(&self, id: &Id) -> Option<Kind> {
+        self.wb
+            .plan
+            .with_untracked(|p| p.as_ref().and_then(|p| p.kind_of(id)))
+    }
+
+    /// Selects a card and scrolls the keyboard focus to it.
+    pub fn select(&self, id: Option<Id>) {
+        self.selected_link.set(None);
+        self.selected.set(id.clone());
+        if let Some(id) = id {
+            card::focus_card(&id);
+        }
+    }
+
+    /// Links two cards whichever way the rules allow; a refusal says why.
+    pub fn link(&self, a: &Id, b: &Id) -> bool {
+        self.wb.edit(|p| p.link_either(a, b)).is_some()
+    }
+
+    /// Adds a card to a column. It is linked to the selected card when that
+    /// is one it can be linked to; otherwise it waits among the ideas to
+    /// place (outcomes are always placed). Text is then typed in place.
+    pub fn add_to(&self, column: Column) {
+        let kind = column.kind();
+        let parent = self
+            .selected
+            .get_untracked()
+            .filter(|s| self.kind_of(s).is_some_and(|k| crate::model::links::link_allowed(kind, k)));
+        let Some(id) = self.wb.edit(|p| {
+            let id = p.add_item(kind, "", parent.as_ref())?;
+            if column == Column::SecondaryAims {
+                if let Some(aim) = p.aim_mut(&id) {
+                    aim.level = crate::model::DriverLevel::Secondary;
+                }
+            }
+            Ok(id)
+        }) else {
+            return;
+        };
+        self.select(Some(id.clone()));
+        self.editing.set(Some(id));
+    }
+
+    /// Adds a card beside the selected one: same column, same links.
+    pub fn add_sibling(&self) {
+        let Some(sel) = self.selected.get_untracked() else {
+            return;
+        };
+        let Some(id) = self.wb.edit(|p| {
+            let kind = p
+                .kind_of(&sel)
+                .ok_or_else(|| crate::model::ops::OpError::NotFound(sel.clone()))?;
+            let parents = p.links_of(&sel).to_vec();
+            let level = p.aim(&sel).map(|a| a.level);
+            let id = p.add_item(kind, "", None)?;
+            for parent in &parents {
+                p.link(&id, parent)?;
+            }
+            if let (Some(level), Some(aim)) = (level, p.aim_mut(&id)) {
+                aim.level = level;
+            }
+            p.place_next_to(&id, &sel, true)?;
+            Ok(id)
+        }) else {
+            return;
+        };
+        self.select(Some(id.clone()));
+        self.editing.set(Some(id));
+    }
+
+    /// Deletes the selected card and its links (undo brings it back).
+    pub fn delete_selected(&self) {
+        let Some(sel) = self.selected.get_untracked() else {
+            return;
+        };
+        if self.wb.edit(|p| p.delete_item(&sel)).is_some() {
+            self.selected.set(None);
+            self.wb.notify(
+                super::state::NoticeKind::Info,
+                "The card and its links were deleted. Undo (Ctrl+Z) brings them back.",
+            );
+            gestures::focus_viewport(self);
+        }
+    }
+
+    /// Removes the line chosen by clicking it.
+    pub fn unlink_selected_line(&self) {
+        if let Some((child, parent)) = self.selected_link.get_untracked() {
+            if self.wb.edit(|p| p.unlink(&child, &parent)).is_some() {
+                self.selected_link.set(None);
+            }
+        }
+    }
+
+    /// Moves the selected card one place up or down its column (the
+    /// domain refuses, with the reason, a move that would not show).
+    pub fn reorder_selected(&self, up: bool) {
+        let Some(sel) = self.selected.get_untracked() else {
+            return;
+        };
+        let metrics = self.metrics.get_untracked();
+        self.visible.with_untracked(|visible| {
+            self.wb
+                .edit(|p| arrange::move_in_column(p, &metrics, visible.as_ref(), &sel, up))
+        });
+        card::focus_card(&sel);
+    }
+
+    /// Drops a moved card on another card of its column: it takes that
+    /// card's place (before it, or after it when dropped on its lower half).
+    pub fn place(&self, id: &Id, target: &Id, after: bool) {
+        let metrics = self.metrics.get_untracked();
+        self.visible.with_untracked(|visible| {
+            self.wb
+                .edit(|p| arrange::place(p, &metrics, visible.as_ref(), id, target, after))
+        });
+    }
+}
+
+#[component]
+pub fn Diagram() -> impl IntoView {
+    let wb = use_workbench();
+    let workshop = expect_context::<WorkshopMode>().0;
+    let view = DiagramView::new(wb, workshop);
+    provide_context(view);
+
+    // A card that is deleted (by undo, say) is no longer selected.
+    Effect::new(move |_| {
+        let layout_has = |id: &Id| view.index.with(|ix| ix.contains_key(id));
+        let unplaced_has = |id: &Id| view.layout.with(|l| l.unplaced.contains(id));
+        if let Some(sel) = view.selected.get() {
+            if !layout_has(&sel) && !unplaced_has(&sel) {
+                view.selected.set(None);
+            }
+        }
+    });
+
+    let card_ids = move || {
+        view.layout
+            .with(|l| l.cards.iter().map(|c| c.id.clone()).collect::<Vec<_>>())
+    };
+    let links = move || view.layout.with(|l| l.links.clone());
+    let columns = move || view.layout.with(|l| l.columns.clone());
+    let canvas_style = move || {
+        let (x, y) = view.pan.get();
+        let (w, h) = view.layout.with(|l| (l.width, l.height));
+        format!(
+            "transform: translate({x}px, {y}px) scale({}); width: {w}px; height: {h}px;",
+            view.zoom.get()
+        )
+    };
+    let svg_size = move || view.layout.with(|l| (l.width.max(1.0), l.height.max(1.0)));
+    let drag_line = move || {
+        let Some(Drag::Link { from, to }) = view.drag.get() else {
+            return None;
+        };
+        let b = view.card_box(&from)?;
+        let (x1, y1) = (b.x + b.width, b.y + b.height / 2.0);
+        Some(format!("M {x1:.1} {y1:.1} L {:.1} {:.1}", to.0, to.1))
+    };
+
+    view! {
+        <section
+            class="diagram-screen"
+            class:has-selection=move || view.selected.with(Option::is_some)
+            aria-label="Driver diagram"
+        >
+            <toolbar::Toolbar />
+            <toolbar::Ideas />
+            <div class="diagram-body">
+                <div
+                    class="viewport"
+                    node_ref=view.viewport
+                    tabindex="0"
+                    role="application"
+                    aria-roledescription="driver diagram"
+                    aria-label="Driver diagram. Arrow keys move between cards or pan; Enter edits; L links; N adds a card; Delete deletes; F focuses."
+                    on:keydown=move |e| gestures::on_key(view, e)
+                    on:pointerdown=move |e| gestures::on_background_pointer_down(view, e)
+                    on:pointermove=move |e| gestures::on_pointer_move(view, e)
+                    on:pointerup=move |e| gestures::on_pointer_up(view, e)
+                    on:pointercancel=move |_| view.drag.set(None)
+                    on:wheel=move |e| gestures::on_wheel(view, e)
+                >
+                    <div class="canvas" style=canvas_style>
+                        <For
+                            each=columns
+                            key=|c| (c.column, c.x as i64)
+                            children=move |c| view! { <card::ColumnHead column=c.column x=c.x width=c.width /> }
+                        />
+                        <svg
+                            class="lines"
+                            aria-hidden="true"
+                            width=move || svg_size().0
+                            height=move || svg_size().1
+                        >
+                            <For
+                                each=links
+                                key=|l| (l.child.clone(), l.parent.clone(), l.d.clone())
+                                children=move |l| view! { <card::Line link=l /> }
+                            />
+                            {move || drag_line().map(|d| view! { <path class="drag-line" d=d /> })}
+                        </svg>
+                        <For each=card_ids key=|id| id.clone() children=move |id| view! { <card::Card id /> } />
+                    </div>
+                </div>
+                <panel::SidePanel />
+            </div>
+            <panel::LinkPicker />
+        </section>
+    }
+}
+
+/// Turns workshop mode on or off, with full screen where the browser
+/// allows it (it may refuse; the mode works in a window too).
+pub fn toggle_workshop(workshop: RwSignal<bool>) {
+    let on = !workshop.get_untracked();
+    workshop.set(on);
+    let doc = document();
+    if on {
+        if let Some(root) = doc.document_element() {
+            let _ = root.request_fullscreen();
+        }
+    } else if doc.fullscreen_element().is_some() {
+        doc.exit_fullscreen();
+    }
+}

@@ -1,0 +1,229 @@
+//! The side panel (the selected item's fields and links, or the selected
+//! line) and the keyboard way to link: a list of the cards the selected one
+//! may be linked to.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::{card, DiagramView};
+use crate::model::links::link_allowed;
+use crate::model::{Id, Kind};
+use crate::ui::details::ItemDetails;
+
+/// "A1.2 Reduce drift" for lists of cards.
+fn name_of(view: &DiagramView, id: &Id) -> String {
+    let code = view.codes.with(|c| c.get(id).cloned().unwrap_or_default());
+    let text = view.with_plan(|p| p.text_of(id).map(str::to_owned)).unwrap_or_default();
+    let text = if text.trim().is_empty() { "(no text yet)".to_owned() } else { text };
+    if code.is_empty() {
+        text
+    } else {
+        format!("{code} {text}")
+    }
+}
+
+#[component]
+pub fn SidePanel() -> impl IntoView {
+    let view = expect_context::<DiagramView>();
+    let selected_item = move || {
+        let id = view.selected.get()?;
+        let kind = view.with_plan(|p| p.kind_of(&id))?;
+        Some((id, kind))
+    };
+    view! {
+        <aside class="side-panel not-in-workshop" aria-label="Selected item">
+            {move || match (selected_item(), view.selected_link.get()) {
+                (Some((id, kind)), _) => view! { <ItemPanel id kind /> }.into_any(),
+                (None, Some((child, parent))) => view! { <LinePanel child parent /> }.into_any(),
+                (None, None) => view! {
+                    <p class="hint">
+                        "Select a card to see and edit its details. Drag from a card's arrow to another card to link them, or select a card and press L."
+                    </p>
+                }
+                .into_any(),
+            }}
+        </aside>
+    }
+}
+
+#[component]
+fn ItemPanel(id: Id, kind: Kind) -> impl IntoView {
+    let view = expect_context::<DiagramView>();
+    let sid = StoredValue::new(id.clone());
+    let text = move || sid.with_value(|id| view.with_plan(|p| p.text_of(id).map(str::to_owned)).unwrap_or_default());
+    let field_label = match kind {
+        Kind::Priority | Kind::Action => "Title",
+        Kind::Measure => "Measure name",
+        _ => "Statement",
+    };
+    // Lines to and from this card, each with a way to remove it.
+    let lines = move || {
+        sid.with_value(|id| {
+            view.with_plan(|p| {
+                let up = p.links_of(id).iter().map(|parent| (id.clone(), parent.clone(), parent.clone()));
+                let down = p.linked_from(id).into_iter().map(|child| (child.clone(), id.clone(), child));
+                up.chain(down).collect::<Vec<_>>()
+            })
+        })
+    };
+    view! {
+        <h3>{crate::ui::outline::capitalised(kind.label())}</h3>
+        <label class="field wide">
+            <span>{field_label}</span>
+            <textarea
+                rows="3"
+                prop:value=text
+                on:input=move |e| {
+                    let v = event_target_value(&e);
+                    let group = sid.with_value(|id| format!("{}:text", id.as_str()));
+                    view.wb.edit_typing(group, |p| sid.with_value(|id| p.set_text(id, &v)));
+                }
+            ></textarea>
+        </label>
+        <section class="card-links" aria-label="Links of this card">
+            <h4>"Links"</h4>
+            <Show when=move || !lines().is_empty() fallback=|| view! { <p class="hint">"Not linked to anything yet."</p> }>
+                <ul>
+                    <For
+                        each=lines
+                        key=|l| l.clone()
+                        children=move |(child, parent, other)| {
+                            let label = name_of(&view, &other);
+                            let remove_label = format!("Remove link with {label}");
+                            view! {
+                                <li>
+                                    {label}
+                                    " "
+                                    <button
+                                        type="button"
+                                        aria-label=remove_label
+                                        on:click=move |_| {
+                                            view.wb.edit(|p| p.unlink(&child, &parent));
+                                        }
+                                    >
+                                        "Remove link"
+                                    </button>
+                                </li>
+                            }
+                        }
+                    />
+                </ul>
+            </Show>
+            <button type="button" on:click=move |_| view.picking_link_for.set(Some(sid.get_value()))>
+                "Link to…"
+            </button>
+        </section>
+        <ItemDetails id kind />
+    }
+}
+
+#[component]
+fn LinePanel(child: Id, parent: Id) -> impl IntoView {
+    let view = expect_context::<DiagramView>();
+    let description = format!("{} → {}", name_of(&view, &parent), name_of(&view, &child));
+    view! {
+        <h3>"Link"</h3>
+        <p>{description}</p>
+        <button type="button" class="danger" on:click=move |_| view.unlink_selected_line()>
+            "Remove this link"
+        </button>
+    }
+}
+
+/// The keyboard way to link: the cards the chosen one may be linked to, in
+/// either direction, that it is not linked to already.
+#[component]
+pub fn LinkPicker() -> impl IntoView {
+    let view = expect_context::<DiagramView>();
+    let candidates = move || {
+        let Some(from) = view.picking_link_for.get() else {
+            return Vec::new();
+        };
+        view.with_plan(|p| {
+            let Some(kind) = p.kind_of(&from) else {
+                return Vec::new();
+            };
+            Kind::ALL
+                .into_iter()
+                .filter(|&k| link_allowed(kind, k) || link_allowed(k, kind))
+                .flat_map(|k| p.ids_of_kind(k))
+                .filter(|other| !p.links_of(&from).contains(other) && !p.links_of(other).contains(&from))
+                .collect::<Vec<_>>()
+        })
+    };
+    let close = move || {
+        if let Some(id) = view.picking_link_for.get_untracked() {
+            view.picking_link_for.set(None);
+            card::focus_card(&id);
+        }
+    };
+    // The list takes the keyboard focus when it opens.
+    Effect::new(move |_| {
+        if view.picking_link_for.with(Option::is_some) {
+            request_animation_frame(|| {
+                if let Ok(Some(el)) = document().query_selector(".link-picker button") {
+                    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = el.focus();
+                    }
+                }
+            });
+        }
+    });
+    let title = move || {
+        view.picking_link_for
+            .get()
+            .map(|id| format!("Link “{}” to…", name_of(&view, &id)))
+            .unwrap_or_default()
+    };
+    view! {
+        <Show when=move || view.picking_link_for.with(Option::is_some)>
+            <div
+                class="link-picker"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="link-picker-title"
+                on:keydown=move |e| {
+                    if e.key() == "Escape" {
+                        e.prevent_default();
+                        e.stop_propagation();
+                        close();
+                    }
+                }
+            >
+                <h3 id="link-picker-title">{title}</h3>
+                <Show
+                    when=move || !candidates().is_empty()
+                    fallback=|| view! { <p>"There is nothing this card can be linked to yet."</p> }
+                >
+                    <ul>
+                        <For
+                            each=candidates
+                            key=|id| id.clone()
+                            children=move |target| {
+                                let label = name_of(&view, &target);
+                                let kind = view.with_plan(|p| p.kind_of(&target).map(|k| k.label())).unwrap_or_default();
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="pick"
+                                            on:click=move |_| {
+                                                if let Some(from) = view.picking_link_for.get_untracked() {
+                                                    view.link(&from, &target);
+                                                }
+                                                close();
+                                            }
+                                        >
+                                            {format!("{label} ({kind})")}
+                                        </button>
+                                    </li>
+                                }
+                            }
+                        />
+                    </ul>
+                </Show>
+                <button type="button" on:click=move |_| close()>"Cancel"</button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,175 @@
+//! The diagram's toolbar (quick capture, filter, focus, zoom, workshop mode,
+//! pictures) and the area of ideas waiting to be placed.
+
+use leptos::prelude::*;
+
+use super::{gestures, picture, DiagramView, WorkshopMode};
+use crate::model::{Id, Kind};
+
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let view = expect_context::<DiagramView>();
+    let workshop = expect_context::<WorkshopMode>().0;
+    let idea = RwSignal::new(String::new());
+    let capture = move || {
+        let text = idea.get_untracked();
+        if text.trim().is_empty() {
+            return;
+        }
+        if view.wb.edit(|p| p.add_item(Kind::Action, text.trim(), None)).is_some() {
+            idea.set(String::new());
+        }
+    };
+    let priorities = move || {
+        view.with_plan(|p| {
+            p.priorities
+                .iter()
+                .map(|x| {
+                    let name = match (x.code.is_empty(), x.title.is_empty()) {
+                        (_, true) => "(untitled priority)".to_owned(),
+                        (true, false) => x.title.clone(),
+                        (false, false) => format!("{} {}", x.code, x.title),
+                    };
+                    (x.id.clone(), name)
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <div class="diagram-toolbar" role="toolbar" aria-label="Diagram tools">
+            <label class="quick-capture">
+                <span>"Quick capture"</span>
+                <input
+                    type="text"
+                    placeholder="Type an idea and press Enter"
+                    prop:value=move || idea.get()
+                    on:input=move |e| idea.set(event_target_value(&e))
+                    on:keydown=move |e| {
+                        if e.key() == "Enter" {
+                            e.prevent_default();
+                            capture();
+                        }
+                    }
+                />
+            </label>
+            <label class="not-in-workshop">
+                <span>"Show"</span>
+                <select on:change=move |e| {
+                    let v = event_target_value(&e);
+                    view.priority.set((!v.is_empty()).then_some(Id(v)));
+                }>
+                    <option value="" selected=move || view.priority.with(Option::is_none)>"All priorities"</option>
+                    <For
+                        each=priorities
+                        key=|(id, name)| (id.clone(), name.clone())
+                        children=move |(id, name)| {
+                            let chosen = id.clone();
+                            view! {
+                                <option
+                                    value=id.as_str().to_owned()
+                                    selected=move || view.priority.with(|p| p.as_ref() == Some(&chosen))
+                                >
+                                    {name}
+                                </option>
+                            }
+                        }
+                    />
+                </select>
+            </label>
+            <button
+                type="button"
+                aria-pressed=move || view.focus.get().to_string()
+                on:click=move |_| view.focus.update(|f| *f = !*f)
+            >
+                "Focus on selected chain"
+            </button>
+            <span class="zoom" role="group" aria-label="Zoom">
+                <button type="button" aria-label="Zoom out" on:click=move |_| gestures::zoom_by(&view, 1.0 / 1.2)>"−"</button>
+                <span class="zoom-level" aria-live="polite">{move || format!("{:.0}%", view.zoom.get() * 100.0)}</span>
+                <button type="button" aria-label="Zoom in" on:click=move |_| gestures::zoom_by(&view, 1.2)>"+"</button>
+                <button type="button" on:click=move |_| gestures::fit(&view)>"Fit to screen"</button>
+            </span>
+            <button
+                type="button"
+                aria-pressed=move || workshop.get().to_string()
+                on:click=move |_| super::toggle_workshop(workshop)
+            >
+                "Workshop mode"
+            </button>
+            <span class="not-in-workshop" role="group" aria-label="Download the diagram">
+                <button type="button" on:click=move |_| picture::download_svg(&view)>"Download SVG"</button>
+                <button type="button" on:click=move |_| picture::download_png(&view)>"Download PNG"</button>
+            </span>
+        </div>
+    }
+}
+
+/// Cards linked to nothing in the diagram: quick-capture ideas and other
+/// unlinked items. Always shown, never hidden; drag one onto a card (or
+/// select it and press L) to link it.
+#[component]
+pub fn Ideas() -> impl IntoView {
+    let view = expect_context::<DiagramView>();
+    let ideas = move || view.layout.with(|l| l.unplaced.clone());
+    view! {
+        <section class="ideas" aria-labelledby="ideas-heading">
+            <h3 id="ideas-heading">"Ideas to place"</h3>
+            <Show
+                when=move || view.layout.with(|l| !l.unplaced.is_empty())
+                fallback=|| view! { <p class="hint">"Nothing waiting. Ideas typed into Quick capture appear here."</p> }
+            >
+                <p class="hint">"Drag an idea onto the card it belongs to, or select it and press L."</p>
+                <ul class="idea-list">
+                    <For each=ideas key=|id| id.clone() children=move |id| view! { <Idea id /> } />
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn Idea(id: Id) -> impl IntoView {
+    let view = expect_context::<DiagramView>();
+    let id = StoredValue::new(id);
+    let text = move || {
+        id.with_value(|id| {
+            view.with_plan(|p| {
+                let t = p.text_of(id).unwrap_or_default();
+                if t.trim().is_empty() { "(no text yet)".to_owned() } else { t.to_owned() }
+            })
+        })
+    };
+    let kind = move || id.with_value(|id| view.with_plan(|p| p.kind_of(id).map(|k| k.label()).unwrap_or_default()));
+    let selected = move || id.with_value(|id| view.selected.with(|s| s.as_ref() == Some(id)));
+    let offset = move || id.with_value(|id| gestures::move_offset(&view, id));
+    let style = move || {
+        offset()
+            .map(|(dx, dy)| format!("transform: translate({dx}px, {dy}px);"))
+            .unwrap_or_default()
+    };
+    view! {
+        <li
+            id=move || id.with_value(super::card::dom_id)
+            class="idea card"
+            class:selected=selected
+            class:moving=move || offset().is_some()
+            data-card-id=move || id.get_value().as_str().to_owned()
+            style=style
+            role="button"
+            tabindex="0"
+            aria-pressed=move || selected().to_string()
+            aria-label=move || format!("Idea to place ({}): {}", kind(), text())
+            on:pointerdown=move |e| gestures::on_idea_pointer_down(view, id.get_value(), e)
+            on:focus=move |_| {
+                if !selected() {
+                    view.selected.set(Some(id.get_value()));
+                }
+            }
+            on:keydown=move |e| gestures::on_key(view, e)
+        >
+            <span class="kind-tag">{kind}</span>
+            " "
+            {text}
+        </li>
+    }
+}
