@@ -5,6 +5,7 @@
 //! Run with `cargo test --test e2e -- --test-threads=1` after
 //! `trunk build --release` (`make test` does both).
 
+mod diagram;
 mod harness;
 
 use std::collections::BTreeMap;

@@ -321,6 +321,10 @@ pub fn on_key(view: DiagramView, e: web_sys::KeyboardEvent) {
             }
             true
         }
+        "a" | "A" if selected.is_some() => {
+            view.add_child();
+            true
+        }
         "f" | "F" => {
             view.focus.update(|f| *f = !*f);
             true

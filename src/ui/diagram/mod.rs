@@ -187,8 +187,42 @@ impl DiagramView {
         }) else {
             return;
         };
+        self.start_typing(id);
+    }
+
+    /// Adds a card in the next column linked to the selected card: an aim
+    /// driving the selected outcome, an action serving the selected aim, a
+    /// measure evidencing the selected action.
+    pub fn add_child(&self) {
+        let Some(sel) = self.selected.get_untracked() else {
+            return;
+        };
+        let kind = match self.kind_of(&sel) {
+            Some(Kind::Outcome) => Kind::Aim,
+            Some(Kind::Aim) => Kind::Action,
+            Some(Kind::Action) => Kind::Measure,
+            _ => return,
+        };
+        if let Some(id) = self.wb.edit(|p| p.add_item(kind, "", Some(&sel))) {
+            self.start_typing(id);
+        }
+    }
+
+    /// Selects a new card and lets the user type its text: in place on the
+    /// diagram, or in the side panel for an idea waiting to be placed.
+    fn start_typing(&self, id: Id) {
         self.select(Some(id.clone()));
-        self.editing.set(Some(id));
+        if self.index.with_untracked(|ix| ix.contains_key(&id)) {
+            self.editing.set(Some(id));
+        } else {
+            request_animation_frame(|| {
+                if let Ok(Some(el)) = document().query_selector(".side-panel textarea") {
+                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                        let _ = el.focus();
+                    }
+                }
+            });
+        }
     }
 
     /// Adds a card beside the selected one: same column, same links.
@@ -214,8 +248,7 @@ impl DiagramView {
         }) else {
             return;
         };
-        self.select(Some(id.clone()));
-        self.editing.set(Some(id));
+        self.start_typing(id);
     }
 
     /// Deletes the selected card and its links (undo brings it back).
@@ -266,6 +299,10 @@ impl DiagramView {
         });
     }
 }
+
+/// What the keys do, read out when the diagram takes the focus and shown
+/// under it.
+const KEYS_HELP: &str = "Driver diagram. Keys: arrows move between cards (Shift+arrows pan); Enter edits a card's text; N adds a card beside it; A adds a linked card in the next column; L links it to another card; Alt+Up or Down moves it; Delete deletes it; F focuses on its chain; + and − zoom; 0 fits the diagram to the screen.";
 
 #[component]
 pub fn Diagram() -> impl IntoView {
@@ -324,7 +361,7 @@ pub fn Diagram() -> impl IntoView {
                     tabindex="0"
                     role="application"
                     aria-roledescription="driver diagram"
-                    aria-label="Driver diagram. Arrow keys move between cards or pan; Enter edits; L links; N adds a card; Delete deletes; F focuses."
+                    aria-label=KEYS_HELP
                     on:keydown=move |e| gestures::on_key(view, e)
                     on:pointerdown=move |e| gestures::on_background_pointer_down(view, e)
                     on:pointermove=move |e| gestures::on_pointer_move(view, e)
@@ -356,6 +393,7 @@ pub fn Diagram() -> impl IntoView {
                 </div>
                 <panel::SidePanel />
             </div>
+            <p class="hint keys-help not-in-workshop">{KEYS_HELP}</p>
             <panel::LinkPicker />
         </section>
     }

@@ -1,0 +1,511 @@
+//! End-to-end tests of the driver diagram: building a plan on it by mouse
+//! (pointer drags) and by keyboard, undo and redo, focus, workshop mode,
+//! the pictures, and a reload after diagram edits.
+
+use std::path::Path;
+use std::time::Duration;
+
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, TouchActions, MOUSE_BUTTON_LEFT};
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+use serde_json::{json, Value};
+
+use crate::harness::*;
+
+/// The open plan as stored in localStorage.
+async fn stored_plan(c: &Client) -> Value {
+    let id = open_plan_id(c).await;
+    stored_envelope(c, &id).await["plan"]["plan"].clone()
+}
+
+fn item<'a>(plan: &'a Value, list: &str, field: &str, text: &str) -> &'a Value {
+    plan[list]
+        .as_array()
+        .and_then(|a| a.iter().find(|i| i[field] == text))
+        .unwrap_or_else(|| panic!("no {list} item with {field} “{text}” in {}", plan[list]))
+}
+
+fn link_count(item: &Value, field: &str) -> usize {
+    item[field].as_array().map_or(0, Vec::len)
+}
+
+/// Waits until the stored plan satisfies `check` (saving is immediate, but
+/// the page may still be handling the gesture).
+async fn wait_stored(c: &Client, what: &str, check: impl Fn(&Value) -> Result<(), String>) -> Value {
+    eventually(what, || async {
+        let plan = stored_plan(c).await;
+        check(&plan).map(|_| plan.clone())
+    })
+    .await
+}
+
+fn card_xpath(text: &str) -> String {
+    format!(
+        "//*[@data-card-id and contains(@aria-label, {})]",
+        xpath_literal(text)
+    )
+}
+
+/// The one card (on the diagram or among the ideas) whose name has `text`.
+async fn card(c: &Client, text: &str) -> Element {
+    let xpath = card_xpath(text);
+    eventually(&format!("one card “{text}”"), || async {
+        let found = c.find_all(Locator::XPath(&xpath)).await.map_err(dbg)?;
+        match found.len() {
+            1 => Ok(found.into_iter().next().unwrap()),
+            n => Err(format!("{n} cards match")),
+        }
+    })
+    .await
+}
+
+async fn open_diagram(c: &Client) {
+    click_button(c, "Driver diagram").await;
+    eventually("the diagram", || async {
+        c.find(Locator::Css(".viewport")).await.map(|_| ()).map_err(dbg)
+    })
+    .await;
+}
+
+/// Presses the mouse on `from` (at its centre, or offset), moves in steps
+/// to `to` and releases: real pointer events, as a user's drag.
+async fn mouse_drag(c: &Client, from: &Element, to: &Element) {
+    let step = Some(Duration::from_millis(60));
+    let drag = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement { element: from.clone(), duration: None, x: 0.0, y: 0.0 })
+        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+        .then(PointerAction::MoveBy { duration: step, x: 12.0, y: 6.0 })
+        .then(PointerAction::MoveToElement { element: to.clone(), duration: step, x: 0.0, y: 4.0 })
+        .then(PointerAction::MoveToElement { element: to.clone(), duration: step, x: 2.0, y: 0.0 })
+        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+    c.perform_actions(drag).await.expect("drag with the mouse");
+}
+
+/// The same gesture with a finger (an interactive whiteboard).
+async fn touch_drag(c: &Client, from: &Element, to: &Element) {
+    let step = Some(Duration::from_millis(60));
+    let drag = TouchActions::new("finger".into())
+        .then(PointerAction::MoveToElement { element: from.clone(), duration: None, x: 0.0, y: 0.0 })
+        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+        .then(PointerAction::MoveBy { duration: step, x: 12.0, y: 6.0 })
+        .then(PointerAction::MoveToElement { element: to.clone(), duration: step, x: 0.0, y: 4.0 })
+        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+    c.perform_actions(drag).await.expect("drag with a finger");
+}
+
+async fn handle_of(card: &Element) -> Element {
+    card.find(Locator::Css(".link-handle")).await.expect("the card's link handle")
+}
+
+/// Clicks a column's add button, types the text into the card's in-place
+/// editor and presses Enter.
+async fn add_card(c: &Client, add_button: &str, text: &str) {
+    click_button(c, add_button).await;
+    type_in_place(c, text).await;
+}
+
+async fn type_in_place(c: &Client, text: &str) {
+    eventually("the in-place editor to take the focus", || async {
+        let f = focus(c).await;
+        if f.tag == "textarea" && f.name.starts_with("Card text") {
+            Ok(())
+        } else {
+            Err(format!("{f:?}"))
+        }
+    })
+    .await;
+    type_keys(c, text).await;
+    press(c, Key::Enter).await;
+    card(c, text).await;
+}
+
+async fn classes(e: &Element) -> String {
+    e.attr("class").await.ok().flatten().unwrap_or_default()
+}
+
+async fn press_ctrl(c: &Client, shift: bool, key: char) {
+    use fantoccini::actions::{KeyAction, KeyActions};
+    let ctrl: char = Key::Control.into();
+    let shift_key: char = Key::Shift.into();
+    let mut seq = KeyActions::new("keyboard".into()).then(KeyAction::Down { value: ctrl });
+    if shift {
+        seq = seq.then(KeyAction::Down { value: shift_key });
+    }
+    seq = seq
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key });
+    if shift {
+        seq = seq.then(KeyAction::Up { value: shift_key });
+    }
+    seq = seq.then(KeyAction::Up { value: ctrl });
+    c.perform_actions(seq).await.expect("press a Ctrl shortcut");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    create_plan(&b, "Mouse workshop").await;
+    open_diagram(&b).await;
+
+    add_card(&b, "Add an outcome", "Children are safe at home").await;
+    add_card(&b, "Add an outcome", "Families get help early").await;
+    // With the first outcome selected, a new aim drives it.
+    card(&b, "Children are safe at home").await.click().await.unwrap();
+    add_card(&b, "Add an improvement aim", "Reduce repeat referrals").await;
+    wait_stored(&b, "the aim to drive the first outcome", |p| {
+        let aim = item(p, "aims", "statement", "Reduce repeat referrals");
+        let outcome = item(p, "outcomes", "statement", "Children are safe at home");
+        (aim["outcomes"] == json!([outcome["id"]])).then_some(()).ok_or(format!("{aim}"))
+    })
+    .await;
+
+    // Drag from the aim's handle onto the second outcome: a second link.
+    let aim = card(&b, "Reduce repeat referrals").await;
+    let second = card(&b, "Families get help early").await;
+    mouse_drag(&b, &handle_of(&aim).await, &second).await;
+    wait_stored(&b, "the aim to drive both outcomes after the drag", |p| {
+        let aim = item(p, "aims", "statement", "Reduce repeat referrals");
+        (link_count(aim, "outcomes") == 2).then_some(()).ok_or(format!("{aim}"))
+    })
+    .await;
+    let lines = b.find_all(Locator::Css("svg.lines .line-path")).await.unwrap();
+    assert_eq!(lines.len(), 2, "one line per link");
+
+    // Quick capture: the idea waits among the ideas to place, then a
+    // finger drags it onto the aim, which it then serves.
+    let capture = field(&b, "Quick capture").await;
+    capture.send_keys("Weekly multi-agency huddle").await.unwrap();
+    capture.send_keys(&String::from(char::from(Key::Enter))).await.unwrap();
+    let idea = card(&b, "Idea to place (action): Weekly multi-agency huddle").await;
+    touch_drag(&b, &idea, &card(&b, "Reduce repeat referrals").await).await;
+    wait_stored(&b, "the idea to serve the aim after the touch drag", |p| {
+        let action = item(p, "actions", "title", "Weekly multi-agency huddle");
+        (link_count(action, "aims") == 1).then_some(()).ok_or(format!("{action}"))
+    })
+    .await;
+    eventually("the idea to leave the ideas area", || async {
+        let n = b.find_all(Locator::Css(".idea")).await.map_err(dbg)?.len();
+        (n == 0).then_some(()).ok_or(format!("{n} ideas"))
+    })
+    .await;
+
+    // A refused drop says why and changes nothing.
+    let before = stored_plan(&b).await;
+    let outcome = card(&b, "Families get help early").await;
+    let action = card(&b, "Action: Weekly multi-agency huddle").await;
+    mouse_drag(&b, &handle_of(&outcome).await, &action).await;
+    let why = wait_alert_containing(&b, "cannot be linked").await;
+    assert!(why.contains("An outcome cannot be linked to an action"), "{why}");
+    assert_eq!(stored_plan(&b).await, before, "a refused link changes nothing");
+
+    // Undo the touch drag and the mouse link, redo one, by keys and buttons.
+    b.find(Locator::Css(".viewport")).await.unwrap().click().await.unwrap();
+    press_ctrl(&b, false, 'z').await;
+    wait_stored(&b, "undo to take back the idea's link", |p| {
+        let action = item(p, "actions", "title", "Weekly multi-agency huddle");
+        (link_count(action, "aims") == 0).then_some(()).ok_or(format!("{action}"))
+    })
+    .await;
+    click_button(&b, "Undo").await;
+    wait_stored(&b, "undo to take back the dragged link", |p| {
+        let aim = item(p, "aims", "statement", "Reduce repeat referrals");
+        (link_count(aim, "outcomes") == 1).then_some(()).ok_or(format!("{aim}"))
+    })
+    .await;
+    press_ctrl(&b, true, 'z').await;
+    wait_stored(&b, "Ctrl+Shift+Z to redo the dragged link", |p| {
+        let aim = item(p, "aims", "statement", "Reduce repeat referrals");
+        (link_count(aim, "outcomes") == 2).then_some(()).ok_or(format!("{aim}"))
+    })
+    .await;
+    click_button(&b, "Redo").await;
+    wait_stored(&b, "Redo to put back the idea's link", |p| {
+        let action = item(p, "actions", "title", "Weekly multi-agency huddle");
+        (link_count(action, "aims") == 1).then_some(()).ok_or(format!("{action}"))
+    })
+    .await;
+
+    // Delete a card, then undo brings it back with its links.
+    card(&b, "Action: Weekly multi-agency huddle").await.click().await.unwrap();
+    press(&b, Key::Delete).await;
+    wait_stored(&b, "the action to be deleted", |p| {
+        (p["actions"].as_array().map_or(0, Vec::len) == 0).then_some(()).ok_or(format!("{}", p["actions"]))
+    })
+    .await;
+    press_ctrl(&b, false, 'y').await; // nothing to redo: no change
+    press_ctrl(&b, false, 'z').await;
+    wait_stored(&b, "undo to bring the action back, linked", |p| {
+        let action = item(p, "actions", "title", "Weekly multi-agency huddle");
+        (link_count(action, "aims") == 1).then_some(()).ok_or(format!("{action}"))
+    })
+    .await;
+
+    // Reload: the diagram shows everything that was done on it.
+    let want = stored_plan(&b).await;
+    reload(&b).await;
+    wait_plan_title(&b, "Mouse workshop").await;
+    open_diagram(&b).await;
+    for text in [
+        "Children are safe at home",
+        "Families get help early",
+        "Reduce repeat referrals",
+        "Weekly multi-agency huddle",
+    ] {
+        card(&b, text).await;
+    }
+    assert_eq!(stored_plan(&b).await, want);
+    let lines = b.find_all(Locator::Css("svg.lines .line-path")).await.unwrap();
+    assert_eq!(lines.len(), 3, "both aim links and the action's link are drawn");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn diagram_by_keyboard_alone() {
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    create_plan(&b, "Keyboard workshop").await;
+    open_diagram(&b).await;
+
+    tab_until(&b, "the diagram", false, 60, |f| f.name.starts_with("Driver diagram. Keys")).await;
+    // N: a new outcome (nothing selected), typed in place.
+    press_keys(&b, &['n']).await;
+    type_in_place(&b, "Young people thrive").await;
+    // A: an aim driving it; A again: an action serving the aim; A: a measure.
+    press_keys(&b, &['a']).await;
+    type_in_place(&b, "More care leavers in work").await;
+    press_keys(&b, &['a']).await;
+    type_in_place(&b, "Guaranteed interviews").await;
+    press_keys(&b, &['a']).await;
+    type_in_place(&b, "Care leavers in work at 19").await;
+    // Back to the outcome (left, left, left) and a second one beside it (N).
+    press(&b, Key::Left).await;
+    press(&b, Key::Left).await;
+    press(&b, Key::Left).await;
+    let f = focus(&b).await;
+    assert!(f.name.starts_with("Outcome: Young people thrive"), "{f:?}");
+    press_keys(&b, &['n']).await;
+    type_in_place(&b, "Young people are heard").await;
+
+    // L on the aim: pick the second outcome from the list.
+    press(&b, Key::Right).await;
+    let f = focus(&b).await;
+    assert!(f.name.starts_with("Improvement aim: More care leavers in work"), "{f:?}");
+    press_keys(&b, &['l']).await;
+    let picked = tab_until(&b, "the second outcome in the link list", false, 10, |f| {
+        f.name.starts_with("Young people are heard")
+    })
+    .await;
+    assert_eq!(picked.tag, "button");
+    press(&b, Key::Enter).await;
+    wait_stored(&b, "the aim to drive both outcomes", |p| {
+        let aim = item(p, "aims", "statement", "More care leavers in work");
+        (link_count(aim, "outcomes") == 2).then_some(()).ok_or(format!("{aim}"))
+    })
+    .await;
+    let f = focus(&b).await;
+    assert!(f.name.starts_with("Improvement aim: More care leavers in work"), "focus back on the card: {f:?}");
+
+    // Undo and redo the keyboard link.
+    press_ctrl(&b, false, 'z').await;
+    wait_stored(&b, "undo of the keyboard link", |p| {
+        let aim = item(p, "aims", "statement", "More care leavers in work");
+        (link_count(aim, "outcomes") == 1).then_some(()).ok_or(format!("{aim}"))
+    })
+    .await;
+    press_ctrl(&b, false, 'y').await;
+    wait_stored(&b, "redo of the keyboard link", |p| {
+        let aim = item(p, "aims", "statement", "More care leavers in work");
+        (link_count(aim, "outcomes") == 2).then_some(()).ok_or(format!("{aim}"))
+    })
+    .await;
+
+    // Edit in place: Escape keeps the old text, Enter keeps the new.
+    press(&b, Key::Enter).await;
+    type_keys(&b, " soon").await;
+    press(&b, Key::Escape).await;
+    card(&b, "Improvement aim: More care leavers in work").await;
+    let plan = stored_plan(&b).await;
+    item(&plan, "aims", "statement", "More care leavers in work");
+    press(&b, Key::Enter).await;
+    press(&b, Key::End).await;
+    type_keys(&b, " by 2027").await;
+    press(&b, Key::Enter).await;
+    wait_stored(&b, "the edited aim text", |p| {
+        item(p, "aims", "statement", "More care leavers in work by 2027");
+        Ok(())
+    })
+    .await;
+
+    // Alt+Down moves the first outcome below the second.
+    press(&b, Key::Left).await;
+    let f = focus(&b).await;
+    assert!(f.name.starts_with("Outcome: Young people thrive"), "{f:?}");
+    let alt: char = Key::Alt.into();
+    let down: char = Key::Down.into();
+    use fantoccini::actions::{KeyAction, KeyActions};
+    b.perform_actions(
+        KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: alt })
+            .then(KeyAction::Down { value: down })
+            .then(KeyAction::Up { value: down })
+            .then(KeyAction::Up { value: alt }),
+    )
+    .await
+    .unwrap();
+    wait_stored(&b, "the outcomes to swap", |p| {
+        let order: Vec<&str> = p["outcomes"].as_array().unwrap().iter().map(|o| o["statement"].as_str().unwrap()).collect();
+        (order == ["Young people are heard", "Young people thrive"]).then_some(()).ok_or(format!("{order:?}"))
+    })
+    .await;
+
+    // Delete by keyboard, then undo.
+    press(&b, Key::Delete).await;
+    wait_stored(&b, "the outcome deleted", |p| {
+        (p["outcomes"].as_array().unwrap().len() == 1).then_some(()).ok_or(format!("{}", p["outcomes"]))
+    })
+    .await;
+    press_ctrl(&b, false, 'z').await;
+    wait_stored(&b, "the outcome back with its aim", |p| {
+        let aim = item(p, "aims", "statement", "More care leavers in work by 2027");
+        (link_count(aim, "outcomes") == 2).then_some(()).ok_or(format!("{aim}"))
+    })
+    .await;
+}
+
+/// Two separate chains; focus on one dims the other.
+async fn two_chain_plan(b: &Client) {
+    create_plan(b, "Focus test").await;
+    open_diagram(b).await;
+    add_card(b, "Add an outcome", "Outcome one").await;
+    add_card(b, "Add an improvement aim", "Aim under one").await;
+    b.find(Locator::Css(".viewport")).await.unwrap().click().await.unwrap();
+    add_card(b, "Add an outcome", "Outcome two").await;
+    add_card(b, "Add an improvement aim", "Aim under two").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn focus_dims_the_unrelated_cards_and_workshop_mode_is_large() {
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    b.set_window_size(1920, 1080).await.unwrap();
+    two_chain_plan(&b).await;
+
+    card(&b, "Aim under one").await.click().await.unwrap();
+    click_button(&b, "Focus on selected chain").await;
+    eventually("the other chain to be dimmed", || async {
+        let mut seen = Vec::new();
+        for (text, dim) in [("Outcome one", false), ("Aim under one", false), ("Outcome two", true), ("Aim under two", true)] {
+            let cls = classes(&card(&b, text).await).await;
+            seen.push(format!("{text}: {cls}"));
+            if cls.split(' ').any(|c| c == "dimmed") != dim {
+                return Err(seen.join("; "));
+            }
+        }
+        Ok(())
+    })
+    .await;
+    press(&b, Key::Escape).await;
+
+    // Workshop mode at 1920x1080: large type on the cards and the page.
+    click_button(&b, "Workshop mode").await;
+    let sizes = eventually("workshop type to be at least 24px", || async {
+        let v = js(
+            &b,
+            r#"const px = s => parseFloat(getComputedStyle(s).fontSize);
+               return {app: px(document.querySelector('.app')),
+                       card: px(document.querySelector('.card-text')),
+                       capture: px(document.querySelector('.quick-capture input'))};"#,
+            vec![],
+        )
+        .await;
+        let all = ["app", "card", "capture"].iter().all(|k| v[k].as_f64().unwrap_or(0.0) >= 24.0);
+        all.then_some(v.clone()).ok_or(format!("{v}"))
+    })
+    .await;
+    assert!(sizes["card"].as_f64().unwrap() >= 24.0, "{sizes}");
+    // High contrast: white text on black around the diagram.
+    let colours = js(&b, "const s = getComputedStyle(document.querySelector('.app')); return [s.color, s.backgroundColor];", vec![]).await;
+    assert_eq!(colours, json!(["rgb(255, 255, 255)", "rgb(0, 0, 0)"]));
+    // Only the essentials: no side panel, no export buttons.
+    assert!(!b.find(Locator::Css(".side-panel")).await.unwrap().is_displayed().await.unwrap());
+
+    // An old projector: 1280x720 still shows the diagram and its tools
+    // without sideways scrolling.
+    b.set_window_size(1280, 720).await.unwrap();
+    let fits = eventually("the page to fit 1280 wide", || async {
+        let v = js(
+            &b,
+            r#"const vp = document.querySelector('.viewport').getBoundingClientRect();
+               return {overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+                       vw: vp.width, vh: vp.height};"#,
+            vec![],
+        )
+        .await;
+        let ok = v["overflow"].as_f64() == Some(0.0) && v["vw"].as_f64().unwrap_or(0.0) > 900.0 && v["vh"].as_f64().unwrap_or(0.0) > 250.0;
+        ok.then_some(v.clone()).ok_or(format!("{v}"))
+    })
+    .await;
+    assert!(fits["vh"].as_f64().unwrap() > 250.0);
+    button(&b, "Quick capture").await.is_displayed().await.ok();
+    button(&b, "Workshop mode").await;
+}
+
+/// All the text inside an SVG document, one string per <text> element.
+fn svg_texts(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("the SVG does not parse: {e}\n{svg}"));
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            let words: Vec<&str> = n.descendants().filter_map(|t| t.text()).flat_map(str::split_whitespace).collect();
+            words.join(" ")
+        })
+        .collect()
+}
+
+async fn wait_download(dir: &Path, name: &str) -> Vec<u8> {
+    let path = dir.join(name);
+    eventually(&format!("the download {name}"), || async {
+        let partial = dir.join(format!("{name}.crdownload"));
+        match std::fs::read(&path) {
+            Ok(bytes) if !bytes.is_empty() && !partial.exists() => Ok(bytes),
+            Ok(_) => Err("still writing".into()),
+            Err(e) => Err(format!("{e}; files: {:?}", std::fs::read_dir(dir).map(|d| d.count()))),
+        }
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn pictures_of_the_diagram_hold_every_card_and_the_title() {
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    two_chain_plan(&b).await;
+    // Text that must stay text, not markup.
+    card(&b, "Aim under two").await.click().await.unwrap();
+    press_keys(&b, &['a']).await;
+    type_in_place(&b, "Check <b>this</b> & that").await;
+
+    click_button(&b, "Download SVG").await;
+    let svg = String::from_utf8(wait_download(b.download_dir(), "focus-test-driver-diagram.svg").await).unwrap();
+    let texts = svg_texts(&svg);
+    let all = texts.join(" | ");
+    for want in ["Focus test", "Outcome one", "Aim under one", "Outcome two", "Aim under two", "Check <b>this</b> & that"] {
+        assert!(texts.iter().any(|t| t.contains(want)), "“{want}” not in the SVG's texts: {all}");
+    }
+    assert!(!svg.contains("<b>"), "typed text is escaped in the SVG");
+
+    // Focused on one chain, the picture shows that chain only.
+    card(&b, "Aim under one").await.click().await.unwrap();
+    click_button(&b, "Focus on selected chain").await;
+    let _ = std::fs::remove_file(b.download_dir().join("focus-test-driver-diagram.svg"));
+    click_button(&b, "Download SVG").await;
+    let svg = String::from_utf8(wait_download(b.download_dir(), "focus-test-driver-diagram.svg").await).unwrap();
+    let all = svg_texts(&svg).join(" | ");
+    assert!(all.contains("Aim under one") && !all.contains("Aim under two"), "{all}");
+
+    click_button(&b, "Download PNG").await;
+    let png = wait_download(b.download_dir(), "focus-test-driver-diagram.png").await;
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "a PNG file");
+    assert!(png.len() > 2_000, "a real picture, {} bytes", png.len());
+}
