@@ -209,13 +209,34 @@ pub fn Card(id: Id) -> impl IntoView {
     }
 }
 
+/// Ends editing in place: keeps `value` (if given and changed) and gives
+/// the focus back to the card. Called from the editor's own events, even
+/// while the editor is being removed, so it uses no state of the editor.
+fn finish_editing(view: DiagramView, id: &Id, value: Option<String>) {
+    if let Some(value) = value {
+        let value = value.trim();
+        let changed = view
+            .wb
+            .plan
+            .with_untracked(|p| p.as_ref().and_then(|p| p.text_of(id)) != Some(value));
+        if changed {
+            view.wb.edit(|p| p.set_text(id, value));
+        }
+    }
+    view.editing.set(None);
+    focus_card(id);
+}
+
 /// Editing a card's text where it stands: Enter keeps it, Escape puts the
 /// old text back.
 #[component]
 fn InPlaceEditor(id: Id) -> impl IntoView {
     let view = expect_context::<DiagramView>();
-    let id = StoredValue::new(id);
-    let original = id.with_value(|id| view.with_plan(|p| p.text_of(id).map(str::to_owned)).unwrap_or_default());
+    let original = view
+        .wb
+        .plan
+        .with_untracked(|p| p.as_ref().and_then(|p| p.text_of(&id)).map(str::to_owned))
+        .unwrap_or_default();
     let input = NodeRef::<html::Textarea>::new();
     Effect::new(move |_| {
         if let Some(el) = input.get() {
@@ -223,16 +244,7 @@ fn InPlaceEditor(id: Id) -> impl IntoView {
             el.select();
         }
     });
-    let finish = move |keep: bool| {
-        if let Some(el) = input.get_untracked() {
-            let value = el.value();
-            if keep && view.with_plan(|p| id.with_value(|id| p.text_of(id) != Some(value.as_str()))) {
-                view.wb.edit(|p| id.with_value(|id| p.set_text(id, value.trim())));
-            }
-        }
-        view.editing.set(None);
-        id.with_value(focus_card);
-    };
+    let on_blur_id = id.clone();
     view! {
         <textarea
             class="card-editor"
@@ -246,18 +258,19 @@ fn InPlaceEditor(id: Id) -> impl IntoView {
                 match e.key().as_str() {
                     "Enter" if !e.shift_key() => {
                         e.prevent_default();
-                        finish(true);
+                        finish_editing(view, &id, Some(event_target_value(&e)));
                     }
                     "Escape" => {
                         e.prevent_default();
-                        finish(false);
+                        finish_editing(view, &id, None);
                     }
                     _ => {}
                 }
             }
-            on:blur=move |_| {
-                if view.editing.get_untracked().as_ref() == Some(&id.get_value()) {
-                    finish(true);
+            on:blur=move |e| {
+                // Leaving the editor (a click elsewhere) keeps the text.
+                if view.editing.get_untracked().as_ref() == Some(&on_blur_id) {
+                    finish_editing(view, &on_blur_id, Some(event_target_value(&e)));
                 }
             }
         ></textarea>

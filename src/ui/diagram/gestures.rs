@@ -74,7 +74,14 @@ pub fn on_card_pointer_down(view: DiagramView, id: Id, e: web_sys::PointerEvent)
 }
 
 pub fn on_background_pointer_down(view: DiagramView, e: web_sys::PointerEvent) {
-    if e.button() != 0 {
+    // Only the background itself pans: a press on a column's button must
+    // stay a click (capturing the pointer would take the click away).
+    let on_control = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|t| t.closest("button, input, textarea, select, .column-head").ok().flatten())
+        .is_some();
+    if e.button() != 0 || on_control {
         return;
     }
     view.selected.set(None);

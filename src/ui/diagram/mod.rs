@@ -211,7 +211,9 @@ impl DiagramView {
     /// Selects a new card and lets the user type its text: in place on the
     /// diagram, or in the side panel for an idea waiting to be placed.
     fn start_typing(&self, id: Id) {
-        self.select(Some(id.clone()));
+        // Selected without moving the focus to the card: the editor takes it.
+        self.selected_link.set(None);
+        self.selected.set(Some(id.clone()));
         if self.index.with_untracked(|ix| ix.contains_key(&id)) {
             self.editing.set(Some(id));
         } else {
