@@ -4,7 +4,7 @@ SHELL := bash
 ENV := set -euo pipefail; . .tools/env.sh
 PORT ?= 8080
 
-.PHONY: setup serve build test test-wasm test-native fmt clean
+.PHONY: setup serve build test test-wasm test-native bench fmt clean
 
 setup:
 	@scripts/setup.sh
@@ -29,6 +29,14 @@ test-wasm:
 
 test-native:
 	@$(ENV); cargo test
+
+# Records how fast the driver diagram is (natively and in headless
+# Chromium, on the release build) in BENCHMARKS.md. Figures, not a test:
+# nothing here fails because something was slow.
+bench:
+	@scripts/setup.sh --test
+	@$(ENV); trunk build --release
+	@$(ENV); cargo bench --bench diagram
 
 fmt:
 	cargo fmt

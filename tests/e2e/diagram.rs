@@ -134,24 +134,6 @@ async fn classes(e: &Element) -> String {
     e.attr("class").await.ok().flatten().unwrap_or_default()
 }
 
-async fn press_ctrl(c: &Client, shift: bool, key: char) {
-    use fantoccini::actions::{KeyAction, KeyActions};
-    let ctrl: char = Key::Control.into();
-    let shift_key: char = Key::Shift.into();
-    let mut seq = KeyActions::new("keyboard".into()).then(KeyAction::Down { value: ctrl });
-    if shift {
-        seq = seq.then(KeyAction::Down { value: shift_key });
-    }
-    seq = seq
-        .then(KeyAction::Down { value: key })
-        .then(KeyAction::Up { value: key });
-    if shift {
-        seq = seq.then(KeyAction::Up { value: shift_key });
-    }
-    seq = seq.then(KeyAction::Up { value: ctrl });
-    c.perform_actions(seq).await.expect("press a Ctrl shortcut");
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
     let world = World::start().await;

@@ -689,6 +689,24 @@ pub async fn press_shift_tab(c: &Client) {
     c.perform_actions(seq).await.expect("press Shift+Tab");
 }
 
+/// Presses Ctrl (and Shift) with a key: Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y.
+pub async fn press_ctrl(c: &Client, shift: bool, key: char) {
+    let ctrl: char = Key::Control.into();
+    let shift_key: char = Key::Shift.into();
+    let mut seq = KeyActions::new("keyboard".into()).then(KeyAction::Down { value: ctrl });
+    if shift {
+        seq = seq.then(KeyAction::Down { value: shift_key });
+    }
+    seq = seq
+        .then(KeyAction::Down { value: key })
+        .then(KeyAction::Up { value: key });
+    if shift {
+        seq = seq.then(KeyAction::Up { value: shift_key });
+    }
+    seq = seq.then(KeyAction::Up { value: ctrl });
+    c.perform_actions(seq).await.expect("press a Ctrl shortcut");
+}
+
 /// Types text key by key at whatever has the focus.
 pub async fn type_keys(c: &Client, text: &str) {
     let keys: Vec<char> = text.chars().collect();

@@ -774,3 +774,46 @@ async fn blocked_storage_is_explained_and_work_can_still_be_exported() {
     );
     b.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn undo_and_redo_in_the_outline() {
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    create_plan(&b, "Undo in the outline").await;
+    add_item(&b, "Add a priority", "Priority title", "Safer families").await;
+    let id = open_plan_id(&b).await;
+    let titles = |env: Value| texts(&plan_of(&env)["priorities"], "title");
+    eventually("the typed title to be saved", || async {
+        let t = titles(stored_envelope(&b, &id).await);
+        (t == ["Safer families"]).then_some(()).ok_or(format!("{t:?}"))
+    })
+    .await;
+
+    // The focus is still in the title: one Ctrl+Z takes back all the
+    // typing (one step, not one letter), the next the new priority.
+    press_ctrl(&b, false, 'z').await;
+    wait_textarea_count(&b, "", 1).await;
+    let t = titles(stored_envelope(&b, &id).await);
+    assert_eq!(t, [""], "the whole burst of typing is one step");
+    press_ctrl(&b, false, 'z').await;
+    eventually("the priority to be gone", || async {
+        let t = titles(stored_envelope(&b, &id).await);
+        t.is_empty().then_some(()).ok_or(format!("{t:?}"))
+    })
+    .await;
+
+    // Redo by the button, then by Ctrl+Y.
+    click_button(&b, "Redo").await;
+    wait_textarea_count(&b, "", 1).await;
+    press_ctrl(&b, false, 'y').await;
+    wait_textarea_count(&b, "Safer families", 1).await;
+    let t = titles(stored_envelope(&b, &id).await);
+    assert_eq!(t, ["Safer families"]);
+    // Nothing more to redo: saying so changes nothing.
+    click_button(&b, "Redo").await;
+    eventually("a status message that there is nothing to redo", || async {
+        let t = text_of(&b, "[role=status]").await?;
+        t.contains("There is nothing to redo.").then_some(()).ok_or(t)
+    })
+    .await;
+}

@@ -230,7 +230,7 @@ fn finish_editing(view: DiagramView, id: &Id, value: Option<String>) {
 /// Editing a card's text where it stands: Enter keeps it, Escape puts the
 /// old text back.
 #[component]
-fn InPlaceEditor(id: Id) -> impl IntoView {
+pub fn InPlaceEditor(id: Id) -> impl IntoView {
     let view = expect_context::<DiagramView>();
     let original = view
         .wb

@@ -208,15 +208,20 @@ impl DiagramView {
         }
     }
 
-    /// Selects a new card and lets the user type its text: in place on the
-    /// diagram, or in the side panel for an idea waiting to be placed.
+    /// Selects a new card and lets the user type its text in place (on
+    /// the diagram, or among the ideas to place).
     fn start_typing(&self, id: Id) {
         // Selected without moving the focus to the card: the editor takes it.
         self.selected_link.set(None);
         self.selected.set(Some(id.clone()));
-        if self.index.with_untracked(|ix| ix.contains_key(&id)) {
-            self.editing.set(Some(id));
-        } else {
+        self.editing.set(Some(id));
+    }
+
+    /// Adds a priority (priorities head the plan; the diagram shows them as
+    /// the filter) and lets the user type its title in the side panel.
+    pub fn add_priority(&self) {
+        if let Some(id) = self.wb.edit(|p| p.add_item(Kind::Priority, "", None)) {
+            self.select(Some(id));
             request_animation_frame(|| {
                 if let Ok(Some(el)) = document().query_selector(".side-panel textarea") {
                     if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
@@ -313,12 +318,10 @@ pub fn Diagram() -> impl IntoView {
     let view = DiagramView::new(wb, workshop);
     provide_context(view);
 
-    // A card that is deleted (by undo, say) is no longer selected.
+    // An item that is deleted (by undo, say) is no longer selected.
     Effect::new(move |_| {
-        let layout_has = |id: &Id| view.index.with(|ix| ix.contains_key(id));
-        let unplaced_has = |id: &Id| view.layout.with(|l| l.unplaced.contains(id));
         if let Some(sel) = view.selected.get() {
-            if !layout_has(&sel) && !unplaced_has(&sel) {
+            if !view.with_plan(|p| p.contains(&sel)) {
                 view.selected.set(None);
             }
         }

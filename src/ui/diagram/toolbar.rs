@@ -52,7 +52,7 @@ pub fn Toolbar() -> impl IntoView {
                     }
                 />
             </label>
-            <label class="not-in-workshop">
+            <label>
                 <span>"Show"</span>
                 <select on:change=move |e| {
                     let v = event_target_value(&e);
@@ -76,6 +76,9 @@ pub fn Toolbar() -> impl IntoView {
                     />
                 </select>
             </label>
+            <button type="button" class="not-in-workshop" on:click=move |_| view.add_priority()>
+                "Add a priority"
+            </button>
             <button
                 type="button"
                 aria-pressed=move || view.focus.get().to_string()
@@ -141,6 +144,7 @@ fn Idea(id: Id) -> impl IntoView {
     };
     let kind = move || id.with_value(|id| view.with_plan(|p| p.kind_of(id).map(|k| k.label()).unwrap_or_default()));
     let selected = move || id.with_value(|id| view.selected.with(|s| s.as_ref() == Some(id)));
+    let is_editing = move || id.with_value(|id| view.editing.with(|s| s.as_ref() == Some(id)));
     let offset = move || id.with_value(|id| gestures::move_offset(&view, id));
     let style = move || {
         offset()
@@ -169,7 +173,9 @@ fn Idea(id: Id) -> impl IntoView {
         >
             <span class="kind-tag">{kind}</span>
             " "
-            {text}
+            <Show when=is_editing fallback=move || view! { <span class="idea-text">{text}</span> }>
+                <super::card::InPlaceEditor id=id.get_value() />
+            </Show>
         </li>
     }
 }

@@ -1,0 +1,1059 @@
+//! The driver diagram's benchmark (`make bench`): records how long the
+//! domain work takes natively and how long the diagram takes in headless
+//! Chromium, for synthetic plans of 100, 1,000 and 5,000 items, and writes
+//! the figures, the machine and the date to BENCHMARKS.md.
+//!
+//! It records figures; it is not a timed test. Nothing here fails because
+//! something was slow: a step that does not finish within its (generous)
+//! limit is written down as timed out. It exits non-zero only when a step
+//! could not be run at all (say, dist/ is missing).
+//!
+//! Run with `cargo bench --bench diagram` after `trunk build --release`
+//! (`make bench` does both).
+
+#[cfg(not(target_arch = "wasm32"))]
+#[allow(dead_code)]
+#[path = "../tests/e2e/harness.rs"]
+mod harness;
+
+#[cfg(not(target_arch = "wasm32"))]
+mod bench {
+    //! Everything native: the domain timings, the browser session, the
+    //! report.
+
+    use std::fmt::Write as _;
+    use std::path::{Path, PathBuf};
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    use fantoccini::wd::TimeoutConfiguration;
+    use fantoccini::{Client, Locator};
+    use serde_json::{json, Value};
+
+    use plan_workbench::model::chain::card_facts;
+    use plan_workbench::model::format::export_plan;
+    use plan_workbench::model::layout::{layout, Metrics};
+    use plan_workbench::model::synthetic::synthetic_plan;
+
+    use crate::harness::{self, World};
+
+    const SIZES: [usize; 3] = [100, 1_000, 5_000];
+    /// The plan the targets are about.
+    const TARGET_SIZE: usize = 1_000;
+    const SEED: u64 = 7;
+    const NATIVE_WARMUP: usize = 5;
+    const NATIVE_RUNS: usize = 50;
+    const TEXT_EDITS: usize = 10;
+    const ADD_CARDS: usize = 5;
+    const ADD_LINKS: usize = 5;
+    const SAVE_RUNS: usize = 10;
+    /// How long one browser step may take before it is written down as
+    /// timed out (a record, not a failure).
+    const STEP_LIMIT: Duration = Duration::from_secs(120);
+    const POLL: Duration = Duration::from_millis(50);
+
+    // -----------------------------------------------------------------------
+    // Figures
+    // -----------------------------------------------------------------------
+
+    #[derive(Clone, Copy, Debug)]
+    struct Stats {
+        median: f64,
+        max: f64,
+    }
+
+    fn stats(mut v: Vec<f64>) -> Option<Stats> {
+        if v.is_empty() {
+            return None;
+        }
+        v.sort_by(f64::total_cmp);
+        let n = v.len();
+        let median = if n % 2 == 1 {
+            v[n / 2]
+        } else {
+            (v[n / 2 - 1] + v[n / 2]) / 2.0
+        };
+        Some(Stats {
+            median,
+            max: v[n - 1],
+        })
+    }
+
+    fn ms(x: f64) -> String {
+        format!("{x:.2}")
+    }
+
+    fn cell(s: Option<Stats>) -> String {
+        s.map_or("–".into(), |s| ms(s.median))
+    }
+
+    fn cell_max(s: Option<Stats>) -> String {
+        s.map_or("–".into(), |s| ms(s.max))
+    }
+
+    // -----------------------------------------------------------------------
+    // Native part
+    // -----------------------------------------------------------------------
+
+    struct NativeRow {
+        items: usize,
+        placed: usize,
+        unplaced: usize,
+        links: usize,
+        json_bytes: usize,
+        layout: Stats,
+        facts: Stats,
+        clone: Stats,
+        export: Stats,
+    }
+
+    /// Warms up, then times `NATIVE_RUNS` calls. What `f` returns is
+    /// dropped after the clock stops.
+    fn time_native<T>(mut f: impl FnMut() -> T) -> Stats {
+        for _ in 0..NATIVE_WARMUP {
+            std::hint::black_box(f());
+        }
+        let mut v = Vec::with_capacity(NATIVE_RUNS);
+        for _ in 0..NATIVE_RUNS {
+            let t = Instant::now();
+            let out = std::hint::black_box(f());
+            v.push(t.elapsed().as_secs_f64() * 1000.0);
+            drop(out);
+        }
+        stats(v).expect("runs")
+    }
+
+    fn native(items: usize) -> NativeRow {
+        let plan = synthetic_plan(items, SEED);
+        let metrics = Metrics::standard();
+        let l = layout(&plan, &metrics, None);
+        NativeRow {
+            items,
+            placed: l.cards.len(),
+            unplaced: l.unplaced.len(),
+            links: l.links.len(),
+            json_bytes: export_plan(&plan).len(),
+            layout: time_native(|| layout(std::hint::black_box(&plan), &metrics, None)),
+            facts: time_native(|| card_facts(std::hint::black_box(&plan))),
+            clone: time_native(|| std::hint::black_box(&plan).clone()),
+            export: time_native(|| export_plan(std::hint::black_box(&plan))),
+        }
+    }
+
+    // -----------------------------------------------------------------------
+    // Browser part
+    // -----------------------------------------------------------------------
+
+    /// One timed action in the page.
+    #[derive(Clone, Copy, Debug)]
+    struct Sample {
+        /// From the action to the first task after the next painted frame.
+        total: f64,
+        /// The action's own synchronous part (the wasm event handler).
+        sync: f64,
+        /// Until the app's follow-up work (microtasks) was done.
+        idle: f64,
+        /// Until the animation frame that showed the result began.
+        frame: f64,
+        /// Time inside `localStorage.setItem` during the action (the save).
+        set_item: f64,
+    }
+
+    #[derive(Default)]
+    struct BrowserRow {
+        items: usize,
+        dom_cards: Option<usize>,
+        dom_lines: Option<usize>,
+        first: Vec<Sample>,
+        text: Vec<Sample>,
+        add_card: Vec<Sample>,
+        add_link: Vec<Sample>,
+        /// localStorage.setItem of the whole exported plan, alone.
+        set_item_alone: Vec<f64>,
+        picker_buttons: Option<usize>,
+        /// Steps that took longer than their limit (recorded, not failures).
+        slow: Vec<String>,
+        /// Steps that could not be run (a broken selector, a script error).
+        broken: Vec<String>,
+    }
+
+    enum Problem {
+        Slow(String),
+        Broken(String),
+    }
+
+    type Shared = Arc<Mutex<BrowserRow>>;
+
+    fn note(row: &Shared, p: Problem) {
+        let mut r = row.lock().unwrap();
+        match p {
+            Problem::Slow(s) => r.slow.push(s),
+            Problem::Broken(s) => r.broken.push(s),
+        }
+    }
+
+    /// The in-page clock. Runs `action`; the app's reactive updates then run
+    /// in microtasks, after which either a task or the next animation frame
+    /// comes first (`idle`: the app's own work is done). Then, at each
+    /// animation frame, `ready()` is checked; at the first frame where it
+    /// holds, a `setTimeout(0)` marks the end (the frame has been painted).
+    const MEASURE_JS: &str = r#"
+const done = arguments[arguments.length - 1];
+const limit = arguments[0];
+const measure = (action, ready) => {
+  const set = window.__benchSet || { ms: 0, n: 0 };
+  set.ms = 0; set.n = 0;
+  const t0 = performance.now();
+  try { action(); } catch (e) { done({ error: 'action: ' + e }); return; }
+  const tSync = performance.now();
+  let tIdle = null;
+  const idle = () => { if (tIdle === null) tIdle = performance.now(); };
+  setTimeout(idle, 0);
+  const frame = () => {
+    idle();
+    let ok = false;
+    try { ok = ready(); } catch (e) { done({ error: 'ready: ' + e }); return; }
+    const tFrame = performance.now();
+    if (ok) {
+      setTimeout(() => done({
+        total: performance.now() - t0, sync: tSync - t0, idle: tIdle - t0,
+        frame: tFrame - t0, set_ms: set.ms, set_n: set.n,
+      }), 0);
+    } else if (tFrame - t0 > limit) {
+      done({ timeout: tFrame - t0 });
+    } else {
+      requestAnimationFrame(frame);
+    }
+  };
+  requestAnimationFrame(frame);
+};
+"#;
+
+    /// Counts the time the page spends in localStorage.setItem (the app
+    /// saves the whole plan there on every change).
+    const INSTRUMENT_JS: &str = r#"
+if (!window.__benchSet) {
+  const set = { ms: 0, n: 0 };
+  const orig = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (k, v) {
+    const t = performance.now();
+    try { return orig.call(this, k, v); } finally { set.ms += performance.now() - t; set.n += 1; }
+  };
+  window.__benchSet = set;
+}
+return true;
+"#;
+
+    async fn measure(
+        c: &Client,
+        what: &str,
+        body: &str,
+        args: Vec<Value>,
+    ) -> Result<Sample, Problem> {
+        let limit = STEP_LIMIT.as_millis() as f64;
+        let mut all = vec![json!(limit)];
+        all.extend(args);
+        let script = format!("{MEASURE_JS}\n{body}");
+        let v = c
+            .execute_async(&script, all)
+            .await
+            .map_err(|e| Problem::Broken(format!("{what}: the script failed: {e:?}")))?;
+        if let Some(e) = v.get("error").and_then(Value::as_str) {
+            return Err(Problem::Broken(format!("{what}: {e}")));
+        }
+        if let Some(t) = v.get("timeout").and_then(Value::as_f64) {
+            return Err(Problem::Slow(format!(
+                "{what}: not done after {} ms",
+                ms(t)
+            )));
+        }
+        let f = |k: &str| v.get(k).and_then(Value::as_f64);
+        match (f("total"), f("sync")) {
+            (Some(total), Some(sync)) => Ok(Sample {
+                total,
+                sync,
+                idle: f("idle").unwrap_or(sync),
+                frame: f("frame").unwrap_or(total),
+                set_item: f("set_ms").unwrap_or(0.0),
+            }),
+            _ => Err(Problem::Broken(format!("{what}: unexpected result {v}"))),
+        }
+    }
+
+    /// Polls a JS expression until it is truthy, for up to STEP_LIMIT.
+    async fn wait_js(c: &Client, what: &str, expr: &str, args: Vec<Value>) -> Result<(), Problem> {
+        let script = format!("return !!({expr});");
+        let deadline = Instant::now() + STEP_LIMIT;
+        let mut last;
+        loop {
+            match c.execute(&script, args.clone()).await {
+                Ok(Value::Bool(true)) => return Ok(()),
+                Ok(v) => last = format!("{v}"),
+                Err(e) => last = format!("{e:?}"),
+            }
+            if Instant::now() >= deadline {
+                return Err(Problem::Slow(format!(
+                    "waiting for {what}: not seen after {} s (last: {last})",
+                    STEP_LIMIT.as_secs()
+                )));
+            }
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    async fn js(c: &Client, what: &str, script: &str, args: Vec<Value>) -> Result<Value, Problem> {
+        c.execute(script, args)
+            .await
+            .map_err(|e| Problem::Broken(format!("{what}: {e:?}")))
+    }
+
+    const CANVAS_CARD: &str = ".canvas [data-card-id]";
+
+    /// Selects a card by clicking it (WebDriver), falling back to focusing
+    /// it (a focused card is selected), and waits for the side panel.
+    async fn select_card(c: &Client, id: &str) -> Result<(), Problem> {
+        let css = format!(".canvas [data-card-id=\"{id}\"]");
+        let clicked = match c.find(Locator::Css(&css)).await {
+            Ok(e) => e.click().await.is_ok(),
+            Err(_) => false,
+        };
+        if !clicked {
+            js(
+                c,
+                "select a card",
+                "document.querySelector(arguments[0]).focus(); return true;",
+                vec![json!(css)],
+            )
+            .await?;
+        }
+        wait_js(
+            c,
+            "the selected card's text in the side panel",
+            "document.querySelector('.side-panel textarea') && document.querySelector(arguments[0] + '.selected')",
+            vec![json!(css)],
+        )
+        .await
+    }
+
+    async fn first_card_id(c: &Client) -> Result<String, Problem> {
+        let v = js(
+            c,
+            "the first card",
+            "const e = document.querySelector(arguments[0]); return e ? e.dataset.cardId : null;",
+            vec![json!(CANVAS_CARD)],
+        )
+        .await?;
+        v.as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| Problem::Broken("no card on the diagram".into()))
+    }
+
+    /// Writes the plan to a file, imports it in a fresh profile and opens
+    /// the diagram (timed), then times edits.
+    async fn browser_size(world: Arc<World>, items: usize, expected_cards: usize, row: Shared) {
+        row.lock().unwrap().items = items;
+        let plan = synthetic_plan(items, SEED);
+        let title = plan.meta.title.clone();
+        let exported = export_plan(&plan);
+        let dir = harness::TempDir::new("bench");
+        let file = dir.path().join(format!("synthetic-{items}.json"));
+        std::fs::write(&file, &exported).expect("write the plan file");
+
+        let b = world.browser_on_app().await;
+        b.update_timeouts(TimeoutConfiguration::new(
+            Some(STEP_LIMIT + Duration::from_secs(60)),
+            Some(Duration::from_secs(60)),
+            Some(Duration::ZERO),
+        ))
+        .await
+        .expect("set the script timeout");
+        let c: &Client = &b;
+
+        if let Err(p) = run_size(c, items, expected_cards, &title, &file, &exported, &row).await {
+            note(&row, p);
+        }
+        b.close().await;
+    }
+
+    async fn run_size(
+        c: &Client,
+        items: usize,
+        expected_cards: usize,
+        title: &str,
+        file: &Path,
+        exported: &str,
+        row: &Shared,
+    ) -> Result<(), Problem> {
+        harness::import_file(c, file).await;
+        wait_js(
+            c,
+            &format!("the imported plan “{title}” to open"),
+            "(document.querySelector('h2.plan-title') || {}).textContent === arguments[0]",
+            vec![json!(title)],
+        )
+        .await?;
+        js(c, "instrument localStorage", INSTRUMENT_JS, vec![]).await?;
+
+        // a. First render of the diagram.
+        let first = measure(
+            c,
+            "first render",
+            r#"const expected = arguments[1];
+const button = Array.from(document.querySelectorAll('button')).find(b => b.textContent.trim() === 'Driver diagram');
+measure(() => button.click(), () => document.querySelectorAll('.canvas [data-card-id]').length >= expected);"#,
+            vec![json!(expected_cards)],
+        )
+        .await?;
+        row.lock().unwrap().first.push(first);
+        let counts = js(
+            c,
+            "count the cards",
+            "return [document.querySelectorAll(arguments[0]).length, document.querySelectorAll('svg.lines .line-path').length];",
+            vec![json!(CANVAS_CARD)],
+        )
+        .await?;
+        {
+            let mut r = row.lock().unwrap();
+            r.dom_cards = counts[0].as_u64().map(|n| n as usize);
+            r.dom_lines = counts[1].as_u64().map(|n| n as usize);
+        }
+
+        // b. Text edits in the side panel, one input event each.
+        let id = first_card_id(c).await?;
+        select_card(c, &id).await?;
+        for i in 0..TEXT_EDITS {
+            let text = format!("Bench edit {} for {items}", i + 1);
+            match measure(
+                c,
+                "text edit",
+                r#"const text = arguments[1], id = arguments[2];
+const area = document.querySelector('.side-panel textarea');
+const shown = () => {
+  const t = document.querySelector('.canvas [data-card-id="' + CSS.escape(id) + '"] .card-text');
+  return !!t && t.textContent.includes(text);
+};
+measure(() => { area.value = text; area.dispatchEvent(new Event('input', { bubbles: true })); }, shown);"#,
+                vec![json!(text), json!(id)],
+            )
+            .await
+            {
+                Ok(s) => row.lock().unwrap().text.push(s),
+                Err(p) => note(row, p),
+            }
+        }
+
+        // c. Structural edit: a column head's "Add an outcome".
+        for _ in 0..ADD_CARDS {
+            match measure(
+                c,
+                "add a card",
+                r#"const button = Array.from(document.querySelectorAll('.column-head button')).find(b => b.textContent.trim() === 'Add an outcome');
+measure(() => button.click(), () => !!document.querySelector('.card-editor'));"#,
+                vec![],
+            )
+            .await
+            {
+                Ok(s) => row.lock().unwrap().add_card.push(s),
+                Err(p) => {
+                    note(row, p);
+                    break;
+                }
+            }
+            // Leave the in-place editor (Escape keeps the card, empty).
+            js(
+                c,
+                "leave the in-place editor",
+                "const e = document.querySelector('.card-editor'); if (e) e.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true })); return true;",
+                vec![],
+            )
+            .await?;
+            wait_js(
+                c,
+                "the in-place editor to close",
+                "!document.querySelector('.card-editor')",
+                vec![],
+            )
+            .await?;
+        }
+
+        // d. Structural edit: link the first card through the link picker.
+        select_card(c, &id).await?;
+        for _ in 0..ADD_LINKS {
+            open_picker(c, &id).await?;
+            if row.lock().unwrap().picker_buttons.is_none() {
+                let n = js(
+                    c,
+                    "count the picker",
+                    "return document.querySelectorAll('.link-picker .pick').length;",
+                    vec![],
+                )
+                .await?;
+                row.lock().unwrap().picker_buttons = n.as_u64().map(|n| n as usize);
+            }
+            match measure(
+                c,
+                "add a link",
+                r#"const pick = document.querySelector('.link-picker .pick');
+measure(() => pick.click(), () => !document.querySelector('.link-picker'));"#,
+                vec![],
+            )
+            .await
+            {
+                Ok(s) => row.lock().unwrap().add_link.push(s),
+                Err(p) => {
+                    note(row, p);
+                    break;
+                }
+            }
+        }
+
+        // The save alone: localStorage.setItem of the whole exported plan,
+        // timed over a batch (performance.now() is coarse in the page).
+        let v = js(
+            c,
+            "time localStorage.setItem",
+            r#"const s = arguments[0], runs = arguments[1], out = [];
+try {
+  for (let i = 0; i < runs; i++) {
+    localStorage.removeItem('bench-probe');
+    const t = performance.now();
+    for (let j = 0; j < 5; j++) localStorage.setItem('bench-probe', s + j);
+    out.push((performance.now() - t) / 5);
+  }
+  localStorage.removeItem('bench-probe');
+} catch (e) { return { error: String(e) }; }
+return out;"#,
+            vec![json!(exported), json!(SAVE_RUNS)],
+        )
+        .await?;
+        match v.as_array() {
+            Some(a) => {
+                row.lock().unwrap().set_item_alone = a.iter().filter_map(Value::as_f64).collect()
+            }
+            None => note(
+                row,
+                Problem::Broken(format!("localStorage.setItem alone: {v}")),
+            ),
+        }
+        Ok(())
+    }
+
+    /// Opens the link picker for the card: `l` while it has the focus, else
+    /// the side panel's "Link to…" button.
+    async fn open_picker(c: &Client, id: &str) -> Result<(), Problem> {
+        let focused = wait_js(
+            c,
+            "the card to have the focus",
+            "document.activeElement && document.activeElement.dataset && document.activeElement.dataset.cardId === arguments[0]",
+            vec![json!(id)],
+        )
+        .await
+        .is_ok();
+        if focused {
+            harness::press_keys(c, &['l']).await;
+        } else {
+            js(
+                c,
+                "the “Link to…” button",
+                "Array.from(document.querySelectorAll('.side-panel button')).find(b => b.textContent.trim() === 'Link to…').click(); return true;",
+                vec![],
+            )
+            .await?;
+        }
+        wait_js(
+            c,
+            "the link picker",
+            "document.querySelector('.link-picker .pick')",
+            vec![],
+        )
+        .await
+    }
+
+    // -----------------------------------------------------------------------
+    // Machine and report
+    // -----------------------------------------------------------------------
+
+    fn command_stdout(cmd: &str, args: &[&str]) -> Option<String> {
+        let out = std::process::Command::new(cmd)
+            .args(args)
+            .stderr(std::process::Stdio::null())
+            .output()
+            .ok()?;
+        let s = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+        (!s.is_empty()).then_some(s)
+    }
+
+    struct Machine {
+        cpu: String,
+        cores: String,
+        memory: String,
+        chromium: String,
+        os: String,
+    }
+
+    fn machine() -> Machine {
+        let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
+        let cpu = cpuinfo
+            .lines()
+            .find(|l| l.starts_with("model name"))
+            .and_then(|l| l.split_once(':'))
+            .map(|(_, v)| v.trim().to_owned())
+            .unwrap_or_else(|| "unknown".into());
+        let meminfo = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+        let memory = meminfo
+            .lines()
+            .find(|l| l.starts_with("MemTotal:"))
+            .and_then(|l| l.split_whitespace().nth(1))
+            .and_then(|kb| kb.parse::<f64>().ok())
+            .map(|kb| format!("{:.1} GiB", kb / 1024.0 / 1024.0))
+            .unwrap_or_else(|| "unknown".into());
+        let os = std::fs::read_to_string("/etc/os-release")
+            .ok()
+            .and_then(|s| {
+                s.lines().find_map(|l| {
+                    l.strip_prefix("PRETTY_NAME=")
+                        .map(|v| v.trim_matches('"').to_owned())
+                })
+            })
+            .unwrap_or_else(|| "unknown".into());
+        Machine {
+            cpu,
+            cores: command_stdout("nproc", &[]).unwrap_or_else(|| "unknown".into()),
+            memory,
+            chromium: command_stdout("/usr/bin/chromium", &["--version"])
+                .or_else(|| command_stdout("chromium", &["--version"]))
+                .unwrap_or_else(|| "not found".into()),
+            os,
+        }
+    }
+
+    struct WasmSize {
+        name: String,
+        bytes: u64,
+        gzip: Option<u64>,
+    }
+
+    fn wasm_size() -> Option<WasmSize> {
+        let dist = harness::dist_dir();
+        let path: PathBuf = std::fs::read_dir(&dist)
+            .ok()?
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|x| x == "wasm"))?;
+        let bytes = std::fs::metadata(&path).ok()?.len();
+        let gzip = std::process::Command::new("gzip")
+            .args(["-9", "-c"])
+            .arg(&path)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| o.stdout.len() as u64);
+        Some(WasmSize {
+            name: path.file_name()?.to_string_lossy().into_owned(),
+            bytes,
+            gzip,
+        })
+    }
+
+    fn verdict(value: Option<f64>, target: f64) -> &'static str {
+        match value {
+            Some(v) if v < target => "met",
+            Some(_) => "missed",
+            None => "not measured",
+        }
+    }
+
+    fn group(n: usize) -> String {
+        let s = n.to_string();
+        let mut out = String::new();
+        for (i, ch) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(ch);
+        }
+        out
+    }
+
+    fn report(
+        natives: &[NativeRow],
+        browsers: &[BrowserRow],
+        browser_failure: Option<&str>,
+        m: &Machine,
+        wasm: Option<&WasmSize>,
+    ) -> String {
+        let mut o = String::new();
+        let now = chrono::Utc::now();
+        let _ = writeln!(o, "# Benchmarks: the driver diagram\n");
+        let _ = writeln!(
+            o,
+            "Written by `make bench` (`benches/diagram.rs`); each run overwrites this file. \
+             These are recorded figures, not a pass/fail test.\n"
+        );
+        let _ = writeln!(o, "- Date: {} UTC", now.format("%Y-%m-%d %H:%M"));
+        let _ = writeln!(
+            o,
+            "- Machine: {}, {} cores (`nproc`), {} memory",
+            m.cpu, m.cores, m.memory
+        );
+        let _ = writeln!(o, "- System: {}", m.os);
+        let _ = writeln!(o, "- Browser: {} (headless, 1400×1000 window)", m.chromium);
+        let _ = writeln!(o, "- Command: `make bench`");
+        let _ = writeln!(
+            o,
+            "- Plans: `synthetic_plan(items, {SEED})`, standard card metrics, no priority filter\n"
+        );
+
+        // Targets.
+        let n1k = natives.iter().find(|r| r.items == TARGET_SIZE);
+        let b1k = browsers.iter().find(|r| r.items == TARGET_SIZE);
+        let med = |v: &[Sample], f: fn(&Sample) -> f64| stats(v.iter().map(f).collect());
+        let first = b1k.and_then(|b| b.first.first()).map(|s| s.total);
+        let text = b1k.and_then(|b| med(&b.text, |s| s.total));
+        let add_card = b1k.and_then(|b| med(&b.add_card, |s| s.total));
+        let add_link = b1k.and_then(|b| med(&b.add_link, |s| s.total));
+        let lay = n1k.map(|n| n.layout.median);
+        let _ = writeln!(o, "## Targets for a {}-item plan\n", group(TARGET_SIZE));
+        let _ = writeln!(
+            o,
+            "Repeated actions are judged on their median; the max is shown beside it.\n"
+        );
+        let _ = writeln!(o, "| What | Target | Measured (ms) | Max (ms) | Result |");
+        let _ = writeln!(o, "|---|---|---:|---:|---|");
+        let fmt = |v: Option<f64>| v.map_or("–".into(), ms);
+        let rows: [(&str, f64, Option<f64>, Option<f64>); 5] = [
+            ("First render of the diagram", 200.0, first, None),
+            (
+                "Text edit (side panel, one input event)",
+                16.0,
+                text.map(|s| s.median),
+                text.map(|s| s.max),
+            ),
+            (
+                "Structural edit: add a card",
+                50.0,
+                add_card.map(|s| s.median),
+                add_card.map(|s| s.max),
+            ),
+            (
+                "Structural edit: add a link",
+                50.0,
+                add_link.map(|s| s.median),
+                add_link.map(|s| s.max),
+            ),
+            (
+                "Layout (`layout()`, native)",
+                5.0,
+                lay,
+                n1k.map(|n| n.layout.max),
+            ),
+        ];
+        for (what, target, value, max) in rows {
+            let _ = writeln!(
+                o,
+                "| {what} | < {target:.0} ms | {} | {} | {} |",
+                fmt(value),
+                fmt(max),
+                verdict(value, target)
+            );
+        }
+
+        // Native.
+        let _ = writeln!(
+            o,
+            "\n## Domain, native (the `bench` profile: the release settings)\n"
+        );
+        let _ = writeln!(
+            o,
+            "Median and max of {NATIVE_RUNS} runs after {NATIVE_WARMUP} warm-up runs, in ms. \
+             `plan.clone()` is what each undo step costs; `export_plan` is what each save serialises.\n"
+        );
+        let _ = writeln!(
+            o,
+            "| Items | Cards placed | Ideas to place | Lines | JSON bytes | layout median | layout max | card_facts median | card_facts max | clone median | clone max | export_plan median | export_plan max |"
+        );
+        let _ = writeln!(
+            o,
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        );
+        for r in natives {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                group(r.items),
+                group(r.placed),
+                r.unplaced,
+                group(r.links),
+                group(r.json_bytes),
+                ms(r.layout.median),
+                ms(r.layout.max),
+                ms(r.facts.median),
+                ms(r.facts.max),
+                ms(r.clone.median),
+                ms(r.clone.max),
+                ms(r.export.median),
+                ms(r.export.max)
+            );
+        }
+
+        // Browser.
+        let _ = writeln!(
+            o,
+            "\n## In the browser (release build from `trunk build --release`)\n"
+        );
+        if let Some(w) = wasm {
+            let _ = writeln!(
+                o,
+                "Wasm file `{}`: {} bytes, {} bytes with `gzip -9`.\n",
+                w.name,
+                group(w.bytes as usize),
+                w.gzip.map_or("–".into(), |g| group(g as usize))
+            );
+        }
+        if let Some(f) = browser_failure {
+            let _ = writeln!(o, "**The browser part could not run:** {f}\n");
+        }
+        if !browsers.is_empty() {
+            let _ = writeln!(
+                o,
+                "Times in ms from the action to the first task after the next painted frame. \
+                 Text edits: {TEXT_EDITS} runs; structural edits: {ADD_CARDS} (add a card) and {ADD_LINKS} (add a link).\n"
+            );
+            let _ = writeln!(
+                o,
+                "| Items | Cards in the DOM | Lines | First render | Text edit median | Text edit max | Add card median | Add card max | Add link median | Add link max |"
+            );
+            let _ = writeln!(o, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            for r in browsers {
+                let total = |v: &[Sample]| stats(v.iter().map(|s| s.total).collect());
+                let _ = writeln!(
+                    o,
+                    "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                    group(r.items),
+                    r.dom_cards.map_or("–".into(), group),
+                    r.dom_lines.map_or("–".into(), group),
+                    r.first.first().map_or("–".into(), |s| ms(s.total)),
+                    cell(total(&r.text)),
+                    cell_max(total(&r.text)),
+                    cell(total(&r.add_card)),
+                    cell_max(total(&r.add_card)),
+                    cell(total(&r.add_link)),
+                    cell_max(total(&r.add_link)),
+                );
+            }
+
+            let _ = writeln!(
+                o,
+                "\n### Where the time goes (medians, ms since the action)\n"
+            );
+            let _ = writeln!(
+                o,
+                "A timeline of each action. “Handler”: the action's synchronous part (the app's event \
+                 handler in wasm: the edit, the undo snapshot, the save, and whatever the reactive graph \
+                 runs at once). “App done”: the app's follow-up updates (microtasks) are done too. \
+                 “Frame”: the animation frame that shows the result begins. “Total”: that frame has been \
+                 painted. “setItem”: of the total, the time spent inside `localStorage.setItem` (the save). \
+                 “setItem alone” stores the exported plan with nothing else going on (mean of {} writes).\n",
+                SAVE_RUNS * 5
+            );
+            let _ = writeln!(
+                o,
+                "| Items | Action | Handler | App done | Frame | Total | setItem |"
+            );
+            let _ = writeln!(o, "|---:|---|---:|---:|---:|---:|---:|");
+            for r in browsers {
+                let actions: [(&str, &Vec<Sample>); 4] = [
+                    ("first render", &r.first),
+                    ("text edit", &r.text),
+                    ("add a card", &r.add_card),
+                    ("add a link", &r.add_link),
+                ];
+                for (name, v) in actions {
+                    if v.is_empty() {
+                        continue;
+                    }
+                    let col = |f: fn(&Sample) -> f64| cell(stats(v.iter().map(f).collect()));
+                    let _ = writeln!(
+                        o,
+                        "| {} | {name} | {} | {} | {} | {} | {} |",
+                        group(r.items),
+                        col(|s| s.sync),
+                        col(|s| s.idle),
+                        col(|s| s.frame),
+                        col(|s| s.total),
+                        col(|s| s.set_item),
+                    );
+                }
+                if !r.set_item_alone.is_empty() {
+                    let mean = r.set_item_alone.iter().sum::<f64>() / r.set_item_alone.len() as f64;
+                    let _ = writeln!(
+                        o,
+                        "| {} | setItem alone (whole plan) | – | – | – | – | {} |",
+                        group(r.items),
+                        ms(mean)
+                    );
+                }
+            }
+            let pickers: Vec<String> = browsers
+                .iter()
+                .filter_map(|r| {
+                    r.picker_buttons
+                        .map(|n| format!("{} for {} items", group(n), group(r.items)))
+                })
+                .collect();
+            if !pickers.is_empty() {
+                let _ = writeln!(
+                    o,
+                    "\nThe link picker (opened outside the timing) listed {}; \
+                     closing it after the pick is inside the timing.",
+                    pickers.join(", ")
+                );
+            }
+            let notes: Vec<String> = browsers
+                .iter()
+                .flat_map(|r| {
+                    r.slow
+                        .iter()
+                        .map(move |s| format!("- {} items, timed out: {s}", group(r.items)))
+                        .chain(r.broken.iter().map(move |s| {
+                            format!("- {} items, could not run: {s}", group(r.items))
+                        }))
+                })
+                .collect();
+            if !notes.is_empty() {
+                let _ = writeln!(o, "\n### Steps not measured\n\n{}", notes.join("\n"));
+            }
+        }
+
+        let _ = writeln!(o, "\n## How measured\n");
+        let _ = writeln!(
+            o,
+            "- Native: `std::time::Instant` around each call of `layout(&plan, &Metrics::standard(), None)`, \
+               `card_facts(&plan)`, `plan.clone()` and `export_plan(&plan)`, built by `cargo bench` \
+               with the release settings the app ships with (opt-level z, LTO). The wasm build runs the same \
+               code, typically a little slower than native.\n\
+             - Browser: the release build in `dist/`, served under `/plans/` by the end-to-end test harness, \
+               in headless Chromium through chromedriver with a fresh profile per plan size. The synthetic plan \
+               is exported with `export_plan`, imported through the “Import plan file” input (which opens it), \
+               then each action runs inside one `execute_async` script so that no WebDriver round trip is timed: \
+               `performance.now()` before the action, then a check in a task (after the app's microtasks) that the \
+               result is in the DOM, then `requestAnimationFrame` and `setTimeout(0)`, so the figure includes the \
+               next painted frame (up to one frame interval of waiting for it). The page's clock has a \
+               resolution of 0.1 ms.\n\
+             - First render: clicking “Driver diagram” (from the outline) until every placed card \
+               (`.canvas [data-card-id]`, as many as the native layout places) is in the DOM.\n\
+             - Text edit: with a card selected (clicked beforehand), setting the side panel's textarea and \
+               dispatching one bubbling `input` event, until the card shows the new text.\n\
+             - Add a card: `click()` on the column head's “Add an outcome” until the in-place editor is there \
+               (it is then left with Escape, outside the timing).\n\
+             - Add a link: with the link picker open for the selected card (`l`, outside the timing), \
+               `click()` on its first candidate until the picker has closed.\n\
+             - Save: the app saves the whole plan to localStorage on every change; the time inside \
+               `localStorage.setItem` is counted by wrapping it in the page, and also timed alone with the \
+               exported plan. The JSON serialisation before it is `export_plan` (native figures above).\n\
+             - A step that does not finish within {} s is listed as timed out, not failed.",
+            STEP_LIMIT.as_secs()
+        );
+        o
+    }
+
+    // -----------------------------------------------------------------------
+    // Main
+    // -----------------------------------------------------------------------
+
+    pub fn main() {
+        let out_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("BENCHMARKS.md");
+
+        // BENCH_SIZES=100,1000 runs only some sizes (for trying changes).
+        let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
+            .ok()
+            .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+            .filter(|v: &Vec<usize>| !v.is_empty())
+            .unwrap_or_else(|| SIZES.to_vec());
+
+        let mut natives = Vec::new();
+        for &n in &sizes {
+            eprintln!("bench: native, {n} items");
+            natives.push(native(n));
+        }
+
+        let mut browsers = Vec::new();
+        let mut failure: Option<String> = None;
+        if !harness::dist_dir().join("index.html").is_file() {
+            failure = Some(
+                "dist/ is missing: run `trunk build --release` first (`make bench` does).".into(),
+            );
+        } else {
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+                .expect("a tokio runtime");
+            rt.block_on(async {
+                let world = match tokio::spawn(World::start()).await {
+                    Ok(w) => Arc::new(w),
+                    Err(e) => {
+                        failure = Some(format!(
+                            "could not start the server and chromedriver: {}",
+                            panic_text(e)
+                        ));
+                        return;
+                    }
+                };
+                for (i, &n) in sizes.iter().enumerate() {
+                    eprintln!("bench: browser, {n} items");
+                    let row: Shared = Arc::default();
+                    let task = tokio::spawn(browser_size(
+                        world.clone(),
+                        n,
+                        natives[i].placed,
+                        row.clone(),
+                    ));
+                    if let Err(e) = task.await {
+                        note(&row, Problem::Broken(panic_text(e)));
+                    }
+                    let row = std::mem::take(&mut *row.lock().unwrap());
+                    browsers.push(BrowserRow { items: n, ..row });
+                }
+                drop(world);
+            });
+        }
+
+        let text = report(
+            &natives,
+            &browsers,
+            failure.as_deref(),
+            &machine(),
+            wasm_size().as_ref(),
+        );
+        std::fs::write(&out_path, &text).expect("write BENCHMARKS.md");
+        println!("{text}");
+        eprintln!("bench: wrote {}", out_path.display());
+
+        let broken = failure.is_some() || browsers.iter().any(|r| !r.broken.is_empty());
+        if broken {
+            eprintln!("bench: some steps could not be run (see BENCHMARKS.md)");
+            std::process::exit(1);
+        }
+    }
+
+    fn panic_text(e: tokio::task::JoinError) -> String {
+        match e.try_into_panic() {
+            Ok(p) => p
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "a panic".into()),
+            Err(e) => format!("{e}"),
+        }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    bench::main();
+}
+
+/// The benchmark drives a browser from outside; there is nothing to run
+/// inside one.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
