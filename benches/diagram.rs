@@ -155,6 +155,8 @@ mod bench {
         idle: f64,
         /// Until the animation frame that showed the result began.
         frame: f64,
+        /// Only in the extra, observed run.
+        dom: Option<DomChanges>,
         /// Time inside `localStorage.setItem` during the action (the save).
         set_item: f64,
     }
@@ -171,6 +173,8 @@ mod bench {
         /// localStorage.setItem of the whole exported plan, alone.
         set_item_alone: Vec<f64>,
         picker_buttons: Option<usize>,
+        /// DOM changes of one text edit, add card and add link.
+        dom: Vec<(&'static str, DomChanges)>,
         /// Steps that took longer than their limit (recorded, not failures).
         slow: Vec<String>,
         /// Steps that could not be run (a broken selector, a script error).
@@ -203,6 +207,16 @@ const limit = arguments[0];
 const measure = (action, ready) => {
   const set = window.__benchSet || { ms: 0, n: 0 };
   set.ms = 0; set.n = 0;
+  const dom = { added: 0, removed: 0, attributes: 0, text: 0 };
+  const count = (records) => {
+    for (const r of records) {
+      if (r.type === 'childList') { dom.added += r.addedNodes.length; dom.removed += r.removedNodes.length; }
+      else if (r.type === 'attributes') dom.attributes += 1;
+      else dom.text += 1;
+    }
+  };
+  const obs = window.__benchObserve ? new MutationObserver(count) : null;
+  if (obs) obs.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
   const t0 = performance.now();
   try { action(); } catch (e) { done({ error: 'action: ' + e }); return; }
   const tSync = performance.now();
@@ -215,7 +229,8 @@ const measure = (action, ready) => {
     try { ok = ready(); } catch (e) { done({ error: 'ready: ' + e }); return; }
     const tFrame = performance.now();
     if (ok) {
-      setTimeout(() => done({
+      if (obs) { count(obs.takeRecords()); obs.disconnect(); }
+      setTimeout(() => done({ dom,
         total: performance.now() - t0, sync: tSync - t0, idle: tIdle - t0,
         frame: tFrame - t0, set_ms: set.ms, set_n: set.n,
       }), 0);
@@ -274,10 +289,56 @@ return true;
                 sync,
                 idle: f("idle").unwrap_or(sync),
                 frame: f("frame").unwrap_or(total),
+                dom: dom_changes(&v),
                 set_item: f("set_ms").unwrap_or(0.0),
             }),
             _ => Err(Problem::Broken(format!("{what}: unexpected result {v}"))),
         }
+    }
+
+    /// Lets the page settle before a timed action: two animation frames
+    /// (work the app deferred to a frame, such as moving the focus, is done).
+    async fn settle(c: &Client) {
+        let _ = c
+            .execute_async(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)));",
+                vec![],
+            )
+            .await;
+    }
+
+    /// The DOM changes of one action: nodes added, removed, attributes and
+    /// texts changed.
+    #[derive(Clone, Copy, Debug, Default)]
+    struct DomChanges {
+        added: u64,
+        removed: u64,
+        attributes: u64,
+        text: u64,
+    }
+
+    /// Counts DOM mutations in the next measured action (an extra,
+    /// uncounted run: the observer costs time of its own).
+    async fn observe_next(c: &Client, on: bool) -> Result<(), Problem> {
+        js(
+            c,
+            "observe DOM changes",
+            "window.__benchObserve = arguments[0]; return true;",
+            vec![json!(on)],
+        )
+        .await
+        .map(|_| ())
+    }
+
+    fn dom_changes(v: &Value) -> Option<DomChanges> {
+        let d = v.get("dom")?;
+        let n = |k: &str| d.get(k).and_then(Value::as_u64).unwrap_or(0);
+        Some(DomChanges {
+            added: n("added"),
+            removed: n("removed"),
+            attributes: n("attributes"),
+            text: n("text"),
+        })
     }
 
     /// Polls a JS expression until it is truthy, for up to STEP_LIMIT.
@@ -393,13 +454,15 @@ return true;
         )
         .await?;
         js(c, "instrument localStorage", INSTRUMENT_JS, vec![]).await?;
+        observe_next(c, false).await?;
+        settle(c).await;
 
         // a. First render of the diagram.
         let first = measure(
             c,
             "first render",
             r#"const expected = arguments[1];
-const button = Array.from(document.querySelectorAll('button')).find(b => b.textContent.trim() === 'Driver diagram');
+const button = Array.from(document.querySelectorAll('button')).find(b => b.getAttribute('aria-label') === 'Driver diagram' || b.textContent.trim() === 'Driver diagram');
 measure(() => button.click(), () => document.querySelectorAll('.canvas [data-card-id]').length >= expected);"#,
             vec![json!(expected_cards)],
         )
@@ -421,7 +484,11 @@ measure(() => button.click(), () => document.querySelectorAll('.canvas [data-car
         // b. Text edits in the side panel, one input event each.
         let id = first_card_id(c).await?;
         select_card(c, &id).await?;
-        for i in 0..TEXT_EDITS {
+        // The last run of each edit is an extra one that counts DOM changes.
+        for i in 0..=TEXT_EDITS {
+            let observed = i == TEXT_EDITS;
+            observe_next(c, observed).await?;
+            settle(c).await;
             let text = format!("Bench edit {} for {items}", i + 1);
             match measure(
                 c,
@@ -437,23 +504,26 @@ measure(() => { area.value = text; area.dispatchEvent(new Event('input', { bubbl
             )
             .await
             {
-                Ok(s) => row.lock().unwrap().text.push(s),
+                Ok(s) => record(row, "text edit", observed, s, |r| &mut r.text),
                 Err(p) => note(row, p),
             }
         }
 
         // c. Structural edit: a column head's "Add an outcome".
-        for _ in 0..ADD_CARDS {
+        for i in 0..=ADD_CARDS {
+            let observed = i == ADD_CARDS;
+            observe_next(c, observed).await?;
+            settle(c).await;
             match measure(
                 c,
                 "add a card",
-                r#"const button = Array.from(document.querySelectorAll('.column-head button')).find(b => b.textContent.trim() === 'Add an outcome');
+                r#"const button = Array.from(document.querySelectorAll('.column-head button')).find(b => b.getAttribute('aria-label') === 'Add an outcome' || b.textContent.trim() === 'Add an outcome');
 measure(() => button.click(), () => !!document.querySelector('.card-editor'));"#,
                 vec![],
             )
             .await
             {
-                Ok(s) => row.lock().unwrap().add_card.push(s),
+                Ok(s) => record(row, "add a card", observed, s, |r| &mut r.add_card),
                 Err(p) => {
                     note(row, p);
                     break;
@@ -467,10 +537,12 @@ measure(() => button.click(), () => !!document.querySelector('.card-editor'));"#
                 vec![],
             )
             .await?;
+            // Closed, and the focus is back on a card (the app moves it in
+            // an animation frame), so it cannot close the next editor.
             wait_js(
                 c,
                 "the in-place editor to close",
-                "!document.querySelector('.card-editor')",
+                "!document.querySelector('.card-editor') && document.activeElement && document.activeElement.dataset && document.activeElement.dataset.cardId",
                 vec![],
             )
             .await?;
@@ -478,8 +550,11 @@ measure(() => button.click(), () => !!document.querySelector('.card-editor'));"#
 
         // d. Structural edit: link the first card through the link picker.
         select_card(c, &id).await?;
-        for _ in 0..ADD_LINKS {
+        for i in 0..=ADD_LINKS {
+            let observed = i == ADD_LINKS;
             open_picker(c, &id).await?;
+            observe_next(c, observed).await?;
+            settle(c).await;
             if row.lock().unwrap().picker_buttons.is_none() {
                 let n = js(
                     c,
@@ -499,7 +574,7 @@ measure(() => pick.click(), () => !document.querySelector('.link-picker'));"#,
             )
             .await
             {
-                Ok(s) => row.lock().unwrap().add_link.push(s),
+                Ok(s) => record(row, "add a link", observed, s, |r| &mut r.add_link),
                 Err(p) => {
                     note(row, p);
                     break;
@@ -538,6 +613,24 @@ return out;"#,
         Ok(())
     }
 
+    /// Keeps a timed sample, or the DOM changes of the observed run.
+    fn record(
+        row: &Shared,
+        what: &'static str,
+        observed: bool,
+        s: Sample,
+        samples: fn(&mut BrowserRow) -> &mut Vec<Sample>,
+    ) {
+        let mut r = row.lock().unwrap();
+        if observed {
+            if let Some(d) = s.dom {
+                r.dom.push((what, d));
+            }
+        } else {
+            samples(&mut r).push(s);
+        }
+    }
+
     /// Opens the link picker for the card: `l` while it has the focus, else
     /// the side panel's "Link to…" button.
     async fn open_picker(c: &Client, id: &str) -> Result<(), Problem> {
@@ -555,7 +648,7 @@ return out;"#,
             js(
                 c,
                 "the “Link to…” button",
-                "Array.from(document.querySelectorAll('.side-panel button')).find(b => b.textContent.trim() === 'Link to…').click(); return true;",
+                "Array.from(document.querySelectorAll('.side-panel button')).find(b => b.getAttribute('aria-label') === 'Link to…' || b.textContent.trim() === 'Link to…').click(); return true;",
                 vec![],
             )
             .await?;
@@ -589,9 +682,18 @@ return out;"#,
         memory: String,
         chromium: String,
         os: String,
+        /// The load average (1, 5, 15 min) at the start and at the end.
+        load: (String, String),
     }
 
-    fn machine() -> Machine {
+    fn load_average() -> String {
+        std::fs::read_to_string("/proc/loadavg")
+            .ok()
+            .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+            .unwrap_or_else(|| "unknown".into())
+    }
+
+    fn machine(load_at_start: String) -> Machine {
         let cpuinfo = std::fs::read_to_string("/proc/cpuinfo").unwrap_or_default();
         let cpu = cpuinfo
             .lines()
@@ -624,6 +726,7 @@ return out;"#,
                 .or_else(|| command_stdout("chromium", &["--version"]))
                 .unwrap_or_else(|| "not found".into()),
             os,
+            load: (load_at_start, load_average()),
         }
     }
 
@@ -697,6 +800,11 @@ return out;"#,
             m.cpu, m.cores, m.memory
         );
         let _ = writeln!(o, "- System: {}", m.os);
+        let _ = writeln!(
+            o,
+            "- Load average (1, 5, 15 min): {} at the start, {} at the end (other work on the machine skews the figures)",
+            m.load.0, m.load.1
+        );
         let _ = writeln!(o, "- Browser: {} (headless, 1400×1000 window)", m.chromium);
         let _ = writeln!(o, "- Command: `make bench`");
         let _ = writeln!(
@@ -897,8 +1005,9 @@ return out;"#,
             let pickers: Vec<String> = browsers
                 .iter()
                 .filter_map(|r| {
-                    r.picker_buttons
-                        .map(|n| format!("{} for {} items", group(n), group(r.items)))
+                    r.picker_buttons.map(|n| {
+                        format!("{} candidate cards for {} items", group(n), group(r.items))
+                    })
                 })
                 .collect();
             if !pickers.is_empty() {
@@ -908,6 +1017,31 @@ return out;"#,
                      closing it after the pick is inside the timing.",
                     pickers.join(", ")
                 );
+            }
+            if browsers.iter().any(|r| !r.dom.is_empty()) {
+                let _ = writeln!(
+                    o,
+                    "\n### DOM changes per action\n\nCounted with a MutationObserver in one extra run of each \
+                     action (not among the timed runs): nodes added and removed, attributes and texts changed.\n"
+                );
+                let _ = writeln!(
+                    o,
+                    "| Items | Action | Nodes added | Nodes removed | Attributes | Texts |"
+                );
+                let _ = writeln!(o, "|---:|---|---:|---:|---:|---:|");
+                for r in browsers {
+                    for (what, d) in &r.dom {
+                        let _ = writeln!(
+                            o,
+                            "| {} | {what} | {} | {} | {} | {} |",
+                            group(r.items),
+                            group(d.added as usize),
+                            group(d.removed as usize),
+                            group(d.attributes as usize),
+                            group(d.text as usize)
+                        );
+                    }
+                }
             }
             let notes: Vec<String> = browsers
                 .iter()
@@ -971,6 +1105,7 @@ return out;"#,
             .filter(|v: &Vec<usize>| !v.is_empty())
             .unwrap_or_else(|| SIZES.to_vec());
 
+        let load_at_start = load_average();
         let mut natives = Vec::new();
         for &n in &sizes {
             eprintln!("bench: native, {n} items");
@@ -1022,7 +1157,7 @@ return out;"#,
             &natives,
             &browsers,
             failure.as_deref(),
-            &machine(),
+            &machine(load_at_start),
             wasm_size().as_ref(),
         );
         std::fs::write(&out_path, &text).expect("write BENCHMARKS.md");

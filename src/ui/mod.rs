@@ -15,12 +15,6 @@ use leptos::prelude::*;
 
 pub use state::{use_workbench, Screen, Workbench};
 
-thread_local! {
-    /// Whether the page was full screen at the last resize, to notice the
-    /// user leaving full screen.
-    static WORKSHOP_WAS_FULL: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     let wb = Workbench::start();
@@ -48,13 +42,6 @@ pub fn App() -> impl IntoView {
             _ => return,
         }
         e.prevent_default();
-    });
-    // Workshop mode ends with full screen (Escape in the browser).
-    window_event_listener(ev::resize, move |_| {
-        if workshop.get_untracked() && document().fullscreen_element().is_none() && WORKSHOP_WAS_FULL.with(|w| w.get()) {
-            workshop.set(false);
-        }
-        WORKSHOP_WAS_FULL.with(|w| w.set(document().fullscreen_element().is_some()));
     });
 
     // Another tab saved or removed a plan: show it, never write over it.
@@ -114,6 +101,7 @@ pub fn App() -> impl IntoView {
                         </button>
                         <button
                             type="button"
+                            class="keep-in-workshop"
                             aria-keyshortcuts="Control+Z"
                             aria-disabled=move || (!wb.undo_state.get().can_undo).to_string()
                             on:click=move |_| wb.undo()
@@ -122,6 +110,7 @@ pub fn App() -> impl IntoView {
                         </button>
                         <button
                             type="button"
+                            class="keep-in-workshop"
                             aria-keyshortcuts="Control+Shift+Z Control+Y"
                             aria-disabled=move || (!wb.undo_state.get().can_redo).to_string()
                             on:click=move |_| wb.redo()

@@ -48,8 +48,8 @@ pub fn ColumnHead(column: Column, x: f64, width: f64) -> impl IntoView {
     view! {
         <div class="column-head" style=format!("left: {x}px; width: {width}px;")>
             <h3>{label}</h3>
-            <button type="button" class="add" on:click=move |_| view.add_to(column)>
-                {add_label}
+            <button type="button" class="add" aria-label=add_label on:click=move |_| view.add_to(column)>
+                "+ Add"
             </button>
         </div>
     }
@@ -185,10 +185,10 @@ pub fn Card(id: Id) -> impl IntoView {
         >
             <div class="card-head" aria-hidden="true">
                 <span class="code">{move || code.get()}</span>
-                <span class="counts">{move || kind.get().map(|k| counts_text(k, &facts.get())).unwrap_or_default()}</span>
                 <Show when=move || facts.with(|f| f.gap.is_some())>
                     <span class="gap-mark" title=move || facts.with(|f| f.gap.unwrap_or_default())>"Gap"</span>
                 </Show>
+                <span class="counts">{move || kind.get().map(|k| counts_text(k, &facts.get())).unwrap_or_default()}</span>
             </div>
             <Show
                 when=move || is_editing.get()

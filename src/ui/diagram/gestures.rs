@@ -332,6 +332,10 @@ pub fn on_key(view: DiagramView, e: web_sys::KeyboardEvent) {
             view.add_child();
             true
         }
+        "w" | "W" => {
+            super::toggle_workshop(view.workshop);
+            true
+        }
         "f" | "F" => {
             view.focus.update(|f| *f = !*f);
             true

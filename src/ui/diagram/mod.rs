@@ -64,6 +64,7 @@ pub struct DiagramView {
     /// The chain lit up by focus, if focus is on and a card is selected.
     pub lit: Memo<Option<HashSet<Id>>>,
     pub viewport: NodeRef<html::Div>,
+    pub workshop: RwSignal<bool>,
 }
 
 impl DiagramView {
@@ -132,6 +133,7 @@ impl DiagramView {
             codes,
             lit,
             viewport: NodeRef::new(),
+            workshop,
         }
     }
 
@@ -309,7 +311,7 @@ impl DiagramView {
 
 /// What the keys do, read out when the diagram takes the focus and shown
 /// under it.
-const KEYS_HELP: &str = "Driver diagram. Keys: arrows move between cards (Shift+arrows pan); Enter edits a card's text; N adds a card beside it; A adds a linked card in the next column; L links it to another card; Alt+Up or Down moves it; Delete deletes it; F focuses on its chain; + and − zoom; 0 fits the diagram to the screen.";
+const KEYS_HELP: &str = "Driver diagram. Keys: arrows move between cards (Shift+arrows pan); Enter edits a card's text; N adds a card beside it; A adds a linked card in the next column; L links it to another card; Alt+Up or Down moves it; Delete deletes it; F focuses on its chain; W turns workshop mode on or off; + and − zoom; 0 fits the diagram to the screen.";
 
 #[component]
 pub fn Diagram() -> impl IntoView {
