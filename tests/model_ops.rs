@@ -367,7 +367,7 @@ proptest! {
         for op in ops {
             let before = plan.clone();
             if apply(&mut plan, &op).is_ok() && plan != before {
-                history.record(&before, None);
+                history.record(before, None);
                 versions.push(plan.clone());
             }
         }

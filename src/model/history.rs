@@ -25,16 +25,22 @@ pub struct History {
 impl History {
     /// Records `before`, the plan as it was just before a change. A change
     /// in the same group as the previous one joins that step.
-    pub fn record(&mut self, before: &Plan, group: Option<Group>) {
+    pub fn record(&mut self, before: Plan, group: Option<Group>) {
         self.redo.clear();
-        if group.is_some() && group == self.open_group && !self.undo.is_empty() {
+        if self.continues(group.as_ref()) {
             return;
         }
         self.open_group = group;
-        self.undo.push_back(before.clone());
+        self.undo.push_back(before);
         if self.undo.len() > UNDO_LIMIT {
             self.undo.pop_front();
         }
+    }
+
+    /// Whether a change in `group` would join the latest step, so there is
+    /// no need to copy the plan before making it.
+    pub fn continues(&self, group: Option<&Group>) -> bool {
+        group.is_some() && group == self.open_group.as_ref() && !self.undo.is_empty()
     }
 
     /// Ends the current group: the next change starts a new step even if it
@@ -92,7 +98,7 @@ mod tests {
         let mut h = History::default();
         let v0 = plan_with(&[]);
         let mut v1 = v0.clone();
-        h.record(&v1, None);
+        h.record(v1.clone(), None);
         v1.add_item(Kind::Priority, "One", None).unwrap();
         let back = h.undo(&v1).unwrap();
         assert_eq!(back, v0);
@@ -106,10 +112,10 @@ mod tests {
     fn a_new_change_clears_redo() {
         let mut h = History::default();
         let p = plan_with(&["A"]);
-        h.record(&p, None);
+        h.record(p.clone(), None);
         let _ = h.undo(&p);
         assert!(h.can_redo());
-        h.record(&p, None);
+        h.record(p.clone(), None);
         assert!(!h.can_redo());
     }
 
@@ -118,14 +124,14 @@ mod tests {
         let mut h = History::default();
         let g = || Some(Group("text:x".into()));
         let a = plan_with(&["a"]);
-        h.record(&a, g());
-        h.record(&plan_with(&["ab"]), g());
-        h.record(&plan_with(&["abc"]), g());
+        h.record(a.clone(), g());
+        h.record(plan_with(&["ab"]), g());
+        h.record(plan_with(&["abc"]), g());
         assert_eq!(h.undo(&plan_with(&["abcd"])), Some(a.clone()));
         assert!(!h.can_undo());
-        h.record(&a, g());
+        h.record(a.clone(), g());
         h.seal();
-        h.record(&plan_with(&["x"]), g());
+        h.record(plan_with(&["x"]), g());
         assert!(h.undo(&a).is_some());
         assert!(h.undo(&a).is_some());
     }
@@ -137,7 +143,7 @@ mod tests {
             .map(|i| plan_with(&[&i.to_string()]))
             .collect();
         for p in &plans {
-            h.record(p, None);
+            h.record(p.clone(), None);
         }
         let mut steps = 0;
         let mut current = plan_with(&["now"]);

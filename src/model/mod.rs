@@ -3,6 +3,7 @@
 
 pub mod arrange;
 pub mod chain;
+pub mod culling;
 pub mod example;
 pub mod format;
 pub mod history;

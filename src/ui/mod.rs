@@ -44,6 +44,10 @@ pub fn App() -> impl IntoView {
         e.prevent_default();
     });
 
+    // Leaving or hiding the page saves a change that is waiting.
+    window_event_listener(ev::pagehide, move |_| wb.flush_save());
+    window_event_listener(ev::visibilitychange, move |_| wb.flush_save());
+
     // Another tab saved or removed a plan: show it, never write over it.
     window_event_listener(ev::storage, move |e: web_sys::StorageEvent| {
         let Some(key) = e.key() else {
@@ -56,6 +60,7 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let saved = move || !wb.save_pending.get() && wb.save_problem.with(Option::is_none);
     let title = move || {
         wb.plan
             .with(|p| p.as_ref().map(|p| p.meta.title.clone()))
@@ -120,6 +125,11 @@ pub fn App() -> impl IntoView {
                     </Show>
                     <files::ImportButton />
                 </nav>
+                <Show when=move || wb.plan.with(Option::is_some)>
+                    <span class="save-state" data-saved=move || saved().to_string()>
+                        {move || if saved() { "Saved in this browser" } else if wb.save_problem.with(Option::is_some) { "Not saved" } else { "Saving…" }}
+                    </span>
+                </Show>
             </header>
             <notices::Notices />
             <main>

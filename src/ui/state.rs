@@ -1,7 +1,8 @@
 //! The workbench's state: the open plan (one signal, the single source of
 //! truth every screen reads), the library, and the messages shown to the
 //! user. Every change to the plan goes through `Workbench::edit`, which
-//! saves it at once.
+//! records it for undo and saves it a moment later (at once when the page
+//! is left or another plan opened).
 
 use leptos::prelude::*;
 
@@ -67,7 +68,15 @@ pub struct Workbench {
     next_serial: StoredValue<u64>,
     history: StoredValue<History>,
     pub undo_state: RwSignal<UndoState>,
+    /// A change is waiting to be saved (see `save_soon`); shown in the top
+    /// bar as "Saving…".
+    pub save_pending: RwSignal<bool>,
 }
+
+/// How long a change waits before it is saved: long enough for the screen
+/// to show it first and for a burst of typing to be saved once, short
+/// enough that nothing is at risk. Leaving the page saves at once.
+const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(60);
 
 pub fn use_workbench() -> Workbench {
     expect_context::<Workbench>()
@@ -87,6 +96,7 @@ impl Workbench {
             next_serial: StoredValue::new(1),
             history: StoredValue::new(History::default()),
             undo_state: RwSignal::new(UndoState::default()),
+            save_pending: RwSignal::new(false),
         };
         if !storage::available() {
             wb.notify(NoticeKind::Problem, SaveError::Blocked.to_string());
@@ -155,6 +165,7 @@ impl Workbench {
     }
 
     pub fn open(&self, id: &Id) {
+        self.flush_save();
         match storage::load(id) {
             Ok(Some(stored)) => {
                 self.base_revision.set_value(stored.revision);
@@ -228,6 +239,7 @@ impl Workbench {
     }
 
     pub fn close(&self) {
+        self.flush_save();
         self.plan.set(None);
         self.save_problem.set(None);
         storage::remove_key(LAST_OPEN_KEY);
@@ -237,6 +249,7 @@ impl Workbench {
 
     /// Stores a plan that is not yet in the library and opens it.
     pub fn add_to_library(&self, plan: Plan) {
+        self.flush_save();
         match storage::save(&plan, 0) {
             Ok(_) => self.open(&plan.id),
             Err(e @ SaveError::Conflict { .. }) => self.notify(NoticeKind::Problem, e.to_string()),
@@ -278,25 +291,31 @@ impl Workbench {
         change: impl FnOnce(&mut Plan) -> Result<R, OpError>,
     ) -> Option<R> {
         let mut outcome = None;
+        let mut changed = false;
+        // Typing that continues the latest step needs no copy of the plan.
+        let continues = self.history.with_value(|h| h.continues(group.as_ref()));
         let mut before = None;
         self.plan.update(|p| {
             if let Some(plan) = p.as_mut() {
-                let snapshot = plan.clone();
+                let snapshot = (!continues).then(|| plan.clone());
                 let result = change(plan);
                 // Steps that changed nothing (moving the first item up) are
-                // not worth an undo.
-                if result.is_ok() && *plan != snapshot {
-                    before = Some(snapshot);
+                // not worth an undo or a save.
+                changed = result.is_ok() && snapshot.as_ref().is_none_or(|s| s != plan);
+                if changed {
+                    before = snapshot;
                 }
                 outcome = Some(result);
             }
         });
         match outcome? {
             Ok(r) => {
-                if let Some(before) = before {
-                    self.history.update_value(|h| h.record(&before, group));
-                    self.refresh_undo_state();
-                    self.save();
+                if changed {
+                    if let Some(before) = before {
+                        self.history.update_value(|h| h.record(before, group));
+                        self.refresh_undo_state();
+                    }
+                    self.save_soon();
                 }
                 Some(r)
             }
@@ -341,7 +360,7 @@ impl Workbench {
             Some(plan) => {
                 self.plan.set(Some(plan));
                 self.refresh_undo_state();
-                self.save();
+                self.save_soon();
             }
             None => self.notify(NoticeKind::Info, nothing),
         }
@@ -359,6 +378,25 @@ impl Workbench {
         });
         if self.undo_state.get_untracked() != state {
             self.undo_state.set(state);
+        }
+    }
+
+    /// Saves the open plan shortly (see `SAVE_DELAY`); changes made in the
+    /// meantime go with it.
+    fn save_soon(&self) {
+        if self.save_pending.get_untracked() {
+            return;
+        }
+        self.save_pending.set(true);
+        let wb = *self;
+        set_timeout(move || wb.flush_save(), SAVE_DELAY);
+    }
+
+    /// Saves now a change that is waiting to be saved.
+    pub fn flush_save(&self) {
+        if self.save_pending.get_untracked() {
+            self.save();
+            self.save_pending.set(false);
         }
     }
 
@@ -386,6 +424,9 @@ impl Workbench {
     /// Another tab saved (or deleted) the open plan. With nothing unsaved
     /// here, show their version; otherwise leave the choice to the user.
     pub fn stored_copy_changed(&self, id: &Id) {
+        // A change of ours still waiting is saved first, so a clash with the
+        // other tab's version is noticed rather than hidden.
+        self.flush_save();
         let open = self
             .plan
             .with_untracked(|p| p.as_ref().map(|p| p.id == *id));

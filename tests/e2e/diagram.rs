@@ -19,11 +19,16 @@ async fn stored_plan(c: &Client) -> Value {
     stored_envelope(c, &id).await["plan"]["plan"].clone()
 }
 
-fn item<'a>(plan: &'a Value, list: &str, field: &str, text: &str) -> &'a Value {
+/// The item of `list` whose `field` is `text`, or what the list holds.
+fn find<'a>(plan: &'a Value, list: &str, field: &str, text: &str) -> Result<&'a Value, String> {
     plan[list]
         .as_array()
         .and_then(|a| a.iter().find(|i| i[field] == text))
-        .unwrap_or_else(|| panic!("no {list} item with {field} “{text}” in {}", plan[list]))
+        .ok_or_else(|| format!("no {list} item with {field} “{text}” in {}", plan[list]))
+}
+
+fn item<'a>(plan: &'a Value, list: &str, field: &str, text: &str) -> &'a Value {
+    find(plan, list, field, text).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn link_count(item: &Value, field: &str) -> usize {
@@ -128,6 +133,12 @@ async fn type_in_place(c: &Client, text: &str) {
     type_keys(c, text).await;
     press(c, Key::Enter).await;
     card(c, text).await;
+    // The focus goes back to the card, ready for the next key.
+    eventually(&format!("the focus back on the card “{text}”"), || async {
+        let f = focus(c).await;
+        f.name.contains(text).then_some(()).ok_or(format!("{f:?}"))
+    })
+    .await;
 }
 
 async fn classes(e: &Element) -> String {
@@ -147,8 +158,8 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
     card(&b, "Children are safe at home").await.click().await.unwrap();
     add_card(&b, "Add an improvement aim", "Reduce repeat referrals").await;
     wait_stored(&b, "the aim to drive the first outcome", |p| {
-        let aim = item(p, "aims", "statement", "Reduce repeat referrals");
-        let outcome = item(p, "outcomes", "statement", "Children are safe at home");
+        let aim = find(p, "aims", "statement", "Reduce repeat referrals")?;
+        let outcome = find(p, "outcomes", "statement", "Children are safe at home")?;
         (aim["outcomes"] == json!([outcome["id"]])).then_some(()).ok_or(format!("{aim}"))
     })
     .await;
@@ -158,7 +169,7 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
     let second = card(&b, "Families get help early").await;
     mouse_drag(&b, &handle_of(&aim).await, &second).await;
     wait_stored(&b, "the aim to drive both outcomes after the drag", |p| {
-        let aim = item(p, "aims", "statement", "Reduce repeat referrals");
+        let aim = find(p, "aims", "statement", "Reduce repeat referrals")?;
         (link_count(aim, "outcomes") == 2).then_some(()).ok_or(format!("{aim}"))
     })
     .await;
@@ -173,7 +184,7 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
     let idea = card(&b, "Idea to place (action): Weekly multi-agency huddle").await;
     touch_drag(&b, &idea, &card(&b, "Reduce repeat referrals").await).await;
     wait_stored(&b, "the idea to serve the aim after the touch drag", |p| {
-        let action = item(p, "actions", "title", "Weekly multi-agency huddle");
+        let action = find(p, "actions", "title", "Weekly multi-agency huddle")?;
         (link_count(action, "aims") == 1).then_some(()).ok_or(format!("{action}"))
     })
     .await;
@@ -197,7 +208,7 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
     b.find(Locator::Css(".viewport")).await.unwrap().click().await.unwrap();
     press_ctrl(&b, false, 'z').await;
     wait_stored(&b, "undo to take back the idea's link", |p| {
-        let action = item(p, "actions", "title", "Weekly multi-agency huddle");
+        let action = find(p, "actions", "title", "Weekly multi-agency huddle")?;
         (link_count(action, "aims") == 0).then_some(()).ok_or(format!("{action}"))
     })
     .await;
@@ -209,25 +220,25 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
     wait_stored(&b, "the Undo button to take back the captured idea", no_actions).await;
     press_ctrl(&b, false, 'z').await;
     wait_stored(&b, "undo to take back the dragged link", |p| {
-        let aim = item(p, "aims", "statement", "Reduce repeat referrals");
+        let aim = find(p, "aims", "statement", "Reduce repeat referrals")?;
         (link_count(aim, "outcomes") == 1).then_some(()).ok_or(format!("{aim}"))
     })
     .await;
     press_ctrl(&b, true, 'z').await;
     wait_stored(&b, "Ctrl+Shift+Z to redo the dragged link", |p| {
-        let aim = item(p, "aims", "statement", "Reduce repeat referrals");
+        let aim = find(p, "aims", "statement", "Reduce repeat referrals")?;
         (link_count(aim, "outcomes") == 2).then_some(()).ok_or(format!("{aim}"))
     })
     .await;
     click_button(&b, "Redo").await;
     wait_stored(&b, "the Redo button to bring back the idea, unlinked", |p| {
-        let action = item(p, "actions", "title", "Weekly multi-agency huddle");
+        let action = find(p, "actions", "title", "Weekly multi-agency huddle")?;
         (link_count(action, "aims") == 0).then_some(()).ok_or(format!("{action}"))
     })
     .await;
     press_ctrl(&b, false, 'y').await;
     wait_stored(&b, "Ctrl+Y to redo the idea's link", |p| {
-        let action = item(p, "actions", "title", "Weekly multi-agency huddle");
+        let action = find(p, "actions", "title", "Weekly multi-agency huddle")?;
         (link_count(action, "aims") == 1).then_some(()).ok_or(format!("{action}"))
     })
     .await;
@@ -242,13 +253,21 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
     press_ctrl(&b, false, 'y').await; // nothing to redo: no change
     press_ctrl(&b, false, 'z').await;
     wait_stored(&b, "undo to bring the action back, linked", |p| {
-        let action = item(p, "actions", "title", "Weekly multi-agency huddle");
+        let action = find(p, "actions", "title", "Weekly multi-agency huddle")?;
         (link_count(action, "aims") == 1).then_some(()).ok_or(format!("{action}"))
     })
     .await;
 
-    // Reload: the diagram shows everything that was done on it.
+    // Reload at once after a change: leaving the page saves it.
+    let capture = field(&b, "Quick capture").await;
+    capture.send_keys("Saved on the way out").await.unwrap();
+    capture.send_keys(&String::from(char::from(Key::Enter))).await.unwrap();
+    reload(&b).await;
+    wait_plan_title(&b, "Mouse workshop").await;
     let want = stored_plan(&b).await;
+    item(&want, "actions", "title", "Saved on the way out");
+
+    // The diagram shows everything that was done on it.
     reload(&b).await;
     wait_plan_title(&b, "Mouse workshop").await;
     open_diagram(&b).await;
@@ -257,6 +276,7 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
         "Families get help early",
         "Reduce repeat referrals",
         "Weekly multi-agency huddle",
+        "Idea to place (action): Saved on the way out",
     ] {
         card(&b, text).await;
     }
@@ -304,7 +324,7 @@ async fn diagram_by_keyboard_alone() {
     assert_eq!(picked.name, "Young people are heard (outcome)");
     press(&b, Key::Enter).await;
     wait_stored(&b, "the aim to drive both outcomes", |p| {
-        let aim = item(p, "aims", "statement", "More care leavers in work");
+        let aim = find(p, "aims", "statement", "More care leavers in work")?;
         (link_count(aim, "outcomes") == 2).then_some(()).ok_or(format!("{aim}"))
     })
     .await;
@@ -313,13 +333,13 @@ async fn diagram_by_keyboard_alone() {
     // Undo and redo the keyboard link.
     press_ctrl(&b, false, 'z').await;
     wait_stored(&b, "undo of the keyboard link", |p| {
-        let aim = item(p, "aims", "statement", "More care leavers in work");
+        let aim = find(p, "aims", "statement", "More care leavers in work")?;
         (link_count(aim, "outcomes") == 1).then_some(()).ok_or(format!("{aim}"))
     })
     .await;
     press_ctrl(&b, false, 'y').await;
     wait_stored(&b, "redo of the keyboard link", |p| {
-        let aim = item(p, "aims", "statement", "More care leavers in work");
+        let aim = find(p, "aims", "statement", "More care leavers in work")?;
         (link_count(aim, "outcomes") == 2).then_some(()).ok_or(format!("{aim}"))
     })
     .await;
@@ -336,8 +356,7 @@ async fn diagram_by_keyboard_alone() {
     type_keys(&b, " by 2027").await;
     press(&b, Key::Enter).await;
     wait_stored(&b, "the edited aim text", |p| {
-        item(p, "aims", "statement", "More care leavers in work by 2027");
-        Ok(())
+        find(p, "aims", "statement", "More care leavers in work by 2027").map(|_| ())
     })
     .await;
 
@@ -370,7 +389,7 @@ async fn diagram_by_keyboard_alone() {
     .await;
     press_ctrl(&b, false, 'z').await;
     wait_stored(&b, "the outcome back with its aim", |p| {
-        let aim = item(p, "aims", "statement", "More care leavers in work by 2027");
+        let aim = find(p, "aims", "statement", "More care leavers in work by 2027")?;
         (link_count(aim, "outcomes") == 2).then_some(()).ok_or(format!("{aim}"))
     })
     .await;
@@ -531,3 +550,4 @@ async fn screenshot_example() {
         std::fs::write(format!("/tmp/workshop-{w}.png"), b.screenshot().await.unwrap()).unwrap();
     }
 }
+

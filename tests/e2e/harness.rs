@@ -746,7 +746,9 @@ pub async fn tab_until(
 // Storage, messages, files
 // ---------------------------------------------------------------------------
 
+/// A stored value, read once the app has saved its latest change.
 pub async fn local_storage_get(c: &Client, key: &str) -> Option<String> {
+    wait_saved(c).await;
     let v = js(
         c,
         "return localStorage.getItem(arguments[0]);",
@@ -758,6 +760,7 @@ pub async fn local_storage_get(c: &Client, key: &str) -> Option<String> {
 
 /// Every localStorage key and value.
 pub async fn local_storage_all(c: &Client) -> std::collections::BTreeMap<String, String> {
+    wait_saved(c).await;
     let v = js(
         c,
         "const o = {}; for (let i = 0; i < localStorage.length; i++) { const k = localStorage.key(i); o[k] = localStorage.getItem(k); } return o;",
@@ -787,6 +790,23 @@ pub async fn stored_envelope(c: &Client, plan_id: &str) -> Value {
         .await
         .unwrap_or_else(|| panic!("localStorage has no “{key}”"));
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("“{key}” is not JSON: {e}\n{text}"))
+}
+
+/// Waits until the app has no change waiting to be saved (it saves a
+/// moment after each change). A page with no open plan, or whose save
+/// failed, has nothing waiting.
+pub async fn wait_saved(c: &Client) {
+    eventually("the app to save its latest change", || async {
+        let v = js(
+            c,
+            "const s = document.querySelector('.save-state'); return s ? s.textContent : 'no plan open';",
+            vec![],
+        )
+        .await;
+        let state = v.as_str().unwrap_or_default().to_owned();
+        (state != "Saving…").then_some(()).ok_or(state)
+    })
+    .await
 }
 
 /// The text of the problems area (role="alert").

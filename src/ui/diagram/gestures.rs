@@ -197,7 +197,7 @@ pub fn fit(view: &DiagramView) {
 }
 
 /// Keeps a card in view when the keyboard moves the selection to it.
-fn scroll_into_view(view: &DiagramView, id: &Id) {
+pub fn scroll_into_view(view: &DiagramView, id: &Id) {
     let Some(b) = view.layout.with_untracked(|l| l.card(id).cloned()) else {
         return;
     };
@@ -223,8 +223,7 @@ fn step_selection(view: &DiagramView, key: &str) {
     let Some(sel) = view.selected.get_untracked() else {
         let first = layout.with_untracked(|l| l.cards.first().map(|c| c.id.clone()));
         if let Some(first) = first {
-            view.select(Some(first.clone()));
-            scroll_into_view(view, &first);
+            view.select(Some(first));
         }
         return;
     };
@@ -260,8 +259,7 @@ fn step_selection(view: &DiagramView, key: &str) {
         }
     });
     if let Some(next) = next {
-        view.select(Some(next.clone()));
-        scroll_into_view(view, &next);
+        view.select(Some(next));
     }
 }
 

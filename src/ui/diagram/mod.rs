@@ -16,10 +16,15 @@ use leptos::prelude::*;
 
 use super::state::{use_workbench, Workbench};
 use crate::model::arrange;
+use crate::model::culling::{cards_in, links_in, Area};
 use crate::model::chain::{card_facts, chain_of, CardFacts};
 use crate::model::layout::{layout, CardBox, Column, Layout, Metrics};
 use crate::model::summary::codes;
 use crate::model::{Id, Kind, Plan};
+
+/// How far beyond the edges of the viewport (CSS pixels) cards are built,
+/// so panning shows them at once.
+const CULLING_MARGIN: f64 = 300.0;
 
 /// Large type, high contrast and fewer controls, for a projected screen.
 #[derive(Clone, Copy)]
@@ -64,6 +69,11 @@ pub struct DiagramView {
     /// The chain lit up by focus, if focus is on and a card is selected.
     pub lit: Memo<Option<HashSet<Id>>>,
     pub viewport: NodeRef<html::Div>,
+    /// The viewport's size in CSS pixels, kept up to date as it changes.
+    pub screen_size: RwSignal<(f64, f64)>,
+    /// The part of the layout on screen (with a margin): only the cards and
+    /// lines in it are built.
+    pub area: Memo<Area>,
     pub workshop: RwSignal<bool>,
 }
 
@@ -114,6 +124,10 @@ impl DiagramView {
             let id = selected.get()?;
             wb.plan.with(|p| p.as_ref().map(|p| chain_of(p, &id)))
         });
+        let zoom = RwSignal::new(1.0);
+        let pan = RwSignal::new((0.0, 0.0));
+        let screen_size = RwSignal::new((1600.0, 1000.0));
+        let area = Memo::new(move |_| Area::on_screen(screen_size.get(), pan.get(), zoom.get(), CULLING_MARGIN));
         DiagramView {
             wb,
             selected,
@@ -121,8 +135,8 @@ impl DiagramView {
             editing: RwSignal::new(None),
             focus,
             priority,
-            zoom: RwSignal::new(1.0),
-            pan: RwSignal::new((0.0, 0.0)),
+            zoom,
+            pan,
             picking_link_for: RwSignal::new(None),
             drag: RwSignal::new(None),
             metrics,
@@ -133,6 +147,8 @@ impl DiagramView {
             codes,
             lit,
             viewport: NodeRef::new(),
+            screen_size,
+            area,
             workshop,
         }
     }
@@ -155,11 +171,14 @@ impl DiagramView {
             .with_untracked(|p| p.as_ref().and_then(|p| p.kind_of(id)))
     }
 
-    /// Selects a card and scrolls the keyboard focus to it.
+    /// Selects a card, brings it into view and moves the keyboard focus to
+    /// it.
     pub fn select(&self, id: Option<Id>) {
         self.selected_link.set(None);
         self.selected.set(id.clone());
         if let Some(id) = id {
+            // Only cards on screen are built: bring it into view first.
+            gestures::scroll_into_view(self, &id);
             card::focus_card(&id);
         }
     }
@@ -216,6 +235,7 @@ impl DiagramView {
         // Selected without moving the focus to the card: the editor takes it.
         self.selected_link.set(None);
         self.selected.set(Some(id.clone()));
+        gestures::scroll_into_view(self, &id);
         self.editing.set(Some(id));
     }
 
@@ -329,11 +349,18 @@ pub fn Diagram() -> impl IntoView {
         }
     });
 
-    let card_ids = move || {
-        view.layout
-            .with(|l| l.cards.iter().map(|c| c.id.clone()).collect::<Vec<_>>())
+    watch_viewport_size(view);
+    let card_ids = move || view.area.with(|area| view.layout.with(|l| cards_in(l, area)));
+    let links = move || {
+        view.area.with(|area| {
+            view.layout.with(|l| {
+                links_in(l, area)
+                    .into_iter()
+                    .map(|i| l.links[i].clone())
+                    .collect::<Vec<_>>()
+            })
+        })
     };
-    let links = move || view.layout.with(|l| l.links.clone());
     let columns = move || view.layout.with(|l| l.columns.clone());
     let canvas_style = move || {
         let (x, y) = view.pan.get();
@@ -419,4 +446,33 @@ pub fn toggle_workshop(workshop: RwSignal<bool>) {
     } else if doc.fullscreen_element().is_some() {
         doc.exit_fullscreen();
     }
+}
+
+/// Keeps `screen_size` equal to the viewport's size (window resized, side
+/// panel hidden by workshop mode, full screen).
+fn watch_viewport_size(view: DiagramView) {
+    use wasm_bindgen::prelude::*;
+    Effect::new(move |_| {
+        let Some(el) = view.viewport.get() else {
+            return;
+        };
+        let measure = {
+            let el = el.clone();
+            move || {
+                let size = (f64::from(el.client_width()), f64::from(el.client_height()));
+                if view.screen_size.try_get_untracked() != Some(size) {
+                    view.screen_size.try_set(size);
+                }
+            }
+        };
+        measure();
+        let callback = Closure::<dyn FnMut()>::new(measure);
+        if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+            observer.observe(&el);
+            on_cleanup(move || observer.disconnect());
+        }
+        // One small closure per mount of the diagram screen; the observer
+        // is disconnected when the screen goes.
+        callback.forget();
+    });
 }
