@@ -834,42 +834,60 @@ return out;"#,
             o,
             "Repeated actions are judged on their median; the max is shown beside it.\n"
         );
-        let _ = writeln!(o, "| What | Target | Measured (ms) | Max (ms) | Result |");
-        let _ = writeln!(o, "|---|---|---:|---:|---|");
+        let _ = writeln!(
+            o,
+            "“Measured” runs until the result is painted, so it includes waiting for the browser's next \
+             frame (up to 16.7 ms at 60 Hz) and is what the verdict uses. “App work” is the app's own part: \
+             from the action until its updates are done, before that wait.\n"
+        );
+        let _ = writeln!(o, "| What | Target | Measured (ms) | Max (ms) | App work (ms) | Result |");
+        let _ = writeln!(o, "|---|---|---:|---:|---:|---|");
         let fmt = |v: Option<f64>| v.map_or("–".into(), ms);
-        let rows: [(&str, f64, Option<f64>, Option<f64>); 5] = [
-            ("First render of the diagram", 200.0, first, None),
+        let work = |v: Option<&Vec<Sample>>| v.and_then(|v| med(v, |s| s.idle)).map(|s| s.median);
+        let rows: [(&str, f64, Option<f64>, Option<f64>, Option<f64>); 5] = [
+            (
+                "First render of the diagram",
+                200.0,
+                first,
+                None,
+                b1k.and_then(|b| b.first.first()).map(|s| s.idle),
+            ),
             (
                 "Text edit (side panel, one input event)",
                 16.0,
                 text.map(|s| s.median),
                 text.map(|s| s.max),
+                work(b1k.map(|b| &b.text)),
             ),
             (
                 "Structural edit: add a card",
                 50.0,
                 add_card.map(|s| s.median),
                 add_card.map(|s| s.max),
+                work(b1k.map(|b| &b.add_card)),
             ),
             (
                 "Structural edit: add a link",
                 50.0,
                 add_link.map(|s| s.median),
                 add_link.map(|s| s.max),
+                work(b1k.map(|b| &b.add_link)),
             ),
             (
                 "Layout (`layout()`, native)",
                 5.0,
                 lay,
                 n1k.map(|n| n.layout.max),
+                None,
             ),
         ];
-        for (what, target, value, max) in rows {
+        for (what, target, value, max, app) in rows {
             let _ = writeln!(
                 o,
-                "| {what} | < {target:.0} ms | {} | {} | {} |",
+                "| {what} | < {target:.0} ms | {} | {} | {} | {} |",
                 fmt(value),
                 fmt(max),
+                fmt(app),
                 verdict(value, target)
             );
         }

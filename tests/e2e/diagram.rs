@@ -86,15 +86,7 @@ async fn open_diagram(c: &Client) {
 /// Presses the mouse on `from` (at its centre, or offset), moves in steps
 /// to `to` and releases: real pointer events, as a user's drag.
 async fn mouse_drag(c: &Client, from: &Element, to: &Element) {
-    let step = Some(Duration::from_millis(60));
-    let drag = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement { element: from.clone(), duration: None, x: 0.0, y: 0.0 })
-        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
-        .then(PointerAction::MoveBy { duration: step, x: 12.0, y: 6.0 })
-        .then(PointerAction::MoveToElement { element: to.clone(), duration: step, x: 0.0, y: 4.0 })
-        .then(PointerAction::MoveToElement { element: to.clone(), duration: step, x: 2.0, y: 0.0 })
-        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
-    c.perform_actions(drag).await.expect("drag with the mouse");
+    mouse_drag_to_offset(c, from, to, 0.0).await;
 }
 
 /// The same gesture with a finger (an interactive whiteboard).
@@ -161,6 +153,22 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
         let aim = find(p, "aims", "statement", "Reduce repeat referrals")?;
         let outcome = find(p, "outcomes", "statement", "Children are safe at home")?;
         (aim["outcomes"] == json!([outcome["id"]])).then_some(()).ok_or(format!("{aim}"))
+    })
+    .await;
+
+    // The counts and gaps a workshop needs are on the cards.
+    let aim_name = card(&b, "Reduce repeat referrals").await.attr("aria-label").await.unwrap().unwrap_or_default();
+    assert!(aim_name.contains("(0 actions · 0 measures)") && aim_name.contains("Gap: No action serves this aim yet."), "{aim_name}");
+    assert!(classes(&card(&b, "Reduce repeat referrals").await).await.contains("gap"));
+
+    // Reorder by drag: the second outcome dropped on the top half of the
+    // first goes above it.
+    let second = card(&b, "Families get help early").await;
+    let first = card(&b, "Children are safe at home").await;
+    mouse_drag_to_offset(&b, &second, &first, -15.0).await;
+    wait_stored(&b, "the outcomes to swap places", |p| {
+        let order: Vec<&str> = p["outcomes"].as_array().unwrap().iter().map(|o| o["statement"].as_str().unwrap_or("")).collect();
+        (order == ["Families get help early", "Children are safe at home"]).then_some(()).ok_or(format!("{order:?}"))
     })
     .await;
 
@@ -283,6 +291,60 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
     assert_eq!(stored_plan(&b).await, want);
     let lines = b.find_all(Locator::Css("svg.lines .line-path")).await.unwrap();
     assert_eq!(lines.len(), 3, "both aim links and the action's link are drawn");
+
+    // Unlink from the card's list of links in the side panel.
+    card(&b, "Reduce repeat referrals").await.click().await.unwrap();
+    click_button(&b, "Remove link with Families get help early").await;
+    wait_stored(&b, "the aim to drive one outcome again", |p| {
+        let aim = find(p, "aims", "statement", "Reduce repeat referrals")?;
+        (link_count(aim, "outcomes") == 1).then_some(()).ok_or(format!("{aim}"))
+    })
+    .await;
+
+    // Zoom and pan: the buttons, the keys and fit to screen.
+    let canvas_transform = || async {
+        js(&b, "return document.querySelector('.canvas').style.transform;", vec![]).await.as_str().unwrap_or_default().to_owned()
+    };
+    click_button(&b, "Zoom in").await;
+    eventually("the zoom level to read 120%", || async {
+        let t = text_of(&b, ".zoom-level").await?;
+        (t == "120%").then_some(()).ok_or(t)
+    })
+    .await;
+    let before = canvas_transform().await;
+    b.find(Locator::Css(".viewport")).await.unwrap().click().await.unwrap();
+    press(&b, Key::Escape).await; // nothing selected, the diagram focused
+    press(&b, Key::Down).await;
+    let after = canvas_transform().await;
+    assert_ne!(before, after, "an arrow key with nothing selected pans");
+    assert!(after.contains("scale(1.2"), "{after}");
+    press_keys(&b, &['0']).await;
+    eventually("fit to screen to show the whole diagram", || async {
+        let v = js(
+            &b,
+            r#"const c = document.querySelector('.canvas').getBoundingClientRect();
+               const v = document.querySelector('.viewport').getBoundingClientRect();
+               return {inside: c.left >= v.left - 1 && c.right <= v.right + 1 && c.top >= v.top - 1 && c.bottom <= v.bottom + 1,
+                       zoom: document.querySelector('.zoom-level').textContent};"#,
+            vec![],
+        )
+        .await;
+        let zoom: f64 = v["zoom"].as_str().unwrap_or("").trim_end_matches('%').parse().unwrap_or(999.0);
+        (v["inside"] == json!(true) && zoom <= 100.0).then_some(()).ok_or(format!("{v}"))
+    })
+    .await;
+}
+
+/// Drags `from` onto `to`, releasing `dy` pixels from `to`'s centre.
+async fn mouse_drag_to_offset(c: &Client, from: &Element, to: &Element, dy: f64) {
+    let step = Some(Duration::from_millis(60));
+    let drag = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement { element: from.clone(), duration: None, x: 0.0, y: 0.0 })
+        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+        .then(PointerAction::MoveBy { duration: step, x: 8.0, y: -8.0 })
+        .then(PointerAction::MoveToElement { element: to.clone(), duration: step, x: 0.0, y: dy })
+        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+    c.perform_actions(drag).await.expect("drag with the mouse");
 }
 
 #[tokio::test(flavor = "multi_thread")]
