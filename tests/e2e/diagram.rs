@@ -491,6 +491,43 @@ async fn focus_dims_the_unrelated_cards_and_workshop_mode_is_large() {
     .await;
     press(&b, Key::Escape).await;
 
+    // The priority filter: a priority added on the diagram, one outcome
+    // linked to it from the keyboard list, then only its chain is shown.
+    click_button(&b, "Add a priority").await;
+    eventually("the new priority's title to take the focus", || async {
+        let f = focus(&b).await;
+        (f.tag == "textarea" && f.name == "Title").then_some(()).ok_or(format!("{f:?}"))
+    })
+    .await;
+    type_keys(&b, "Priority A").await;
+    card(&b, "Outcome one").await.click().await.unwrap();
+    press_keys(&b, &['l']).await;
+    let picked = eventually("the priority in the link list", || async {
+        let f = focus(&b).await;
+        f.name.starts_with("Priority A").then_some(f.clone()).ok_or(format!("{f:?}"))
+    })
+    .await;
+    assert_eq!(picked.name, "Priority A (priority)");
+    press(&b, Key::Enter).await;
+    let filter = field(&b, "Show").await;
+    filter.select_by_label("Priority A").await.unwrap();
+    eventually("only the chain of Priority A to be drawn", || async {
+        let names: Vec<String> = {
+            let mut v = Vec::new();
+            for e in b.find_all(Locator::Css(".canvas [data-card-id]")).await.map_err(dbg)? {
+                v.push(e.attr("aria-label").await.map_err(dbg)?.unwrap_or_default());
+            }
+            v
+        };
+        let shown = |t: &str| names.iter().any(|n| n.contains(t));
+        (shown("Outcome one") && shown("Aim under one") && !shown("Outcome two") && !shown("Aim under two"))
+            .then_some(())
+            .ok_or(format!("{names:?}"))
+    })
+    .await;
+    filter.select_by_label("All priorities").await.unwrap();
+    card(&b, "Outcome two").await;
+
     // Workshop mode at 1920x1080: large type on the cards and the page.
     click_button(&b, "Workshop mode").await;
     let sizes = eventually("workshop type to be at least 24px", || async {

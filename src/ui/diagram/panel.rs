@@ -25,14 +25,16 @@ fn name_of(view: &DiagramView, id: &Id) -> String {
 #[component]
 pub fn SidePanel() -> impl IntoView {
     let view = expect_context::<DiagramView>();
-    let selected_item = move || {
+    // A memo: the panel is rebuilt when another item is selected, not on
+    // every change to the plan (which would take the focus from its fields).
+    let selected_item = Memo::new(move |_| {
         let id = view.selected.get()?;
         let kind = view.with_plan(|p| p.kind_of(&id))?;
         Some((id, kind))
-    };
+    });
     view! {
         <aside class="side-panel not-in-workshop" aria-label="Selected item">
-            {move || match (selected_item(), view.selected_link.get()) {
+            {move || match (selected_item.get(), view.selected_link.get()) {
                 (Some((id, kind)), _) => view! { <ItemPanel id kind /> }.into_any(),
                 (None, Some((child, parent))) => view! { <LinePanel child parent /> }.into_any(),
                 (None, None) => view! {
@@ -50,7 +52,9 @@ pub fn SidePanel() -> impl IntoView {
 fn ItemPanel(id: Id, kind: Kind) -> impl IntoView {
     let view = expect_context::<DiagramView>();
     let sid = StoredValue::new(id.clone());
-    let text = move || sid.with_value(|id| view.with_plan(|p| p.text_of(id).map(str::to_owned)).unwrap_or_default());
+    // A memo, so the field is only rewritten when the stored text changes
+    // (the plan trims it: a trailing space being typed must stay).
+    let text = Memo::new(move |_| sid.with_value(|id| view.with_plan(|p| p.text_of(id).map(str::to_owned)).unwrap_or_default()));
     let field_label = match kind {
         Kind::Priority | Kind::Action => "Title",
         Kind::Measure => "Measure name",
