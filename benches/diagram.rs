@@ -882,13 +882,18 @@ return out;"#,
             ),
         ];
         for (what, target, value, max, app) in rows {
+            // Painted within the target: met. Otherwise, if the app's own
+            // work fits, say so: the miss is the wait for the next frame.
+            let result = match (verdict(value, target), app) {
+                ("missed", Some(a)) if a < target => "app work met; painted later",
+                (v, _) => v,
+            };
             let _ = writeln!(
                 o,
-                "| {what} | < {target:.0} ms | {} | {} | {} | {} |",
+                "| {what} | < {target:.0} ms | {} | {} | {} | {result} |",
                 fmt(value),
                 fmt(max),
                 fmt(app),
-                verdict(value, target)
             );
         }
 
