@@ -178,9 +178,15 @@ async fn an_edit_when_storage_is_full_keeps_the_plan_on_screen() {
     })
     .unwrap();
     textarea.dispatch_event(&event).unwrap();
-    next_tick().await;
-
-    let alert = alert_text(&host);
+    // The app saves a moment after a change; wait for its report.
+    let mut alert = String::new();
+    for _ in 0..100 {
+        next_tick().await;
+        alert = alert_text(&host);
+        if !alert.is_empty() {
+            break;
+        }
+    }
     for k in &filler {
         local().remove_item(k).unwrap();
     }
