@@ -268,6 +268,46 @@ fn a_line_drawn_either_way_makes_the_allowed_link() {
 }
 
 #[test]
+fn add_beside_copies_kind_links_and_level_and_sits_after() {
+    let mut f = fixture();
+    f.plan.aim_mut(&f.a1).unwrap().level = plan_workbench::model::DriverLevel::Secondary;
+    let new = f.plan.add_beside(&f.a1).unwrap();
+    assert_eq!(f.plan.ids_of_kind(Kind::Aim), vec![f.a1.clone(), new.clone(), f.a2.clone()]);
+    assert_eq!(f.plan.links_of(&new), f.plan.links_of(&f.a1));
+    assert_eq!(f.plan.aim(&new).unwrap().level, plan_workbench::model::DriverLevel::Secondary);
+    assert_eq!(f.plan.text_of(&new), Some(""));
+}
+
+#[test]
+fn add_next_step_goes_one_column_right_and_stops_at_measures() {
+    let mut f = fixture();
+    let aim = f.plan.add_next_step(&f.o1).unwrap();
+    assert_eq!(f.plan.kind_of(&aim), Some(Kind::Aim));
+    assert_eq!(f.plan.links_of(&aim), [f.o1.clone()]);
+    let action = f.plan.add_next_step(&aim).unwrap();
+    assert_eq!((f.plan.kind_of(&action), f.plan.links_of(&action)), (Some(Kind::Action), &[aim.clone()][..]));
+    let measure = f.plan.add_next_step(&action).unwrap();
+    assert_eq!(f.plan.kind_of(&measure), Some(Kind::Measure));
+    let before = f.plan.clone();
+    assert!(f.plan.add_next_step(&measure).is_err());
+    assert_eq!(f.plan, before);
+}
+
+#[test]
+fn link_candidates_are_the_allowed_items_not_yet_linked_either_way() {
+    let f = fixture();
+    // An aim may drive outcomes, be served by actions and be evidenced by
+    // measures. a1 already drives o1, is served by act0 and act2 and is
+    // evidenced by m.
+    let mut got = f.plan.link_candidates(&f.a1);
+    got.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    let mut want = vec![f.o2.clone(), f.acts[1].clone(), f.acts[3].clone()];
+    want.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+    assert_eq!(got, want);
+    assert!(f.plan.link_candidates(&Id::from("missing")).is_empty());
+}
+
+#[test]
 fn place_next_to_reorders_within_a_kind_only() {
     let mut f = fixture();
     let order = |p: &Plan| p.ids_of_kind(Kind::Action);

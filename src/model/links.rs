@@ -245,6 +245,20 @@ impl Plan {
             .collect())
     }
 
+    /// The items `id` could be linked to, either way round, that it is not
+    /// linked to already: the keyboard list of link targets.
+    pub fn link_candidates(&self, id: &Id) -> Vec<Id> {
+        let Some(kind) = self.kind_of(id) else {
+            return Vec::new();
+        };
+        Kind::ALL
+            .into_iter()
+            .filter(|&k| link_allowed(kind, k) || link_allowed(k, kind))
+            .flat_map(|k| self.ids_of_kind(k))
+            .filter(|other| !self.links_of(id).contains(other) && !self.links_of(other).contains(id))
+            .collect()
+    }
+
     /// Whether this is an item other than a priority whose link list is
     /// empty (an outcome with no priority, an action serving no aim, ...).
     pub fn is_unlinked(&self, id: &Id) -> bool {

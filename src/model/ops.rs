@@ -198,6 +198,41 @@ impl Plan {
         Ok(())
     }
 
+    /// Adds an empty item beside `sibling`: the same kind, the same links
+    /// (and driver level), just after it in the plan.
+    pub fn add_beside(&mut self, sibling: &Id) -> Result<Id, OpError> {
+        let kind = self.kind_or_not_found(sibling)?;
+        let parents = self.links_of(sibling).to_vec();
+        let level = self.aim(sibling).map(|a| a.level);
+        let id = self.add_item(kind, "", None)?;
+        for parent in &parents {
+            self.link(&id, parent)?;
+        }
+        if let (Some(level), Some(aim)) = (level, self.aim_mut(&id)) {
+            aim.level = level;
+        }
+        self.place_next_to(&id, sibling, true)?;
+        Ok(id)
+    }
+
+    /// Adds an empty item one step down the driver diagram, linked to
+    /// `parent`: an aim driving an outcome, an action serving an aim, a
+    /// measure evidencing an action.
+    pub fn add_next_step(&mut self, parent: &Id) -> Result<Id, OpError> {
+        let kind = match self.kind_or_not_found(parent)? {
+            Kind::Priority => Kind::Outcome,
+            Kind::Outcome => Kind::Aim,
+            Kind::Aim => Kind::Action,
+            Kind::Action => Kind::Measure,
+            Kind::Measure => {
+                return Err(OpError::InvalidValue(
+                    "A measure is the last step of the diagram: nothing links to it.".into(),
+                ))
+            }
+        };
+        self.add_item(kind, "", Some(parent))
+    }
+
     /// Links two items whichever way the rules allow (a line drawn from an
     /// aim to an outcome, or from the outcome to the aim, is the same link).
     /// Returns (child, parent). Refused with the reason when neither way is

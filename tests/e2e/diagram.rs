@@ -35,6 +35,16 @@ fn link_count(item: &Value, field: &str) -> usize {
     item[field].as_array().map_or(0, Vec::len)
 }
 
+/// Waits until the stored item (list, field, text) has `n` links in its
+/// `links` field.
+async fn wait_links(c: &Client, what: &str, (list, field, text): (&str, &str, &str), links: &str, n: usize) {
+    wait_stored(c, what, |p| {
+        let item = find(p, list, field, text)?;
+        (link_count(item, links) == n).then_some(()).ok_or(format!("{item}"))
+    })
+    .await;
+}
+
 /// Waits until the stored plan satisfies `check` (saving is immediate, but
 /// the page may still be handling the gesture).
 async fn wait_stored(c: &Client, what: &str, check: impl Fn(&Value) -> Result<(), String>) -> Value {
@@ -176,11 +186,7 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
     let aim = card(&b, "Reduce repeat referrals").await;
     let second = card(&b, "Families get help early").await;
     mouse_drag(&b, &handle_of(&aim).await, &second).await;
-    wait_stored(&b, "the aim to drive both outcomes after the drag", |p| {
-        let aim = find(p, "aims", "statement", "Reduce repeat referrals")?;
-        (link_count(aim, "outcomes") == 2).then_some(()).ok_or(format!("{aim}"))
-    })
-    .await;
+    wait_links(&b, "the aim to drive both outcomes after the drag", ("aims", "statement", "Reduce repeat referrals"), "outcomes", 2).await;
     let lines = b.find_all(Locator::Css("svg.lines .line-path")).await.unwrap();
     assert_eq!(lines.len(), 2, "one line per link");
 
@@ -191,11 +197,7 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
     capture.send_keys(&String::from(char::from(Key::Enter))).await.unwrap();
     let idea = card(&b, "Idea to place (action): Weekly multi-agency huddle").await;
     touch_drag(&b, &idea, &card(&b, "Reduce repeat referrals").await).await;
-    wait_stored(&b, "the idea to serve the aim after the touch drag", |p| {
-        let action = find(p, "actions", "title", "Weekly multi-agency huddle")?;
-        (link_count(action, "aims") == 1).then_some(()).ok_or(format!("{action}"))
-    })
-    .await;
+    wait_links(&b, "the idea to serve the aim after the touch drag", ("actions", "title", "Weekly multi-agency huddle"), "aims", 1).await;
     eventually("the idea to leave the ideas area", || async {
         let n = b.find_all(Locator::Css(".idea")).await.map_err(dbg)?.len();
         (n == 0).then_some(()).ok_or(format!("{n} ideas"))
@@ -215,11 +217,7 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
     // captured idea itself, the dragged link; then redo them all.
     b.find(Locator::Css(".viewport")).await.unwrap().click().await.unwrap();
     press_ctrl(&b, false, 'z').await;
-    wait_stored(&b, "undo to take back the idea's link", |p| {
-        let action = find(p, "actions", "title", "Weekly multi-agency huddle")?;
-        (link_count(action, "aims") == 0).then_some(()).ok_or(format!("{action}"))
-    })
-    .await;
+    wait_links(&b, "undo to take back the idea's link", ("actions", "title", "Weekly multi-agency huddle"), "aims", 0).await;
     click_button(&b, "Undo").await;
     let no_actions = |p: &Value| {
         let n = p["actions"].as_array().map_or(0, Vec::len);
@@ -227,29 +225,13 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
     };
     wait_stored(&b, "the Undo button to take back the captured idea", no_actions).await;
     press_ctrl(&b, false, 'z').await;
-    wait_stored(&b, "undo to take back the dragged link", |p| {
-        let aim = find(p, "aims", "statement", "Reduce repeat referrals")?;
-        (link_count(aim, "outcomes") == 1).then_some(()).ok_or(format!("{aim}"))
-    })
-    .await;
+    wait_links(&b, "undo to take back the dragged link", ("aims", "statement", "Reduce repeat referrals"), "outcomes", 1).await;
     press_ctrl(&b, true, 'z').await;
-    wait_stored(&b, "Ctrl+Shift+Z to redo the dragged link", |p| {
-        let aim = find(p, "aims", "statement", "Reduce repeat referrals")?;
-        (link_count(aim, "outcomes") == 2).then_some(()).ok_or(format!("{aim}"))
-    })
-    .await;
+    wait_links(&b, "Ctrl+Shift+Z to redo the dragged link", ("aims", "statement", "Reduce repeat referrals"), "outcomes", 2).await;
     click_button(&b, "Redo").await;
-    wait_stored(&b, "the Redo button to bring back the idea, unlinked", |p| {
-        let action = find(p, "actions", "title", "Weekly multi-agency huddle")?;
-        (link_count(action, "aims") == 0).then_some(()).ok_or(format!("{action}"))
-    })
-    .await;
+    wait_links(&b, "the Redo button to bring back the idea, unlinked", ("actions", "title", "Weekly multi-agency huddle"), "aims", 0).await;
     press_ctrl(&b, false, 'y').await;
-    wait_stored(&b, "Ctrl+Y to redo the idea's link", |p| {
-        let action = find(p, "actions", "title", "Weekly multi-agency huddle")?;
-        (link_count(action, "aims") == 1).then_some(()).ok_or(format!("{action}"))
-    })
-    .await;
+    wait_links(&b, "Ctrl+Y to redo the idea's link", ("actions", "title", "Weekly multi-agency huddle"), "aims", 1).await;
 
     // Delete a card, then undo brings it back with its links.
     card(&b, "Action: Weekly multi-agency huddle").await.click().await.unwrap();
@@ -260,11 +242,7 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
     .await;
     press_ctrl(&b, false, 'y').await; // nothing to redo: no change
     press_ctrl(&b, false, 'z').await;
-    wait_stored(&b, "undo to bring the action back, linked", |p| {
-        let action = find(p, "actions", "title", "Weekly multi-agency huddle")?;
-        (link_count(action, "aims") == 1).then_some(()).ok_or(format!("{action}"))
-    })
-    .await;
+    wait_links(&b, "undo to bring the action back, linked", ("actions", "title", "Weekly multi-agency huddle"), "aims", 1).await;
 
     // Reload at once after a change: leaving the page saves it.
     let capture = field(&b, "Quick capture").await;
@@ -295,11 +273,7 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
     // Unlink from the card's list of links in the side panel.
     card(&b, "Reduce repeat referrals").await.click().await.unwrap();
     click_button(&b, "Remove link with Families get help early").await;
-    wait_stored(&b, "the aim to drive one outcome again", |p| {
-        let aim = find(p, "aims", "statement", "Reduce repeat referrals")?;
-        (link_count(aim, "outcomes") == 1).then_some(()).ok_or(format!("{aim}"))
-    })
-    .await;
+    wait_links(&b, "the aim to drive one outcome again", ("aims", "statement", "Reduce repeat referrals"), "outcomes", 1).await;
 
     // Zoom and pan: the buttons, the keys and fit to screen.
     let canvas_transform = || async {
@@ -385,26 +359,14 @@ async fn diagram_by_keyboard_alone() {
     .await;
     assert_eq!(picked.name, "Young people are heard (outcome)");
     press(&b, Key::Enter).await;
-    wait_stored(&b, "the aim to drive both outcomes", |p| {
-        let aim = find(p, "aims", "statement", "More care leavers in work")?;
-        (link_count(aim, "outcomes") == 2).then_some(()).ok_or(format!("{aim}"))
-    })
-    .await;
+    wait_links(&b, "the aim to drive both outcomes", ("aims", "statement", "More care leavers in work"), "outcomes", 2).await;
     wait_focus_on(&b, "Improvement aim: More care leavers in work").await;
 
     // Undo and redo the keyboard link.
     press_ctrl(&b, false, 'z').await;
-    wait_stored(&b, "undo of the keyboard link", |p| {
-        let aim = find(p, "aims", "statement", "More care leavers in work")?;
-        (link_count(aim, "outcomes") == 1).then_some(()).ok_or(format!("{aim}"))
-    })
-    .await;
+    wait_links(&b, "undo of the keyboard link", ("aims", "statement", "More care leavers in work"), "outcomes", 1).await;
     press_ctrl(&b, false, 'y').await;
-    wait_stored(&b, "redo of the keyboard link", |p| {
-        let aim = find(p, "aims", "statement", "More care leavers in work")?;
-        (link_count(aim, "outcomes") == 2).then_some(()).ok_or(format!("{aim}"))
-    })
-    .await;
+    wait_links(&b, "redo of the keyboard link", ("aims", "statement", "More care leavers in work"), "outcomes", 2).await;
 
     // Edit in place: Escape keeps the old text, Enter keeps the new.
     press(&b, Key::Enter).await;
@@ -450,11 +412,7 @@ async fn diagram_by_keyboard_alone() {
     })
     .await;
     press_ctrl(&b, false, 'z').await;
-    wait_stored(&b, "the outcome back with its aim", |p| {
-        let aim = find(p, "aims", "statement", "More care leavers in work by 2027")?;
-        (link_count(aim, "outcomes") == 2).then_some(()).ok_or(format!("{aim}"))
-    })
-    .await;
+    wait_links(&b, "the outcome back with its aim", ("aims", "statement", "More care leavers in work by 2027"), "outcomes", 2).await;
 }
 
 /// Two separate chains; focus on one dims the other.

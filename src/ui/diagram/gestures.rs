@@ -368,12 +368,6 @@ pub fn on_key(view: DiagramView, e: web_sys::KeyboardEvent) {
     }
 }
 
-/// Pointer-down on a card in the ideas area: the same move gesture as on
-/// the diagram, so an idea is placed by dropping it on a card.
-pub fn on_idea_pointer_down(view: DiagramView, id: Id, e: web_sys::PointerEvent) {
-    on_card_pointer_down(view, id, e);
-}
-
 /// The drag offset of a card being moved, in page pixels (for drawing it
 /// under the pointer).
 pub fn move_offset(view: &DiagramView, id: &Id) -> Option<(f64, f64)> {

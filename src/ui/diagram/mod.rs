@@ -164,7 +164,7 @@ impl DiagramView {
         self.wb.plan.with(|p| p.as_ref().map(f).unwrap_or_default())
     }
 
-    /// The card's kind and main text, untracked (for gestures).
+    /// The kind of an item, untracked (for gestures).
     pub fn kind_of(&self, id: &Id) -> Option<Kind> {
         self.wb
             .plan
@@ -218,13 +218,7 @@ impl DiagramView {
         let Some(sel) = self.selected.get_untracked() else {
             return;
         };
-        let kind = match self.kind_of(&sel) {
-            Some(Kind::Outcome) => Kind::Aim,
-            Some(Kind::Aim) => Kind::Action,
-            Some(Kind::Action) => Kind::Measure,
-            _ => return,
-        };
-        if let Some(id) = self.wb.edit(|p| p.add_item(kind, "", Some(&sel))) {
+        if let Some(id) = self.wb.edit(|p| p.add_next_step(&sel)) {
             self.start_typing(id);
         }
     }
@@ -259,25 +253,9 @@ impl DiagramView {
         let Some(sel) = self.selected.get_untracked() else {
             return;
         };
-        let Some(id) = self.wb.edit(|p| {
-            let kind = p
-                .kind_of(&sel)
-                .ok_or_else(|| crate::model::ops::OpError::NotFound(sel.clone()))?;
-            let parents = p.links_of(&sel).to_vec();
-            let level = p.aim(&sel).map(|a| a.level);
-            let id = p.add_item(kind, "", None)?;
-            for parent in &parents {
-                p.link(&id, parent)?;
-            }
-            if let (Some(level), Some(aim)) = (level, p.aim_mut(&id)) {
-                aim.level = level;
-            }
-            p.place_next_to(&id, &sel, true)?;
-            Ok(id)
-        }) else {
-            return;
-        };
-        self.start_typing(id);
+        if let Some(id) = self.wb.edit(|p| p.add_beside(&sel)) {
+            self.start_typing(id);
+        }
     }
 
     /// Deletes the selected card and its links (undo brings it back).

@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{card, DiagramView};
-use crate::model::links::link_allowed;
 use crate::model::{Id, Kind};
 use crate::ui::details::ItemDetails;
 
@@ -143,17 +142,7 @@ pub fn LinkPicker() -> impl IntoView {
         let Some(from) = view.picking_link_for.get() else {
             return Vec::new();
         };
-        view.with_plan(|p| {
-            let Some(kind) = p.kind_of(&from) else {
-                return Vec::new();
-            };
-            Kind::ALL
-                .into_iter()
-                .filter(|&k| link_allowed(kind, k) || link_allowed(k, kind))
-                .flat_map(|k| p.ids_of_kind(k))
-                .filter(|other| !p.links_of(&from).contains(other) && !p.links_of(other).contains(&from))
-                .collect::<Vec<_>>()
-        })
+        view.with_plan(|p| p.link_candidates(&from))
     };
     let close = move || {
         if let Some(id) = view.picking_link_for.get_untracked() {

@@ -163,7 +163,9 @@ fn Idea(id: Id) -> impl IntoView {
             tabindex="0"
             aria-pressed=move || selected().to_string()
             aria-label=move || format!("Idea to place ({}): {}", kind(), text())
-            on:pointerdown=move |e| gestures::on_idea_pointer_down(view, id.get_value(), e)
+            // The same move gesture as on the diagram: an idea is placed by
+            // dropping it on a card.
+            on:pointerdown=move |e| gestures::on_card_pointer_down(view, id.get_value(), e)
             on:focus=move |_| {
                 if !selected() {
                     view.selected.set(Some(id.get_value()));
