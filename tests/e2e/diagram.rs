@@ -569,7 +569,9 @@ async fn pictures_of_the_diagram_hold_every_card_and_the_title() {
     let svg = String::from_utf8(wait_download(b.download_dir(), "focus-test-driver-diagram.svg").await).unwrap();
     let texts = svg_texts(&svg);
     let all = texts.join(" | ");
-    for want in ["Focus test", "Outcome one", "Aim under one", "Outcome two", "Aim under two", "Check <b>this</b> & that"] {
+    // The picture carries the plan's title and today's date.
+    let today = chrono::Local::now().format("%-d %b %Y").to_string();
+    for want in ["Focus test", &today, "Outcome one", "Aim under one", "Outcome two", "Aim under two", "Check <b>this</b> & that"] {
         assert!(texts.iter().any(|t| t.contains(want)), "“{want}” not in the SVG's texts: {all}");
     }
     assert!(!svg.contains("<b>"), "typed text is escaped in the SVG");
