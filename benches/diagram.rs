@@ -43,6 +43,9 @@ mod bench {
     const SEED: u64 = 7;
     const NATIVE_WARMUP: usize = 5;
     const NATIVE_RUNS: usize = 50;
+    /// The diagram is opened this many times (from the outline); the first
+    /// opening is also shown on its own.
+    const RENDERS: usize = 5;
     const TEXT_EDITS: usize = 10;
     const ADD_CARDS: usize = 5;
     const ADD_LINKS: usize = 5;
@@ -436,6 +439,42 @@ return true;
         b.close().await;
     }
 
+    /// Opens the diagram (from the outline) and times it until the first
+    /// screenful of cards is in the DOM and painted.
+    async fn open_diagram_timed(c: &Client, expected_cards: usize) -> Result<Sample, Problem> {
+        measure(
+            c,
+            "first render",
+            r#"const expected = arguments[1];
+const button = Array.from(document.querySelectorAll('button')).find(b => b.getAttribute('aria-label') === 'Driver diagram' || b.textContent.trim() === 'Driver diagram');
+// The diagram builds only the cards on screen (and a margin), so the
+// first screenful is what a user waits for.
+measure(() => button.click(), () => document.querySelectorAll('.canvas [data-card-id]').length >= Math.min(expected, 20));"#,
+            vec![json!(expected_cards)],
+        )
+        .await
+    }
+
+    /// Goes back to the outline and opens the diagram again, timed, until
+    /// it has been opened `RENDERS` times. Done after the edits, so they are
+    /// timed on a page that opened the diagram once.
+    async fn reopen_diagram(c: &Client, expected_cards: usize, row: &Shared) -> Result<(), Problem> {
+        for _ in 1..RENDERS {
+            js(
+                c,
+                "back to the outline",
+                "Array.from(document.querySelectorAll('button')).find(b => b.textContent.trim() === 'Outline').click(); return true;",
+                vec![],
+            )
+            .await?;
+            wait_js(c, "the outline", "!!document.querySelector('.outline')", vec![]).await?;
+            settle(c).await;
+            let sample = open_diagram_timed(c, expected_cards).await?;
+            row.lock().unwrap().first.push(sample);
+        }
+        Ok(())
+    }
+
     async fn run_size(
         c: &Client,
         items: usize,
@@ -457,18 +496,8 @@ return true;
         observe_next(c, false).await?;
         settle(c).await;
 
-        // a. First render of the diagram.
-        let first = measure(
-            c,
-            "first render",
-            r#"const expected = arguments[1];
-const button = Array.from(document.querySelectorAll('button')).find(b => b.getAttribute('aria-label') === 'Driver diagram' || b.textContent.trim() === 'Driver diagram');
-// The diagram builds only the cards on screen (and a margin), so the
-// first screenful is what a user waits for.
-measure(() => button.click(), () => document.querySelectorAll('.canvas [data-card-id]').length >= Math.min(expected, 20));"#,
-            vec![json!(expected_cards)],
-        )
-        .await?;
+        // a. First render of the diagram (opened again at the end).
+        let first = open_diagram_timed(c, expected_cards).await?;
         row.lock().unwrap().first.push(first);
         let counts = js(
             c,
@@ -618,7 +647,9 @@ return out;"#,
                 Problem::Broken(format!("localStorage.setItem alone: {v}")),
             ),
         }
-        Ok(())
+        // e. The diagram opened again from the outline, for a steadier
+        // first-render figure.
+        reopen_diagram(c, expected_cards, row).await
     }
 
     /// Keeps a timed sample, or the DOM changes of the observed run.
@@ -824,7 +855,7 @@ return out;"#,
         let n1k = natives.iter().find(|r| r.items == TARGET_SIZE);
         let b1k = browsers.iter().find(|r| r.items == TARGET_SIZE);
         let med = |v: &[Sample], f: fn(&Sample) -> f64| stats(v.iter().map(f).collect());
-        let first = b1k.and_then(|b| b.first.first()).map(|s| s.total);
+        let first = b1k.and_then(|b| med(&b.first, |s| s.total));
         let text = b1k.and_then(|b| med(&b.text, |s| s.total));
         let add_card = b1k.and_then(|b| med(&b.add_card, |s| s.total));
         let add_link = b1k.and_then(|b| med(&b.add_link, |s| s.total));
@@ -846,11 +877,11 @@ return out;"#,
         let work = |v: Option<&Vec<Sample>>| v.and_then(|v| med(v, |s| s.idle)).map(|s| s.median);
         let rows: [(&str, f64, Option<f64>, Option<f64>, Option<f64>); 5] = [
             (
-                "First render of the diagram",
+                "First render of the diagram (opened 5 times)",
                 200.0,
-                first,
-                None,
-                b1k.and_then(|b| b.first.first()).map(|s| s.idle),
+                first.map(|s| s.median),
+                first.map(|s| s.max),
+                work(b1k.map(|b| &b.first)),
             ),
             (
                 "Text edit (side panel, one input event)",
@@ -960,18 +991,19 @@ return out;"#,
             );
             let _ = writeln!(
                 o,
-                "| Items | Cards in the DOM | Lines | First render | Text edit median | Text edit max | Add card median | Add card max | Add link median | Add link max |"
+                "| Items | Cards in the DOM | Lines | First render (first) | First render (median) | Text edit median | Text edit max | Add card median | Add card max | Add link median | Add link max |"
             );
-            let _ = writeln!(o, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            let _ = writeln!(o, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             for r in browsers {
                 let total = |v: &[Sample]| stats(v.iter().map(|s| s.total).collect());
                 let _ = writeln!(
                     o,
-                    "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+                    "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
                     group(r.items),
                     r.dom_cards.map_or("–".into(), group),
                     r.dom_lines.map_or("–".into(), group),
                     r.first.first().map_or("–".into(), |s| ms(s.total)),
+                    cell(total(&r.first)),
                     cell(total(&r.text)),
                     cell_max(total(&r.text)),
                     cell(total(&r.add_card)),
@@ -1108,7 +1140,10 @@ return out;"#,
                to settle. The page's clock has a resolution of 0.1 ms.\n\
              - First render: clicking “Driver diagram” (from the outline) until the first screenful of cards \
                (`.canvas [data-card-id]`, at least 20 or all the layout places) is in the DOM. The diagram \
-               builds only the cards and lines on screen and 300 px around it; “Cards in the DOM” shows how many.\n\
+               builds only the cards and lines on screen and 300 px around it; “Cards in the DOM” shows how many. \
+               The diagram is opened 5 times: once before the edits, and 4 more times after them (back to the \
+               outline between); the first opening is shown on its own, and the target is judged on the median \
+               of the 5.\n\
              - Text edit: with a card selected (clicked beforehand), setting the side panel's textarea and \
                dispatching one bubbling `input` event, until the card shows the new text.\n\
              - Add a card: `click()` on the column head's “Add an outcome” until the in-place editor is there \

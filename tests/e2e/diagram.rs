@@ -610,3 +610,4 @@ async fn screenshot_example() {
     }
 }
 
+
