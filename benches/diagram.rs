@@ -458,7 +458,11 @@ measure(() => button.click(), () => document.querySelectorAll('.canvas [data-car
     /// Goes back to the outline and opens the diagram again, timed, until
     /// it has been opened `RENDERS` times. Done after the edits, so they are
     /// timed on a page that opened the diagram once.
-    async fn reopen_diagram(c: &Client, expected_cards: usize, row: &Shared) -> Result<(), Problem> {
+    async fn reopen_diagram(
+        c: &Client,
+        expected_cards: usize,
+        row: &Shared,
+    ) -> Result<(), Problem> {
         for _ in 1..RENDERS {
             js(
                 c,
@@ -467,7 +471,13 @@ measure(() => button.click(), () => document.querySelectorAll('.canvas [data-car
                 vec![],
             )
             .await?;
-            wait_js(c, "the outline", "!!document.querySelector('.outline')", vec![]).await?;
+            wait_js(
+                c,
+                "the outline",
+                "!!document.querySelector('.outline')",
+                vec![],
+            )
+            .await?;
             settle(c).await;
             let sample = open_diagram_timed(c, expected_cards).await?;
             row.lock().unwrap().first.push(sample);
@@ -871,7 +881,10 @@ return out;"#,
              frame (up to 16.7 ms at 60 Hz) and is what the verdict uses. “App work” is the app's own part: \
              from the action until its updates are done, before that wait.\n"
         );
-        let _ = writeln!(o, "| What | Target | Measured (ms) | Max (ms) | App work (ms) | Result |");
+        let _ = writeln!(
+            o,
+            "| What | Target | Measured (ms) | Max (ms) | App work (ms) | Result |"
+        );
         let _ = writeln!(o, "|---|---|---:|---:|---:|---|");
         let fmt = |v: Option<f64>| v.map_or("–".into(), ms);
         let work = |v: Option<&Vec<Sample>>| v.and_then(|v| med(v, |s| s.idle)).map(|s| s.median);
@@ -993,7 +1006,10 @@ return out;"#,
                 o,
                 "| Items | Cards in the DOM | Lines | First render (first) | First render (median) | Text edit median | Text edit max | Add card median | Add card max | Add link median | Add link max |"
             );
-            let _ = writeln!(o, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            let _ = writeln!(
+                o,
+                "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+            );
             for r in browsers {
                 let total = |v: &[Sample]| stats(v.iter().map(|s| s.total).collect());
                 let _ = writeln!(

@@ -251,7 +251,10 @@ fn a_line_drawn_either_way_makes_the_allowed_link() {
     let mut f = fixture();
     let act = f.plan.add_item(Kind::Action, "new", None).unwrap();
     // Drawn from the aim to the action: the action serves the aim.
-    assert_eq!(f.plan.link_either(&f.a2, &act), Ok((act.clone(), f.a2.clone())));
+    assert_eq!(
+        f.plan.link_either(&f.a2, &act),
+        Ok((act.clone(), f.a2.clone()))
+    );
     assert!(f.plan.links_of(&act).contains(&f.a2));
     // Twice: refused with a reason, nothing changes.
     let before = f.plan.clone();
@@ -272,9 +275,15 @@ fn add_beside_copies_kind_links_and_level_and_sits_after() {
     let mut f = fixture();
     f.plan.aim_mut(&f.a1).unwrap().level = plan_workbench::model::DriverLevel::Secondary;
     let new = f.plan.add_beside(&f.a1).unwrap();
-    assert_eq!(f.plan.ids_of_kind(Kind::Aim), vec![f.a1.clone(), new.clone(), f.a2.clone()]);
+    assert_eq!(
+        f.plan.ids_of_kind(Kind::Aim),
+        vec![f.a1.clone(), new.clone(), f.a2.clone()]
+    );
     assert_eq!(f.plan.links_of(&new), f.plan.links_of(&f.a1));
-    assert_eq!(f.plan.aim(&new).unwrap().level, plan_workbench::model::DriverLevel::Secondary);
+    assert_eq!(
+        f.plan.aim(&new).unwrap().level,
+        plan_workbench::model::DriverLevel::Secondary
+    );
     assert_eq!(f.plan.text_of(&new), Some(""));
 }
 
@@ -285,7 +294,10 @@ fn add_next_step_goes_one_column_right_and_stops_at_measures() {
     assert_eq!(f.plan.kind_of(&aim), Some(Kind::Aim));
     assert_eq!(f.plan.links_of(&aim), [f.o1.clone()]);
     let action = f.plan.add_next_step(&aim).unwrap();
-    assert_eq!((f.plan.kind_of(&action), f.plan.links_of(&action)), (Some(Kind::Action), &[aim.clone()][..]));
+    assert_eq!(
+        (f.plan.kind_of(&action), f.plan.links_of(&action)),
+        (Some(Kind::Action), &[aim.clone()][..])
+    );
     let measure = f.plan.add_next_step(&action).unwrap();
     assert_eq!(f.plan.kind_of(&measure), Some(Kind::Measure));
     let before = f.plan.clone();
@@ -312,15 +324,33 @@ fn place_next_to_reorders_within_a_kind_only() {
     let mut f = fixture();
     let order = |p: &Plan| p.ids_of_kind(Kind::Action);
     f.plan.place_next_to(&f.acts[3], &f.acts[0], false).unwrap();
-    assert_eq!(order(&f.plan), vec![f.acts[3].clone(), f.acts[0].clone(), f.acts[1].clone(), f.acts[2].clone()]);
+    assert_eq!(
+        order(&f.plan),
+        vec![
+            f.acts[3].clone(),
+            f.acts[0].clone(),
+            f.acts[1].clone(),
+            f.acts[2].clone()
+        ]
+    );
     f.plan.place_next_to(&f.acts[3], &f.acts[2], true).unwrap();
-    assert_eq!(order(&f.plan), vec![f.acts[0].clone(), f.acts[1].clone(), f.acts[2].clone(), f.acts[3].clone()]);
+    assert_eq!(
+        order(&f.plan),
+        vec![
+            f.acts[0].clone(),
+            f.acts[1].clone(),
+            f.acts[2].clone(),
+            f.acts[3].clone()
+        ]
+    );
     let before = f.plan.clone();
     let err = f.plan.place_next_to(&f.acts[0], &f.a1, false).unwrap_err();
-    assert_eq!(err.to_string(), "An action can only be moved among the other actions.");
+    assert_eq!(
+        err.to_string(),
+        "An action can only be moved among the other actions."
+    );
     assert_eq!(f.plan, before);
 }
-
 
 #[derive(Debug, Clone)]
 enum Op {
@@ -356,23 +386,50 @@ fn all(p: &Plan) -> Vec<Id> {
 
 /// Applies a random operation; indexes past the end pick a missing id.
 fn apply(plan: &mut Plan, op: &Op) -> Result<(), OpError> {
-    let pick = |p: &Plan, i: usize| -> Id { all(p).get(i).cloned().unwrap_or_else(|| Id::from("missing")) };
+    let pick = |p: &Plan, i: usize| -> Id {
+        all(p)
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| Id::from("missing"))
+    };
     match op {
         Op::Add(k, parent) => {
             let parent = parent.map(|i| pick(plan, i));
-            plan.add_item(Kind::ALL[*k], "item", parent.as_ref()).map(|_| ())
+            plan.add_item(Kind::ALL[*k], "item", parent.as_ref())
+                .map(|_| ())
         }
-        Op::Link(a, b) => { let (a, b) = (pick(plan, *a), pick(plan, *b)); plan.link(&a, &b) }
-        Op::LinkEither(a, b) => { let (a, b) = (pick(plan, *a), pick(plan, *b)); plan.link_either(&a, &b).map(|_| ()) }
-        Op::Unlink(a, b) => { let (a, b) = (pick(plan, *a), pick(plan, *b)); plan.unlink(&a, &b) }
-        Op::Delete(a) => { let a = pick(plan, *a); plan.delete_item(&a) }
+        Op::Link(a, b) => {
+            let (a, b) = (pick(plan, *a), pick(plan, *b));
+            plan.link(&a, &b)
+        }
+        Op::LinkEither(a, b) => {
+            let (a, b) = (pick(plan, *a), pick(plan, *b));
+            plan.link_either(&a, &b).map(|_| ())
+        }
+        Op::Unlink(a, b) => {
+            let (a, b) = (pick(plan, *a), pick(plan, *b));
+            plan.unlink(&a, &b)
+        }
+        Op::Delete(a) => {
+            let a = pick(plan, *a);
+            plan.delete_item(&a)
+        }
         Op::Move(a, up, p) => {
             let (a, p) = (pick(plan, *a), p.map(|i| pick(plan, i)));
             plan.move_item(&a, *up, p.as_ref()).map(|_| ())
         }
-        Op::MoveTo(a, n) => { let a = pick(plan, *a); plan.move_to(&a, *n) }
-        Op::PlaceNextTo(a, b, after) => { let (a, b) = (pick(plan, *a), pick(plan, *b)); plan.place_next_to(&a, &b, *after) }
-        Op::SetText(a, t) => { let a = pick(plan, *a); plan.set_text(&a, t) }
+        Op::MoveTo(a, n) => {
+            let a = pick(plan, *a);
+            plan.move_to(&a, *n)
+        }
+        Op::PlaceNextTo(a, b, after) => {
+            let (a, b) = (pick(plan, *a), pick(plan, *b));
+            plan.place_next_to(&a, &b, *after)
+        }
+        Op::SetText(a, t) => {
+            let a = pick(plan, *a);
+            plan.set_text(&a, t)
+        }
     }
 }
 

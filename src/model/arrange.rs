@@ -54,8 +54,15 @@ pub fn move_in_column(
         ));
     };
     let order = drawn.column_order(column);
-    let i = order.iter().position(|x| x == id).expect("the card is in its column");
-    let neighbour = if up { i.checked_sub(1) } else { Some(i + 1).filter(|&j| j < order.len()) };
+    let i = order
+        .iter()
+        .position(|x| x == id)
+        .expect("the card is in its column");
+    let neighbour = if up {
+        i.checked_sub(1)
+    } else {
+        Some(i + 1).filter(|&j| j < order.len())
+    };
     let Some(j) = neighbour else {
         return Ok(false);
     };
@@ -78,7 +85,8 @@ mod tests {
         let x2 = p.add_item(Kind::Action, "x2", Some(&a1)).unwrap();
         let y1 = p.add_item(Kind::Action, "y1", Some(&a2)).unwrap();
         let m = Metrics::standard();
-        let actions = |p: &Plan| layout(p, &m, None).column_order(crate::model::layout::Column::Actions);
+        let actions =
+            |p: &Plan| layout(p, &m, None).column_order(crate::model::layout::Column::Actions);
         assert_eq!(actions(&p), vec![x1.clone(), x2.clone(), y1.clone()]);
 
         // x2 and x1 serve the same aim: they swap.

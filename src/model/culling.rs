@@ -79,7 +79,12 @@ mod tests {
     #[test]
     fn everything_is_in_an_area_that_covers_the_diagram() {
         let drawn = layout(&synthetic_plan(300, 3), &Metrics::standard(), None);
-        let all = Area { x: 0.0, y: 0.0, width: drawn.width, height: drawn.height };
+        let all = Area {
+            x: 0.0,
+            y: 0.0,
+            width: drawn.width,
+            height: drawn.height,
+        };
         assert_eq!(cards_in(&drawn, &all).len(), drawn.cards.len());
         assert_eq!(links_in(&drawn, &all).len(), drawn.links.len());
     }
@@ -90,10 +95,23 @@ mod tests {
         // A screen's worth half-way down the diagram.
         let area = Area::on_screen((1200.0, 800.0), (0.0, -drawn.height / 2.0), 1.0, 0.0);
         let shown = cards_in(&drawn, &area);
-        assert!(!shown.is_empty() && shown.len() < drawn.cards.len() / 4, "{} of {}", shown.len(), drawn.cards.len());
+        assert!(
+            !shown.is_empty() && shown.len() < drawn.cards.len() / 4,
+            "{} of {}",
+            shown.len(),
+            drawn.cards.len()
+        );
         for c in &drawn.cards {
-            let inside = c.y + c.height >= area.y && c.y <= area.y + area.height && c.x <= area.x + area.width;
-            assert_eq!(shown.contains(&c.id), inside, "card at y {} in area {:?}", c.y, area);
+            let inside = c.y + c.height >= area.y
+                && c.y <= area.y + area.height
+                && c.x <= area.x + area.width;
+            assert_eq!(
+                shown.contains(&c.id),
+                inside,
+                "card at y {} in area {:?}",
+                c.y,
+                area
+            );
         }
         // Every line with an end on screen is drawn.
         let lines = links_in(&drawn, &area);
@@ -107,6 +125,14 @@ mod tests {
     #[test]
     fn zoom_and_pan_map_the_screen_to_layout_coordinates() {
         let a = Area::on_screen((800.0, 600.0), (-100.0, -50.0), 2.0, 10.0);
-        assert_eq!(a, Area { x: 45.0, y: 20.0, width: 410.0, height: 310.0 });
+        assert_eq!(
+            a,
+            Area {
+                x: 45.0,
+                y: 20.0,
+                width: 410.0,
+                height: 310.0
+            }
+        );
     }
 }

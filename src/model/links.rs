@@ -255,7 +255,9 @@ impl Plan {
             .into_iter()
             .filter(|&k| link_allowed(kind, k) || link_allowed(k, kind))
             .flat_map(|k| self.ids_of_kind(k))
-            .filter(|other| !self.links_of(id).contains(other) && !self.links_of(other).contains(id))
+            .filter(|other| {
+                !self.links_of(id).contains(other) && !self.links_of(other).contains(id)
+            })
             .collect()
     }
 

@@ -245,10 +245,15 @@ impl Plan {
         } else if link_allowed(kb, ka) {
             (b, a)
         } else {
-            return Err(OpError::LinkNotAllowed { child: ka, parent: kb });
+            return Err(OpError::LinkNotAllowed {
+                child: ka,
+                parent: kb,
+            });
         };
         if self.links_of(child).contains(parent) {
-            return Err(OpError::InvalidValue("Those two are already linked.".into()));
+            return Err(OpError::InvalidValue(
+                "Those two are already linked.".into(),
+            ));
         }
         self.link(child, parent)?;
         Ok((child.clone(), parent.clone()))

@@ -80,27 +80,9 @@ pub fn App() -> impl IntoView {
                         "Plan library"
                     </button>
                     <Show when=move || wb.plan.with(Option::is_some)>
-                        <button
-                            type="button"
-                            aria-current=move || (wb.screen.get() == Screen::Outline).then_some("page")
-                            on:click=move |_| wb.screen.set(Screen::Outline)
-                        >
-                            "Outline"
-                        </button>
-                        <button
-                            type="button"
-                            aria-current=move || (wb.screen.get() == Screen::Diagram).then_some("page")
-                            on:click=move |_| wb.screen.set(Screen::Diagram)
-                        >
-                            "Driver diagram"
-                        </button>
-                        <button
-                            type="button"
-                            aria-current=move || (wb.screen.get() == Screen::Details).then_some("page")
-                            on:click=move |_| wb.screen.set(Screen::Details)
-                        >
-                            "Plan details"
-                        </button>
+                        <ScreenButton screen=Screen::Outline label="Outline" />
+                        <ScreenButton screen=Screen::Diagram label="Driver diagram" />
+                        <ScreenButton screen=Screen::Details label="Plan details" />
                         <button type="button" class="not-in-workshop" on:click=move |_| files::export_open_plan(wb)>
                             "Export plan file"
                         </button>
@@ -159,5 +141,20 @@ pub fn App() -> impl IntoView {
                 }}
             </main>
         </div>
+    }
+}
+
+/// A top-bar button that shows one of the open plan's screens.
+#[component]
+fn ScreenButton(screen: Screen, label: &'static str) -> impl IntoView {
+    let wb = use_workbench();
+    view! {
+        <button
+            type="button"
+            aria-current=move || (wb.screen.get() == screen).then_some("page")
+            on:click=move |_| wb.screen.set(screen)
+        >
+            {label}
+        </button>
     }
 }

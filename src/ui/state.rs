@@ -356,7 +356,11 @@ impl Workbench {
         let Some(current) = self.plan.get_untracked() else {
             return;
         };
-        match self.history.try_update_value(|h| take(h, &current)).flatten() {
+        match self
+            .history
+            .try_update_value(|h| take(h, &current))
+            .flatten()
+        {
             Some(plan) => {
                 self.plan.set(Some(plan));
                 self.refresh_undo_state();

@@ -5,7 +5,9 @@
 use std::path::Path;
 use std::time::Duration;
 
-use fantoccini::actions::{InputSource, MouseActions, PointerAction, TouchActions, MOUSE_BUTTON_LEFT};
+use fantoccini::actions::{
+    InputSource, MouseActions, PointerAction, TouchActions, MOUSE_BUTTON_LEFT,
+};
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
@@ -37,17 +39,29 @@ fn link_count(item: &Value, field: &str) -> usize {
 
 /// Waits until the stored item (list, field, text) has `n` links in its
 /// `links` field.
-async fn wait_links(c: &Client, what: &str, (list, field, text): (&str, &str, &str), links: &str, n: usize) {
+async fn wait_links(
+    c: &Client,
+    what: &str,
+    (list, field, text): (&str, &str, &str),
+    links: &str,
+    n: usize,
+) {
     wait_stored(c, what, |p| {
         let item = find(p, list, field, text)?;
-        (link_count(item, links) == n).then_some(()).ok_or(format!("{item}"))
+        (link_count(item, links) == n)
+            .then_some(())
+            .ok_or(format!("{item}"))
     })
     .await;
 }
 
 /// Waits until the stored plan satisfies `check` (saving is immediate, but
 /// the page may still be handling the gesture).
-async fn wait_stored(c: &Client, what: &str, check: impl Fn(&Value) -> Result<(), String>) -> Value {
+async fn wait_stored(
+    c: &Client,
+    what: &str,
+    check: impl Fn(&Value) -> Result<(), String>,
+) -> Value {
     eventually(what, || async {
         let plan = stored_plan(c).await;
         check(&plan).map(|_| plan.clone())
@@ -60,7 +74,10 @@ async fn wait_stored(c: &Client, what: &str, check: impl Fn(&Value) -> Result<()
 async fn wait_focus_on(c: &Client, name: &str) {
     eventually(&format!("the focus on “{name}”"), || async {
         let f = focus(c).await;
-        f.name.starts_with(name).then_some(()).ok_or(format!("{f:?}"))
+        f.name
+            .starts_with(name)
+            .then_some(())
+            .ok_or(format!("{f:?}"))
     })
     .await
 }
@@ -88,7 +105,10 @@ async fn card(c: &Client, text: &str) -> Element {
 async fn open_diagram(c: &Client) {
     click_button(c, "Driver diagram").await;
     eventually("the diagram", || async {
-        c.find(Locator::Css(".viewport")).await.map(|_| ()).map_err(dbg)
+        c.find(Locator::Css(".viewport"))
+            .await
+            .map(|_| ())
+            .map_err(dbg)
     })
     .await;
 }
@@ -103,16 +123,36 @@ async fn mouse_drag(c: &Client, from: &Element, to: &Element) {
 async fn touch_drag(c: &Client, from: &Element, to: &Element) {
     let step = Some(Duration::from_millis(60));
     let drag = TouchActions::new("finger".into())
-        .then(PointerAction::MoveToElement { element: from.clone(), duration: None, x: 0.0, y: 0.0 })
-        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
-        .then(PointerAction::MoveBy { duration: step, x: 12.0, y: 6.0 })
-        .then(PointerAction::MoveToElement { element: to.clone(), duration: step, x: 0.0, y: 4.0 })
-        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        .then(PointerAction::MoveToElement {
+            element: from.clone(),
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveBy {
+            duration: step,
+            x: 12.0,
+            y: 6.0,
+        })
+        .then(PointerAction::MoveToElement {
+            element: to.clone(),
+            duration: step,
+            x: 0.0,
+            y: 4.0,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
     c.perform_actions(drag).await.expect("drag with a finger");
 }
 
 async fn handle_of(card: &Element) -> Element {
-    card.find(Locator::Css(".link-handle")).await.expect("the card's link handle")
+    card.find(Locator::Css(".link-handle"))
+        .await
+        .expect("the card's link handle")
 }
 
 /// Clicks a column's add button, types the text into the card's in-place
@@ -157,19 +197,36 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
     add_card(&b, "Add an outcome", "Children are safe at home").await;
     add_card(&b, "Add an outcome", "Families get help early").await;
     // With the first outcome selected, a new aim drives it.
-    card(&b, "Children are safe at home").await.click().await.unwrap();
+    card(&b, "Children are safe at home")
+        .await
+        .click()
+        .await
+        .unwrap();
     add_card(&b, "Add an improvement aim", "Reduce repeat referrals").await;
     wait_stored(&b, "the aim to drive the first outcome", |p| {
         let aim = find(p, "aims", "statement", "Reduce repeat referrals")?;
         let outcome = find(p, "outcomes", "statement", "Children are safe at home")?;
-        (aim["outcomes"] == json!([outcome["id"]])).then_some(()).ok_or(format!("{aim}"))
+        (aim["outcomes"] == json!([outcome["id"]]))
+            .then_some(())
+            .ok_or(format!("{aim}"))
     })
     .await;
 
     // The counts and gaps a workshop needs are on the cards.
-    let aim_name = card(&b, "Reduce repeat referrals").await.attr("aria-label").await.unwrap().unwrap_or_default();
-    assert!(aim_name.contains("(0 actions · 0 measures)") && aim_name.contains("Gap: No action serves this aim yet."), "{aim_name}");
-    assert!(classes(&card(&b, "Reduce repeat referrals").await).await.contains("gap"));
+    let aim_name = card(&b, "Reduce repeat referrals")
+        .await
+        .attr("aria-label")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(
+        aim_name.contains("(0 actions · 0 measures)")
+            && aim_name.contains("Gap: No action serves this aim yet."),
+        "{aim_name}"
+    );
+    assert!(classes(&card(&b, "Reduce repeat referrals").await)
+        .await
+        .contains("gap"));
 
     // Reorder by drag: the second outcome dropped on the top half of the
     // first goes above it.
@@ -177,8 +234,15 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
     let first = card(&b, "Children are safe at home").await;
     mouse_drag_to_offset(&b, &second, &first, -15.0).await;
     wait_stored(&b, "the outcomes to swap places", |p| {
-        let order: Vec<&str> = p["outcomes"].as_array().unwrap().iter().map(|o| o["statement"].as_str().unwrap_or("")).collect();
-        (order == ["Families get help early", "Children are safe at home"]).then_some(()).ok_or(format!("{order:?}"))
+        let order: Vec<&str> = p["outcomes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["statement"].as_str().unwrap_or(""))
+            .collect();
+        (order == ["Families get help early", "Children are safe at home"])
+            .then_some(())
+            .ok_or(format!("{order:?}"))
     })
     .await;
 
@@ -186,18 +250,41 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
     let aim = card(&b, "Reduce repeat referrals").await;
     let second = card(&b, "Families get help early").await;
     mouse_drag(&b, &handle_of(&aim).await, &second).await;
-    wait_links(&b, "the aim to drive both outcomes after the drag", ("aims", "statement", "Reduce repeat referrals"), "outcomes", 2).await;
-    let lines = b.find_all(Locator::Css("svg.lines .line-path")).await.unwrap();
+    wait_links(
+        &b,
+        "the aim to drive both outcomes after the drag",
+        ("aims", "statement", "Reduce repeat referrals"),
+        "outcomes",
+        2,
+    )
+    .await;
+    let lines = b
+        .find_all(Locator::Css("svg.lines .line-path"))
+        .await
+        .unwrap();
     assert_eq!(lines.len(), 2, "one line per link");
 
     // Quick capture: the idea waits among the ideas to place, then a
     // finger drags it onto the aim, which it then serves.
     let capture = field(&b, "Quick capture").await;
-    capture.send_keys("Weekly multi-agency huddle").await.unwrap();
-    capture.send_keys(&String::from(char::from(Key::Enter))).await.unwrap();
+    capture
+        .send_keys("Weekly multi-agency huddle")
+        .await
+        .unwrap();
+    capture
+        .send_keys(&String::from(char::from(Key::Enter)))
+        .await
+        .unwrap();
     let idea = card(&b, "Idea to place (action): Weekly multi-agency huddle").await;
     touch_drag(&b, &idea, &card(&b, "Reduce repeat referrals").await).await;
-    wait_links(&b, "the idea to serve the aim after the touch drag", ("actions", "title", "Weekly multi-agency huddle"), "aims", 1).await;
+    wait_links(
+        &b,
+        "the idea to serve the aim after the touch drag",
+        ("actions", "title", "Weekly multi-agency huddle"),
+        "aims",
+        1,
+    )
+    .await;
     eventually("the idea to leave the ideas area", || async {
         let n = b.find_all(Locator::Css(".idea")).await.map_err(dbg)?.len();
         (n == 0).then_some(()).ok_or(format!("{n} ideas"))
@@ -210,44 +297,112 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
     let action = card(&b, "Action: Weekly multi-agency huddle").await;
     mouse_drag(&b, &handle_of(&outcome).await, &action).await;
     let why = wait_alert_containing(&b, "cannot be linked").await;
-    assert!(why.contains("An outcome cannot be linked to an action"), "{why}");
-    assert_eq!(stored_plan(&b).await, before, "a refused link changes nothing");
+    assert!(
+        why.contains("An outcome cannot be linked to an action"),
+        "{why}"
+    );
+    assert_eq!(
+        stored_plan(&b).await,
+        before,
+        "a refused link changes nothing"
+    );
 
     // Undo, step by step, by keys and the button: the idea's link, the
     // captured idea itself, the dragged link; then redo them all.
-    b.find(Locator::Css(".viewport")).await.unwrap().click().await.unwrap();
+    b.find(Locator::Css(".viewport"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     press_ctrl(&b, false, 'z').await;
-    wait_links(&b, "undo to take back the idea's link", ("actions", "title", "Weekly multi-agency huddle"), "aims", 0).await;
+    wait_links(
+        &b,
+        "undo to take back the idea's link",
+        ("actions", "title", "Weekly multi-agency huddle"),
+        "aims",
+        0,
+    )
+    .await;
     click_button(&b, "Undo").await;
     let no_actions = |p: &Value| {
         let n = p["actions"].as_array().map_or(0, Vec::len);
         (n == 0).then_some(()).ok_or(format!("{n} actions"))
     };
-    wait_stored(&b, "the Undo button to take back the captured idea", no_actions).await;
+    wait_stored(
+        &b,
+        "the Undo button to take back the captured idea",
+        no_actions,
+    )
+    .await;
     press_ctrl(&b, false, 'z').await;
-    wait_links(&b, "undo to take back the dragged link", ("aims", "statement", "Reduce repeat referrals"), "outcomes", 1).await;
+    wait_links(
+        &b,
+        "undo to take back the dragged link",
+        ("aims", "statement", "Reduce repeat referrals"),
+        "outcomes",
+        1,
+    )
+    .await;
     press_ctrl(&b, true, 'z').await;
-    wait_links(&b, "Ctrl+Shift+Z to redo the dragged link", ("aims", "statement", "Reduce repeat referrals"), "outcomes", 2).await;
+    wait_links(
+        &b,
+        "Ctrl+Shift+Z to redo the dragged link",
+        ("aims", "statement", "Reduce repeat referrals"),
+        "outcomes",
+        2,
+    )
+    .await;
     click_button(&b, "Redo").await;
-    wait_links(&b, "the Redo button to bring back the idea, unlinked", ("actions", "title", "Weekly multi-agency huddle"), "aims", 0).await;
+    wait_links(
+        &b,
+        "the Redo button to bring back the idea, unlinked",
+        ("actions", "title", "Weekly multi-agency huddle"),
+        "aims",
+        0,
+    )
+    .await;
     press_ctrl(&b, false, 'y').await;
-    wait_links(&b, "Ctrl+Y to redo the idea's link", ("actions", "title", "Weekly multi-agency huddle"), "aims", 1).await;
+    wait_links(
+        &b,
+        "Ctrl+Y to redo the idea's link",
+        ("actions", "title", "Weekly multi-agency huddle"),
+        "aims",
+        1,
+    )
+    .await;
 
     // Delete a card, then undo brings it back with its links.
-    card(&b, "Action: Weekly multi-agency huddle").await.click().await.unwrap();
+    card(&b, "Action: Weekly multi-agency huddle")
+        .await
+        .click()
+        .await
+        .unwrap();
     press(&b, Key::Delete).await;
     wait_stored(&b, "the action to be deleted", |p| {
-        (p["actions"].as_array().map_or(0, Vec::len) == 0).then_some(()).ok_or(format!("{}", p["actions"]))
+        (p["actions"].as_array().map_or(0, Vec::len) == 0)
+            .then_some(())
+            .ok_or(format!("{}", p["actions"]))
     })
     .await;
     press_ctrl(&b, false, 'y').await; // nothing to redo: no change
     press_ctrl(&b, false, 'z').await;
-    wait_links(&b, "undo to bring the action back, linked", ("actions", "title", "Weekly multi-agency huddle"), "aims", 1).await;
+    wait_links(
+        &b,
+        "undo to bring the action back, linked",
+        ("actions", "title", "Weekly multi-agency huddle"),
+        "aims",
+        1,
+    )
+    .await;
 
     // Reload at once after a change: leaving the page saves it.
     let capture = field(&b, "Quick capture").await;
     capture.send_keys("Saved on the way out").await.unwrap();
-    capture.send_keys(&String::from(char::from(Key::Enter))).await.unwrap();
+    capture
+        .send_keys(&String::from(char::from(Key::Enter)))
+        .await
+        .unwrap();
     reload(&b).await;
     wait_plan_title(&b, "Mouse workshop").await;
     let want = stored_plan(&b).await;
@@ -267,17 +422,43 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
         card(&b, text).await;
     }
     assert_eq!(stored_plan(&b).await, want);
-    let lines = b.find_all(Locator::Css("svg.lines .line-path")).await.unwrap();
-    assert_eq!(lines.len(), 3, "both aim links and the action's link are drawn");
+    let lines = b
+        .find_all(Locator::Css("svg.lines .line-path"))
+        .await
+        .unwrap();
+    assert_eq!(
+        lines.len(),
+        3,
+        "both aim links and the action's link are drawn"
+    );
 
     // Unlink from the card's list of links in the side panel.
-    card(&b, "Reduce repeat referrals").await.click().await.unwrap();
+    card(&b, "Reduce repeat referrals")
+        .await
+        .click()
+        .await
+        .unwrap();
     click_button(&b, "Remove link with Families get help early").await;
-    wait_links(&b, "the aim to drive one outcome again", ("aims", "statement", "Reduce repeat referrals"), "outcomes", 1).await;
+    wait_links(
+        &b,
+        "the aim to drive one outcome again",
+        ("aims", "statement", "Reduce repeat referrals"),
+        "outcomes",
+        1,
+    )
+    .await;
 
     // Zoom and pan: the buttons, the keys and fit to screen.
     let canvas_transform = || async {
-        js(&b, "return document.querySelector('.canvas').style.transform;", vec![]).await.as_str().unwrap_or_default().to_owned()
+        js(
+            &b,
+            "return document.querySelector('.canvas').style.transform;",
+            vec![],
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
     };
     click_button(&b, "Zoom in").await;
     eventually("the zoom level to read 120%", || async {
@@ -286,7 +467,12 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
     })
     .await;
     let before = canvas_transform().await;
-    b.find(Locator::Css(".viewport")).await.unwrap().click().await.unwrap();
+    b.find(Locator::Css(".viewport"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     press(&b, Key::Escape).await; // nothing selected, the diagram focused
     press(&b, Key::Down).await;
     let after = canvas_transform().await;
@@ -313,11 +499,29 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
 async fn mouse_drag_to_offset(c: &Client, from: &Element, to: &Element, dy: f64) {
     let step = Some(Duration::from_millis(60));
     let drag = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement { element: from.clone(), duration: None, x: 0.0, y: 0.0 })
-        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
-        .then(PointerAction::MoveBy { duration: step, x: 8.0, y: -8.0 })
-        .then(PointerAction::MoveToElement { element: to.clone(), duration: step, x: 0.0, y: dy })
-        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+        .then(PointerAction::MoveToElement {
+            element: from.clone(),
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveBy {
+            duration: step,
+            x: 8.0,
+            y: -8.0,
+        })
+        .then(PointerAction::MoveToElement {
+            element: to.clone(),
+            duration: step,
+            x: 0.0,
+            y: dy,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
     c.perform_actions(drag).await.expect("drag with the mouse");
 }
 
@@ -328,7 +532,10 @@ async fn diagram_by_keyboard_alone() {
     create_plan(&b, "Keyboard workshop").await;
     open_diagram(&b).await;
 
-    tab_until(&b, "the diagram", false, 60, |f| f.name.starts_with("Driver diagram. Keys")).await;
+    tab_until(&b, "the diagram", false, 60, |f| {
+        f.name.starts_with("Driver diagram. Keys")
+    })
+    .await;
     // N: a new outcome (nothing selected), typed in place.
     press_keys(&b, &['n']).await;
     type_in_place(&b, "Young people thrive").await;
@@ -354,19 +561,42 @@ async fn diagram_by_keyboard_alone() {
     // The list takes the focus; the outcome not yet linked comes first.
     let picked = eventually("the link list to take the focus", || async {
         let f = focus(&b).await;
-        (f.tag == "button" && f.name.starts_with("Young people are heard")).then_some(f.clone()).ok_or(format!("{f:?}"))
+        (f.tag == "button" && f.name.starts_with("Young people are heard"))
+            .then_some(f.clone())
+            .ok_or(format!("{f:?}"))
     })
     .await;
     assert_eq!(picked.name, "Young people are heard (outcome)");
     press(&b, Key::Enter).await;
-    wait_links(&b, "the aim to drive both outcomes", ("aims", "statement", "More care leavers in work"), "outcomes", 2).await;
+    wait_links(
+        &b,
+        "the aim to drive both outcomes",
+        ("aims", "statement", "More care leavers in work"),
+        "outcomes",
+        2,
+    )
+    .await;
     wait_focus_on(&b, "Improvement aim: More care leavers in work").await;
 
     // Undo and redo the keyboard link.
     press_ctrl(&b, false, 'z').await;
-    wait_links(&b, "undo of the keyboard link", ("aims", "statement", "More care leavers in work"), "outcomes", 1).await;
+    wait_links(
+        &b,
+        "undo of the keyboard link",
+        ("aims", "statement", "More care leavers in work"),
+        "outcomes",
+        1,
+    )
+    .await;
     press_ctrl(&b, false, 'y').await;
-    wait_links(&b, "redo of the keyboard link", ("aims", "statement", "More care leavers in work"), "outcomes", 2).await;
+    wait_links(
+        &b,
+        "redo of the keyboard link",
+        ("aims", "statement", "More care leavers in work"),
+        "outcomes",
+        2,
+    )
+    .await;
 
     // Edit in place: Escape keeps the old text, Enter keeps the new.
     press(&b, Key::Enter).await;
@@ -400,19 +630,35 @@ async fn diagram_by_keyboard_alone() {
     .await
     .unwrap();
     wait_stored(&b, "the outcomes to swap", |p| {
-        let order: Vec<&str> = p["outcomes"].as_array().unwrap().iter().map(|o| o["statement"].as_str().unwrap()).collect();
-        (order == ["Young people are heard", "Young people thrive"]).then_some(()).ok_or(format!("{order:?}"))
+        let order: Vec<&str> = p["outcomes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["statement"].as_str().unwrap())
+            .collect();
+        (order == ["Young people are heard", "Young people thrive"])
+            .then_some(())
+            .ok_or(format!("{order:?}"))
     })
     .await;
 
     // Delete by keyboard, then undo.
     press(&b, Key::Delete).await;
     wait_stored(&b, "the outcome deleted", |p| {
-        (p["outcomes"].as_array().unwrap().len() == 1).then_some(()).ok_or(format!("{}", p["outcomes"]))
+        (p["outcomes"].as_array().unwrap().len() == 1)
+            .then_some(())
+            .ok_or(format!("{}", p["outcomes"]))
     })
     .await;
     press_ctrl(&b, false, 'z').await;
-    wait_links(&b, "the outcome back with its aim", ("aims", "statement", "More care leavers in work by 2027"), "outcomes", 2).await;
+    wait_links(
+        &b,
+        "the outcome back with its aim",
+        ("aims", "statement", "More care leavers in work by 2027"),
+        "outcomes",
+        2,
+    )
+    .await;
 }
 
 /// Two separate chains; focus on one dims the other.
@@ -421,7 +667,12 @@ async fn two_chain_plan(b: &Client) {
     open_diagram(b).await;
     add_card(b, "Add an outcome", "Outcome one").await;
     add_card(b, "Add an improvement aim", "Aim under one").await;
-    b.find(Locator::Css(".viewport")).await.unwrap().click().await.unwrap();
+    b.find(Locator::Css(".viewport"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     add_card(b, "Add an outcome", "Outcome two").await;
     add_card(b, "Add an improvement aim", "Aim under two").await;
 }
@@ -437,7 +688,12 @@ async fn focus_dims_the_unrelated_cards_and_workshop_mode_is_large() {
     click_button(&b, "Focus on selected chain").await;
     eventually("the other chain to be dimmed", || async {
         let mut seen = Vec::new();
-        for (text, dim) in [("Outcome one", false), ("Aim under one", false), ("Outcome two", true), ("Aim under two", true)] {
+        for (text, dim) in [
+            ("Outcome one", false),
+            ("Aim under one", false),
+            ("Outcome two", true),
+            ("Aim under two", true),
+        ] {
             let cls = classes(&card(&b, text).await).await;
             seen.push(format!("{text}: {cls}"));
             if cls.split(' ').any(|c| c == "dimmed") != dim {
@@ -454,7 +710,9 @@ async fn focus_dims_the_unrelated_cards_and_workshop_mode_is_large() {
     click_button(&b, "Add a priority").await;
     eventually("the new priority's title to take the focus", || async {
         let f = focus(&b).await;
-        (f.tag == "textarea" && f.name == "Title").then_some(()).ok_or(format!("{f:?}"))
+        (f.tag == "textarea" && f.name == "Title")
+            .then_some(())
+            .ok_or(format!("{f:?}"))
     })
     .await;
     type_keys(&b, "Priority A").await;
@@ -462,7 +720,10 @@ async fn focus_dims_the_unrelated_cards_and_workshop_mode_is_large() {
     press_keys(&b, &['l']).await;
     let picked = eventually("the priority in the link list", || async {
         let f = focus(&b).await;
-        f.name.starts_with("Priority A").then_some(f.clone()).ok_or(format!("{f:?}"))
+        f.name
+            .starts_with("Priority A")
+            .then_some(f.clone())
+            .ok_or(format!("{f:?}"))
     })
     .await;
     assert_eq!(picked.name, "Priority A (priority)");
@@ -472,15 +733,22 @@ async fn focus_dims_the_unrelated_cards_and_workshop_mode_is_large() {
     eventually("only the chain of Priority A to be drawn", || async {
         let names: Vec<String> = {
             let mut v = Vec::new();
-            for e in b.find_all(Locator::Css(".canvas [data-card-id]")).await.map_err(dbg)? {
+            for e in b
+                .find_all(Locator::Css(".canvas [data-card-id]"))
+                .await
+                .map_err(dbg)?
+            {
                 v.push(e.attr("aria-label").await.map_err(dbg)?.unwrap_or_default());
             }
             v
         };
         let shown = |t: &str| names.iter().any(|n| n.contains(t));
-        (shown("Outcome one") && shown("Aim under one") && !shown("Outcome two") && !shown("Aim under two"))
-            .then_some(())
-            .ok_or(format!("{names:?}"))
+        (shown("Outcome one")
+            && shown("Aim under one")
+            && !shown("Outcome two")
+            && !shown("Aim under two"))
+        .then_some(())
+        .ok_or(format!("{names:?}"))
     })
     .await;
     filter.select_by_label("All priorities").await.unwrap();
@@ -498,7 +766,9 @@ async fn focus_dims_the_unrelated_cards_and_workshop_mode_is_large() {
             vec![],
         )
         .await;
-        let all = ["app", "card", "capture"].iter().all(|k| v[k].as_f64().unwrap_or(0.0) >= 24.0);
+        let all = ["app", "card", "capture"]
+            .iter()
+            .all(|k| v[k].as_f64().unwrap_or(0.0) >= 24.0);
         all.then_some(v.clone()).ok_or(format!("{v}"))
     })
     .await;
@@ -507,7 +777,13 @@ async fn focus_dims_the_unrelated_cards_and_workshop_mode_is_large() {
     let colours = js(&b, "const s = getComputedStyle(document.querySelector('.app')); return [s.color, s.backgroundColor];", vec![]).await;
     assert_eq!(colours, json!(["rgb(255, 255, 255)", "rgb(0, 0, 0)"]));
     // Only the essentials: no side panel, no export buttons.
-    assert!(!b.find(Locator::Css(".side-panel")).await.unwrap().is_displayed().await.unwrap());
+    assert!(!b
+        .find(Locator::Css(".side-panel"))
+        .await
+        .unwrap()
+        .is_displayed()
+        .await
+        .unwrap());
 
     // An old projector: 1280x720 still shows the diagram and its tools
     // without sideways scrolling.
@@ -526,17 +802,26 @@ async fn focus_dims_the_unrelated_cards_and_workshop_mode_is_large() {
     })
     .await;
     assert!(fits["vh"].as_f64().unwrap() > 250.0);
-    assert!(field(&b, "Quick capture").await.is_displayed().await.unwrap());
+    assert!(field(&b, "Quick capture")
+        .await
+        .is_displayed()
+        .await
+        .unwrap());
     button(&b, "Workshop mode").await;
 }
 
 /// All the text inside an SVG document, one string per <text> element.
 fn svg_texts(svg: &str) -> Vec<String> {
-    let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("the SVG does not parse: {e}\n{svg}"));
+    let doc = roxmltree::Document::parse(svg)
+        .unwrap_or_else(|e| panic!("the SVG does not parse: {e}\n{svg}"));
     doc.descendants()
         .filter(|n| n.has_tag_name("text"))
         .map(|n| {
-            let words: Vec<&str> = n.descendants().filter_map(|t| t.text()).flat_map(str::split_whitespace).collect();
+            let words: Vec<&str> = n
+                .descendants()
+                .filter_map(|t| t.text())
+                .flat_map(str::split_whitespace)
+                .collect();
             words.join(" ")
         })
         .collect()
@@ -549,7 +834,10 @@ async fn wait_download(dir: &Path, name: &str) -> Vec<u8> {
         match std::fs::read(&path) {
             Ok(bytes) if !bytes.is_empty() && !partial.exists() => Ok(bytes),
             Ok(_) => Err("still writing".into()),
-            Err(e) => Err(format!("{e}; files: {:?}", std::fs::read_dir(dir).map(|d| d.count()))),
+            Err(e) => Err(format!(
+                "{e}; files: {:?}",
+                std::fs::read_dir(dir).map(|d| d.count())
+            )),
         }
     })
     .await
@@ -566,13 +854,26 @@ async fn pictures_of_the_diagram_hold_every_card_and_the_title() {
     type_in_place(&b, "Check <b>this</b> & that").await;
 
     click_button(&b, "Download SVG").await;
-    let svg = String::from_utf8(wait_download(b.download_dir(), "focus-test-driver-diagram.svg").await).unwrap();
+    let svg =
+        String::from_utf8(wait_download(b.download_dir(), "focus-test-driver-diagram.svg").await)
+            .unwrap();
     let texts = svg_texts(&svg);
     let all = texts.join(" | ");
     // The picture carries the plan's title and today's date.
     let today = chrono::Local::now().format("%-d %b %Y").to_string();
-    for want in ["Focus test", &today, "Outcome one", "Aim under one", "Outcome two", "Aim under two", "Check <b>this</b> & that"] {
-        assert!(texts.iter().any(|t| t.contains(want)), "“{want}” not in the SVG's texts: {all}");
+    for want in [
+        "Focus test",
+        &today,
+        "Outcome one",
+        "Aim under one",
+        "Outcome two",
+        "Aim under two",
+        "Check <b>this</b> & that",
+    ] {
+        assert!(
+            texts.iter().any(|t| t.contains(want)),
+            "“{want}” not in the SVG's texts: {all}"
+        );
     }
     assert!(!svg.contains("<b>"), "typed text is escaped in the SVG");
 
@@ -581,16 +882,20 @@ async fn pictures_of_the_diagram_hold_every_card_and_the_title() {
     click_button(&b, "Focus on selected chain").await;
     let _ = std::fs::remove_file(b.download_dir().join("focus-test-driver-diagram.svg"));
     click_button(&b, "Download SVG").await;
-    let svg = String::from_utf8(wait_download(b.download_dir(), "focus-test-driver-diagram.svg").await).unwrap();
+    let svg =
+        String::from_utf8(wait_download(b.download_dir(), "focus-test-driver-diagram.svg").await)
+            .unwrap();
     let all = svg_texts(&svg).join(" | ");
-    assert!(all.contains("Aim under one") && !all.contains("Aim under two"), "{all}");
+    assert!(
+        all.contains("Aim under one") && !all.contains("Aim under two"),
+        "{all}"
+    );
 
     click_button(&b, "Download PNG").await;
     let png = wait_download(b.download_dir(), "focus-test-driver-diagram.png").await;
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "a PNG file");
     assert!(png.len() > 2_000, "a real picture, {} bytes", png.len());
 }
-
 
 #[tokio::test(flavor = "multi_thread")]
 #[ignore = "a picture for a person to look at, not a test"]
@@ -606,8 +911,10 @@ async fn screenshot_example() {
     for (w, h) in [(1920, 1080), (1280, 720)] {
         b.set_window_size(w, h).await.unwrap();
         tokio::time::sleep(Duration::from_millis(500)).await;
-        std::fs::write(format!("/tmp/workshop-{w}.png"), b.screenshot().await.unwrap()).unwrap();
+        std::fs::write(
+            format!("/tmp/workshop-{w}.png"),
+            b.screenshot().await.unwrap(),
+        )
+        .unwrap();
     }
 }
-
-

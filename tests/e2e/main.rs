@@ -785,7 +785,9 @@ async fn undo_and_redo_in_the_outline() {
     let titles = |env: Value| texts(&plan_of(&env)["priorities"], "title");
     eventually("the typed title to be saved", || async {
         let t = titles(stored_envelope(&b, &id).await);
-        (t == ["Safer families"]).then_some(()).ok_or(format!("{t:?}"))
+        (t == ["Safer families"])
+            .then_some(())
+            .ok_or(format!("{t:?}"))
     })
     .await;
 
@@ -813,7 +815,9 @@ async fn undo_and_redo_in_the_outline() {
     click_button(&b, "Redo").await;
     eventually("a status message that there is nothing to redo", || async {
         let t = text_of(&b, "[role=status]").await?;
-        t.contains("There is nothing to redo.").then_some(()).ok_or(t)
+        t.contains("There is nothing to redo.")
+            .then_some(())
+            .ok_or(t)
     })
     .await;
 }

@@ -33,8 +33,16 @@ fn counts_text(kind: Kind, f: &CardFacts) -> String {
         format!("{count} {}", if count == 1 { one } else { many })
     };
     match kind {
-        Kind::Outcome => format!("{} · {}", n(f.aims, "aim", "aims"), n(f.measures, "measure", "measures")),
-        Kind::Aim => format!("{} · {}", n(f.actions, "action", "actions"), n(f.measures, "measure", "measures")),
+        Kind::Outcome => format!(
+            "{} · {}",
+            n(f.aims, "aim", "aims"),
+            n(f.measures, "measure", "measures")
+        ),
+        Kind::Aim => format!(
+            "{} · {}",
+            n(f.actions, "action", "actions"),
+            n(f.measures, "measure", "measures")
+        ),
         Kind::Action => n(f.measures, "measure", "measures"),
         Kind::Measure | Kind::Priority => String::new(),
     }
@@ -66,10 +74,13 @@ pub fn Line(link: LinkPath) -> impl IntoView {
         let chosen = view
             .selected_link
             .with(|s| s.as_ref().is_some_and(|s| s.0 == *c && s.1 == *p));
-        let touches = view.selected.with(|s| s.as_ref().is_some_and(|s| s == c || s == p));
-        let dim = view
-            .lit
-            .with(|lit| lit.as_ref().is_some_and(|lit| !(lit.contains(c) && lit.contains(p))));
+        let touches = view
+            .selected
+            .with(|s| s.as_ref().is_some_and(|s| s == c || s == p));
+        let dim = view.lit.with(|lit| {
+            lit.as_ref()
+                .is_some_and(|lit| !(lit.contains(c) && lit.contains(p)))
+        });
         let mut class = String::from("line");
         if chosen {
             class.push_str(" chosen");
@@ -108,15 +119,27 @@ pub fn Card(id: Id) -> impl IntoView {
     let code = Memo::new(move |_| {
         id.with_value(|id| view.codes.with(|c| c.get(id).cloned().unwrap_or_default()))
     });
-    let facts = Memo::new(move |_| id.with_value(|id| view.facts.with(|f| f.get(id).cloned().unwrap_or_default())));
-    let text = Memo::new(move |_| placement.with(|b| b.as_ref().map(|b| b.lines.join(" ")).unwrap_or_default()));
-    let is_selected = Memo::new(move |_| id.with_value(|id| view.selected.with(|s| s.as_ref() == Some(id))));
-    let is_editing = Memo::new(move |_| id.with_value(|id| view.editing.with(|s| s.as_ref() == Some(id))));
+    let facts = Memo::new(move |_| {
+        id.with_value(|id| view.facts.with(|f| f.get(id).cloned().unwrap_or_default()))
+    });
+    let text = Memo::new(move |_| {
+        placement.with(|b| b.as_ref().map(|b| b.lines.join(" ")).unwrap_or_default())
+    });
+    let is_selected =
+        Memo::new(move |_| id.with_value(|id| view.selected.with(|s| s.as_ref() == Some(id))));
+    let is_editing =
+        Memo::new(move |_| id.with_value(|id| view.editing.with(|s| s.as_ref() == Some(id))));
     let dimmed = Memo::new(move |_| {
-        id.with_value(|id| view.lit.with(|lit| lit.as_ref().is_some_and(|lit| !lit.contains(id))))
+        id.with_value(|id| {
+            view.lit
+                .with(|lit| lit.as_ref().is_some_and(|lit| !lit.contains(id)))
+        })
     });
     let lit = Memo::new(move |_| {
-        id.with_value(|id| view.lit.with(|lit| lit.as_ref().is_some_and(|lit| lit.contains(id))))
+        id.with_value(|id| {
+            view.lit
+                .with(|lit| lit.as_ref().is_some_and(|lit| lit.contains(id)))
+        })
     });
 
     let offset = Memo::new(move |_| id.with_value(|id| gestures::move_offset(&view, id)));
@@ -138,7 +161,10 @@ pub fn Card(id: Id) -> impl IntoView {
         })
     };
     let class = move || {
-        let k = kind.get().map(|k| format!("{k:?}").to_lowercase()).unwrap_or_default();
+        let k = kind
+            .get()
+            .map(|k| format!("{k:?}").to_lowercase())
+            .unwrap_or_default();
         format!("card kind-{k}")
     };
     let shown_text = move || {
@@ -153,10 +179,25 @@ pub fn Card(id: Id) -> impl IntoView {
         let k = kind.get().map(|k| k.label()).unwrap_or("item");
         let c = code.get();
         let gap = facts.with(|f| f.gap.map(|g| format!(" Gap: {g}")).unwrap_or_default());
-        let counts = kind.get().map(|k| counts_text(k, &facts.get())).unwrap_or_default();
-        let counts = if counts.is_empty() { String::new() } else { format!(" ({counts})") };
-        let code = if c.is_empty() { String::new() } else { format!(" {c}") };
-        format!("{}{code}: {}{counts}.{gap}", crate::ui::outline::capitalised(k), shown_text())
+        let counts = kind
+            .get()
+            .map(|k| counts_text(k, &facts.get()))
+            .unwrap_or_default();
+        let counts = if counts.is_empty() {
+            String::new()
+        } else {
+            format!(" ({counts})")
+        };
+        let code = if c.is_empty() {
+            String::new()
+        } else {
+            format!(" {c}")
+        };
+        format!(
+            "{}{code}: {}{counts}.{gap}",
+            crate::ui::outline::capitalised(k),
+            shown_text()
+        )
     };
     let handle_label = move || format!("Draw a link from: {}", shown_text());
 

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{Drag, DiagramView};
+use super::{DiagramView, Drag};
 use crate::model::Id;
 
 /// How far (CSS pixels) a pointer must travel before a press on a card
@@ -27,7 +27,10 @@ fn to_canvas(view: &DiagramView, client: (f64, f64)) -> (f64, f64) {
     let rect = el.get_bounding_client_rect();
     let (px, py) = view.pan.get_untracked();
     let z = view.zoom.get_untracked();
-    ((client.0 - rect.left() - px) / z, (client.1 - rect.top() - py) / z)
+    (
+        (client.0 - rect.left() - px) / z,
+        (client.1 - rect.top() - py) / z,
+    )
 }
 
 fn client_of(e: &web_sys::PointerEvent) -> (f64, f64) {
@@ -79,14 +82,20 @@ pub fn on_background_pointer_down(view: DiagramView, e: web_sys::PointerEvent) {
     let on_control = e
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|t| t.closest("button, input, textarea, select, .column-head").ok().flatten())
+        .and_then(|t| {
+            t.closest("button, input, textarea, select, .column-head")
+                .ok()
+                .flatten()
+        })
         .is_some();
     if e.button() != 0 || on_control {
         return;
     }
     view.selected.set(None);
     view.selected_link.set(None);
-    view.drag.set(Some(Drag::Pan { last: client_of(&e) }));
+    view.drag.set(Some(Drag::Pan {
+        last: client_of(&e),
+    }));
     capture(&view, &e);
     focus_viewport(&view);
 }
@@ -101,10 +110,16 @@ pub fn on_pointer_move(view: DiagramView, e: web_sys::PointerEvent) {
             from,
             to: to_canvas(&view, client),
         })),
-        Drag::Move { card, start, moved, .. } => {
-            let moved = moved
-                || (client.0 - start.0).hypot(client.1 - start.1) > DRAG_THRESHOLD;
-            view.drag.set(Some(Drag::Move { card, start, to: client, moved }));
+        Drag::Move {
+            card, start, moved, ..
+        } => {
+            let moved = moved || (client.0 - start.0).hypot(client.1 - start.1) > DRAG_THRESHOLD;
+            view.drag.set(Some(Drag::Move {
+                card,
+                start,
+                to: client,
+                moved,
+            }));
         }
         Drag::Pan { last } => {
             view.pan.update(|(x, y)| {
@@ -133,7 +148,9 @@ pub fn on_pointer_up(view: DiagramView, e: web_sys::PointerEvent) {
                 "To link two cards, drop the line on the other card.",
             ),
         },
-        Drag::Move { card, moved: false, .. } => view.select(Some(card)),
+        Drag::Move {
+            card, moved: false, ..
+        } => view.select(Some(card)),
         Drag::Move { card, .. } => {
             let Some(target) = card_at(client).filter(|t| *t != card) else {
                 return;
@@ -159,7 +176,14 @@ pub fn on_pointer_up(view: DiagramView, e: web_sys::PointerEvent) {
 pub fn on_wheel(view: DiagramView, e: web_sys::WheelEvent) {
     if e.ctrl_key() {
         e.prevent_default();
-        zoom_by(&view, if e.delta_y() < 0.0 { ZOOM_STEP } else { 1.0 / ZOOM_STEP });
+        zoom_by(
+            &view,
+            if e.delta_y() < 0.0 {
+                ZOOM_STEP
+            } else {
+                1.0 / ZOOM_STEP
+            },
+        );
     } else {
         view.pan.update(|(x, y)| {
             *x -= e.delta_x();
@@ -190,10 +214,13 @@ fn viewport_size(view: &DiagramView) -> (f64, f64) {
 /// Shows the whole diagram (never enlarged beyond its natural size).
 pub fn fit(view: &DiagramView) {
     let (w, h) = viewport_size(view);
-    let (lw, lh) = view.layout.with_untracked(|l| (l.width.max(1.0), l.height.max(1.0)));
+    let (lw, lh) = view
+        .layout
+        .with_untracked(|l| (l.width.max(1.0), l.height.max(1.0)));
     let z = (w / lw).min(h / lh).min(1.0).max(0.1);
     view.zoom.set(z);
-    view.pan.set(((w - lw * z) / 2.0, ((h - lh * z) / 2.0).max(0.0)));
+    view.pan
+        .set(((w - lw * z) / 2.0, ((h - lh * z) / 2.0).max(0.0)));
 }
 
 /// Keeps a card in view when the keyboard moves the selection to it.
@@ -234,11 +261,19 @@ fn step_selection(view: &DiagramView, key: &str) {
             "ArrowUp" | "ArrowDown" => {
                 let order = l.column_order(here.column);
                 let i = order.iter().position(|x| *x == sel)?;
-                let j = if key == "ArrowUp" { i.checked_sub(1)? } else { i + 1 };
+                let j = if key == "ArrowUp" {
+                    i.checked_sub(1)?
+                } else {
+                    i + 1
+                };
                 order.get(j).cloned()
             }
             _ => {
-                let col = if key == "ArrowLeft" { col.checked_sub(1)? } else { col + 1 };
+                let col = if key == "ArrowLeft" {
+                    col.checked_sub(1)?
+                } else {
+                    col + 1
+                };
                 let column = l.columns.get(col)?.column;
                 let candidates = l.column_order(column);
                 let linked = view.wb.plan.with_untracked(|p| {
@@ -251,7 +286,10 @@ fn step_selection(view: &DiagramView, key: &str) {
                 linked.or_else(|| {
                     let middle = here.y + here.height / 2.0;
                     candidates.into_iter().min_by(|a, b| {
-                        let d = |id: &Id| l.card(id).map_or(f64::MAX, |c| (c.y + c.height / 2.0 - middle).abs());
+                        let d = |id: &Id| {
+                            l.card(id)
+                                .map_or(f64::MAX, |c| (c.y + c.height / 2.0 - middle).abs())
+                        };
                         d(a).total_cmp(&d(b))
                     })
                 })
@@ -268,8 +306,7 @@ pub fn on_key(view: DiagramView, e: web_sys::KeyboardEvent) {
         return;
     }
     // Keys typed into the side panel's fields are not commands.
-    if e
-        .target()
+    if e.target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
     {
@@ -282,7 +319,9 @@ pub fn on_key(view: DiagramView, e: web_sys::KeyboardEvent) {
             view.reorder_selected(key == "ArrowUp");
             true
         }
-        "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight" if e.shift_key() || selected.is_none() => {
+        "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight"
+            if e.shift_key() || selected.is_none() =>
+        {
             let (dx, dy) = match key.as_str() {
                 "ArrowUp" => (0.0, PAN_STEP),
                 "ArrowDown" => (0.0, -PAN_STEP),
@@ -372,9 +411,12 @@ pub fn on_key(view: DiagramView, e: web_sys::KeyboardEvent) {
 /// under the pointer).
 pub fn move_offset(view: &DiagramView, id: &Id) -> Option<(f64, f64)> {
     view.drag.with(|d| match d {
-        Some(Drag::Move { card, start, to, moved: true }) if card == id => {
-            Some((to.0 - start.0, to.1 - start.1))
-        }
+        Some(Drag::Move {
+            card,
+            start,
+            to,
+            moved: true,
+        }) if card == id => Some((to.0 - start.0, to.1 - start.1)),
         _ => None,
     })
 }

@@ -16,8 +16,8 @@ use leptos::prelude::*;
 
 use super::state::{use_workbench, Workbench};
 use crate::model::arrange;
-use crate::model::culling::{cards_in, links_in, Area};
 use crate::model::chain::{card_facts, chain_of, CardFacts};
+use crate::model::culling::{cards_in, links_in, Area};
 use crate::model::layout::{layout, CardBox, Column, Layout, Metrics};
 use crate::model::summary::codes;
 use crate::model::{Id, Kind, Plan};
@@ -35,9 +35,19 @@ pub struct WorkshopMode(pub RwSignal<bool>);
 /// panning the background.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Drag {
-    Link { from: Id, to: (f64, f64) },
-    Move { card: Id, start: (f64, f64), to: (f64, f64), moved: bool },
-    Pan { last: (f64, f64) },
+    Link {
+        from: Id,
+        to: (f64, f64),
+    },
+    Move {
+        card: Id,
+        start: (f64, f64),
+        to: (f64, f64),
+        moved: bool,
+    },
+    Pan {
+        last: (f64, f64),
+    },
 }
 
 /// What the diagram screen shows, beyond the plan itself.
@@ -127,7 +137,9 @@ impl DiagramView {
         let zoom = RwSignal::new(1.0);
         let pan = RwSignal::new((0.0, 0.0));
         let screen_size = RwSignal::new((1600.0, 1000.0));
-        let area = Memo::new(move |_| Area::on_screen(screen_size.get(), pan.get(), zoom.get(), CULLING_MARGIN));
+        let area = Memo::new(move |_| {
+            Area::on_screen(screen_size.get(), pan.get(), zoom.get(), CULLING_MARGIN)
+        });
         DiagramView {
             wb,
             selected,
@@ -193,10 +205,10 @@ impl DiagramView {
     /// place (outcomes are always placed). Text is then typed in place.
     pub fn add_to(&self, column: Column) {
         let kind = column.kind();
-        let parent = self
-            .selected
-            .get_untracked()
-            .filter(|s| self.kind_of(s).is_some_and(|k| crate::model::links::link_allowed(kind, k)));
+        let parent = self.selected.get_untracked().filter(|s| {
+            self.kind_of(s)
+                .is_some_and(|k| crate::model::links::link_allowed(kind, k))
+        });
         let Some(id) = self.wb.edit(|p| {
             let id = p.add_item(kind, "", parent.as_ref())?;
             if column == Column::SecondaryAims {
@@ -328,7 +340,10 @@ pub fn Diagram() -> impl IntoView {
     });
 
     watch_viewport_size(view);
-    let card_ids = move || view.area.with(|area| view.layout.with(|l| cards_in(l, area)));
+    let card_ids = move || {
+        view.area
+            .with(|area| view.layout.with(|l| cards_in(l, area)))
+    };
     let links = move || {
         view.area.with(|area| {
             view.layout.with(|l| {

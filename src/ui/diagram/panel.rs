@@ -12,8 +12,14 @@ use crate::ui::details::ItemDetails;
 /// "A1.2 Reduce drift" for lists of cards.
 fn name_of(view: &DiagramView, id: &Id) -> String {
     let code = view.codes.with(|c| c.get(id).cloned().unwrap_or_default());
-    let text = view.with_plan(|p| p.text_of(id).map(str::to_owned)).unwrap_or_default();
-    let text = if text.trim().is_empty() { "(no text yet)".to_owned() } else { text };
+    let text = view
+        .with_plan(|p| p.text_of(id).map(str::to_owned))
+        .unwrap_or_default();
+    let text = if text.trim().is_empty() {
+        "(no text yet)".to_owned()
+    } else {
+        text
+    };
     if code.is_empty() {
         text
     } else {
@@ -53,7 +59,12 @@ fn ItemPanel(id: Id, kind: Kind) -> impl IntoView {
     let sid = StoredValue::new(id.clone());
     // A memo, so the field is only rewritten when the stored text changes
     // (the plan trims it: a trailing space being typed must stay).
-    let text = Memo::new(move |_| sid.with_value(|id| view.with_plan(|p| p.text_of(id).map(str::to_owned)).unwrap_or_default()));
+    let text = Memo::new(move |_| {
+        sid.with_value(|id| {
+            view.with_plan(|p| p.text_of(id).map(str::to_owned))
+                .unwrap_or_default()
+        })
+    });
     let field_label = match kind {
         Kind::Priority | Kind::Action => "Title",
         Kind::Measure => "Measure name",
@@ -63,8 +74,14 @@ fn ItemPanel(id: Id, kind: Kind) -> impl IntoView {
     let lines = move || {
         sid.with_value(|id| {
             view.with_plan(|p| {
-                let up = p.links_of(id).iter().map(|parent| (id.clone(), parent.clone(), parent.clone()));
-                let down = p.linked_from(id).into_iter().map(|child| (child.clone(), id.clone(), child));
+                let up = p
+                    .links_of(id)
+                    .iter()
+                    .map(|parent| (id.clone(), parent.clone(), parent.clone()));
+                let down = p
+                    .linked_from(id)
+                    .into_iter()
+                    .map(|child| (child.clone(), id.clone(), child));
                 up.chain(down).collect::<Vec<_>>()
             })
         })

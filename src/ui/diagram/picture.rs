@@ -78,7 +78,8 @@ fn paint_png(view: DiagramView, name: String, svg: &str, w: f64, h: f64) -> Resu
     let src = url.clone();
     let onload = Closure::once_into_js(move || {
         let result = (|| -> Result<(), JsValue> {
-            let canvas: web_sys::HtmlCanvasElement = document().create_element("canvas")?.unchecked_into();
+            let canvas: web_sys::HtmlCanvasElement =
+                document().create_element("canvas")?.unchecked_into();
             canvas.set_width((w * SCALE).ceil() as u32);
             canvas.set_height((h * SCALE).ceil() as u32);
             let ctx: web_sys::CanvasRenderingContext2d = canvas

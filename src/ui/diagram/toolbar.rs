@@ -16,7 +16,11 @@ pub fn Toolbar() -> impl IntoView {
         if text.trim().is_empty() {
             return;
         }
-        if view.wb.edit(|p| p.add_item(Kind::Action, text.trim(), None)).is_some() {
+        if view
+            .wb
+            .edit(|p| p.add_item(Kind::Action, text.trim(), None))
+            .is_some()
+        {
             idea.set(String::new());
         }
     };
@@ -138,11 +142,17 @@ fn Idea(id: Id) -> impl IntoView {
         id.with_value(|id| {
             view.with_plan(|p| {
                 let t = p.text_of(id).unwrap_or_default();
-                if t.trim().is_empty() { "(no text yet)".to_owned() } else { t.to_owned() }
+                if t.trim().is_empty() {
+                    "(no text yet)".to_owned()
+                } else {
+                    t.to_owned()
+                }
             })
         })
     };
-    let kind = move || id.with_value(|id| view.with_plan(|p| p.kind_of(id).map(|k| k.label()).unwrap_or_default()));
+    let kind = move || {
+        id.with_value(|id| view.with_plan(|p| p.kind_of(id).map(|k| k.label()).unwrap_or_default()))
+    };
     let selected = move || id.with_value(|id| view.selected.with(|s| s.as_ref() == Some(id)));
     let is_editing = move || id.with_value(|id| view.editing.with(|s| s.as_ref() == Some(id)));
     let offset = move || id.with_value(|id| gestures::move_offset(&view, id));
