@@ -897,24 +897,3 @@ async fn pictures_of_the_diagram_hold_every_card_and_the_title() {
     assert!(png.len() > 2_000, "a real picture, {} bytes", png.len());
 }
 
-#[tokio::test(flavor = "multi_thread")]
-#[ignore = "a picture for a person to look at, not a test"]
-async fn screenshot_example() {
-    let world = World::start().await;
-    let b = world.browser_on_app().await;
-    b.set_window_size(1600, 1000).await.unwrap();
-    click_button(&b, "Open the example plan").await;
-    open_diagram(&b).await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
-    std::fs::write("/tmp/diagram.png", b.screenshot().await.unwrap()).unwrap();
-    click_button(&b, "Workshop mode").await;
-    for (w, h) in [(1920, 1080), (1280, 720)] {
-        b.set_window_size(w, h).await.unwrap();
-        tokio::time::sleep(Duration::from_millis(500)).await;
-        std::fs::write(
-            format!("/tmp/workshop-{w}.png"),
-            b.screenshot().await.unwrap(),
-        )
-        .unwrap();
-    }
-}
