@@ -558,12 +558,11 @@ async fn diagram_by_keyboard_alone() {
     press(&b, Key::Right).await;
     wait_focus_on(&b, "Improvement aim: More care leavers in work").await;
     press_keys(&b, &['l']).await;
-    // The list takes the focus; the outcome not yet linked comes first.
-    let picked = eventually("the link list to take the focus", || async {
-        let f = focus(&b).await;
-        (f.tag == "button" && f.name.starts_with("Young people are heard"))
-            .then_some(f.clone())
-            .ok_or(format!("{f:?}"))
+    // The list's find box takes the focus; the outcome not yet linked is
+    // listed; Tab reaches it.
+    wait_focus_on(&b, "Find a card to link to").await;
+    let picked = tab_until(&b, "the unlinked outcome in the list", false, 5, |f| {
+        f.tag == "button"
     })
     .await;
     assert_eq!(picked.name, "Young people are heard (outcome)");
@@ -718,16 +717,31 @@ async fn focus_dims_the_unrelated_cards_and_workshop_mode_is_large() {
     type_keys(&b, "Priority A").await;
     card(&b, "Outcome one").await.click().await.unwrap();
     press_keys(&b, &['l']).await;
-    let picked = eventually("the priority in the link list", || async {
-        let f = focus(&b).await;
-        f.name
-            .starts_with("Priority A")
-            .then_some(f.clone())
-            .ok_or(format!("{f:?}"))
+    // Typing narrows the list; Enter links the first match.
+    wait_focus_on(&b, "Find a card to link to").await;
+    type_keys(&b, "rity a").await;
+    eventually("the list narrowed to the priority", || async {
+        let picks = b
+            .find_all(Locator::Css(".link-picker .pick"))
+            .await
+            .map_err(dbg)?;
+        let mut names = Vec::new();
+        for p in picks {
+            names.push(p.text().await.map_err(dbg)?);
+        }
+        (names == ["Priority A (priority)"])
+            .then_some(())
+            .ok_or(format!("{names:?}"))
     })
     .await;
-    assert_eq!(picked.name, "Priority A (priority)");
     press(&b, Key::Enter).await;
+    wait_stored(&b, "the outcome to belong to Priority A", |p| {
+        let outcome = find(p, "outcomes", "statement", "Outcome one")?;
+        (link_count(outcome, "priorities") == 1)
+            .then_some(())
+            .ok_or(format!("{outcome}"))
+    })
+    .await;
     let filter = field(&b, "Show").await;
     filter.select_by_label("Priority A").await.unwrap();
     eventually("only the chain of Priority A to be drawn", || async {

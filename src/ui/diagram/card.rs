@@ -15,10 +15,17 @@ pub fn dom_id(id: &Id) -> String {
     format!("card-{}", id.as_str())
 }
 
-/// Moves the keyboard focus to a card once it is drawn.
+/// Moves the keyboard focus to a card once it is drawn, unless the user
+/// is by then typing somewhere (a new card's editor opened in between).
 pub fn focus_card(id: &Id) {
     let dom = dom_id(id);
     request_animation_frame(move || {
+        let typing = document()
+            .active_element()
+            .is_some_and(|a| a.matches("textarea, input, select").unwrap_or(false));
+        if typing {
+            return;
+        }
         if let Some(el) = document().get_element_by_id(&dom) {
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                 let _ = el.focus();

@@ -155,11 +155,36 @@ fn LinePanel(child: Id, parent: Id) -> impl IntoView {
 #[component]
 pub fn LinkPicker() -> impl IntoView {
     let view = expect_context::<DiagramView>();
-    let candidates = move || {
+    let query = RwSignal::new(String::new());
+    // Every card it may be linked to, named once when the list opens.
+    let all = Memo::new(move |_| {
         let Some(from) = view.picking_link_for.get() else {
             return Vec::new();
         };
-        view.with_plan(|p| p.link_candidates(&from))
+        let ids = view.wb.plan.with_untracked(|p| {
+            p.as_ref()
+                .map(|p| p.link_candidates(&from))
+                .unwrap_or_default()
+        });
+        ids.into_iter()
+            .map(|id| {
+                let kind = view
+                    .with_plan(|p| p.kind_of(&id).map(|k| k.label()))
+                    .unwrap_or_default();
+                let label = format!("{} ({kind})", name_of(&view, &id));
+                (id, label)
+            })
+            .collect::<Vec<_>>()
+    });
+    // Those whose name holds what was typed in the find box.
+    let shown = move || {
+        let q = query.get().trim().to_lowercase();
+        all.with(|all| {
+            all.iter()
+                .filter(|(_, label)| q.is_empty() || label.to_lowercase().contains(&q))
+                .cloned()
+                .collect::<Vec<_>>()
+        })
     };
     let close = move || {
         if let Some(id) = view.picking_link_for.get_untracked() {
@@ -167,11 +192,18 @@ pub fn LinkPicker() -> impl IntoView {
             card::focus_card(&id);
         }
     };
-    // The list takes the keyboard focus when it opens.
+    let pick = move |target: &Id| {
+        if let Some(from) = view.picking_link_for.get_untracked() {
+            view.link(&from, target);
+        }
+        close();
+    };
+    // The find box takes the keyboard focus when the list opens.
     Effect::new(move |_| {
         if view.picking_link_for.with(Option::is_some) {
+            query.set(String::new());
             request_animation_frame(|| {
-                if let Ok(Some(el)) = document().query_selector(".link-picker button") {
+                if let Ok(Some(el)) = document().query_selector(".link-picker input") {
                     if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                         let _ = el.focus();
                     }
@@ -201,30 +233,43 @@ pub fn LinkPicker() -> impl IntoView {
                 }
             >
                 <h3 id="link-picker-title">{title}</h3>
+                <label class="field">
+                    <span>"Find a card to link to"</span>
+                    <input
+                        type="search"
+                        placeholder="Type part of its text, then Enter for the first match"
+                        prop:value=move || query.get()
+                        on:input=move |e| query.set(event_target_value(&e))
+                        on:keydown=move |e| {
+                            if e.key() == "Enter" {
+                                e.prevent_default();
+                                if let Some((first, _)) = shown().into_iter().next() {
+                                    pick(&first);
+                                }
+                            }
+                        }
+                    />
+                </label>
                 <Show
-                    when=move || !candidates().is_empty()
-                    fallback=|| view! { <p>"There is nothing this card can be linked to yet."</p> }
+                    when=move || !shown().is_empty()
+                    fallback=move || {
+                        let text = if all.with(Vec::is_empty) {
+                            "There is nothing this card can be linked to yet."
+                        } else {
+                            "No card it can be linked to has that text."
+                        };
+                        view! { <p>{text}</p> }
+                    }
                 >
                     <ul>
                         <For
-                            each=candidates
-                            key=|id| id.clone()
-                            children=move |target| {
-                                let label = name_of(&view, &target);
-                                let kind = view.with_plan(|p| p.kind_of(&target).map(|k| k.label())).unwrap_or_default();
+                            each=shown
+                            key=|(id, _)| id.clone()
+                            children=move |(target, label)| {
                                 view! {
                                     <li>
-                                        <button
-                                            type="button"
-                                            class="pick"
-                                            on:click=move |_| {
-                                                if let Some(from) = view.picking_link_for.get_untracked() {
-                                                    view.link(&from, &target);
-                                                }
-                                                close();
-                                            }
-                                        >
-                                            {format!("{label} ({kind})")}
+                                        <button type="button" class="pick" on:click=move |_| pick(&target)>
+                                            {label}
                                         </button>
                                     </li>
                                 }
