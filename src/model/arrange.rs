@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use super::layout::{layout, Metrics};
+use super::layout::{layout, Column, Layout, Metrics};
 use super::ops::OpError;
 use super::plan::{Id, Plan};
 
@@ -21,21 +21,35 @@ pub fn place(
     target: &Id,
     after: bool,
 ) -> Result<(), OpError> {
-    let before = layout(plan, metrics, visible);
-    let Some(column) = before.card(id).map(|c| c.column) else {
-        return Err(OpError::InvalidValue(
-            "Only cards placed in the diagram can be moved up or down.".into(),
-        ));
-    };
+    let drawn = layout(plan, metrics, visible);
+    place_in(plan, &drawn, metrics, visible, id, target, after)
+}
+
+/// `place`, given the layout of the plan as it is now.
+fn place_in(
+    plan: &mut Plan,
+    drawn: &Layout,
+    metrics: &Metrics,
+    visible: Option<&HashSet<Id>>,
+    id: &Id,
+    target: &Id,
+    after: bool,
+) -> Result<(), OpError> {
+    let column = column_of(drawn, id)?;
     let mut trial = plan.clone();
     trial.place_next_to(id, target, after)?;
-    let order_before = before.column_order(column);
     let order_after = layout(&trial, metrics, visible).column_order(column);
-    if order_after == order_before {
+    if order_after == drawn.column_order(column) {
         return Err(OpError::InvalidValue(HELD_BY_LINKS.into()));
     }
     *plan = trial;
     Ok(())
+}
+
+fn column_of(drawn: &Layout, id: &Id) -> Result<Column, OpError> {
+    drawn.card(id).map(|c| c.column).ok_or_else(|| {
+        OpError::InvalidValue("Only cards placed in the diagram can be moved up or down.".into())
+    })
 }
 
 /// Moves `id` one place up or down its column. Returns `Ok(false)` when it
@@ -48,11 +62,7 @@ pub fn move_in_column(
     up: bool,
 ) -> Result<bool, OpError> {
     let drawn = layout(plan, metrics, visible);
-    let Some(column) = drawn.card(id).map(|c| c.column) else {
-        return Err(OpError::InvalidValue(
-            "Only cards placed in the diagram can be moved up or down.".into(),
-        ));
-    };
+    let column = column_of(&drawn, id)?;
     let order = drawn.column_order(column);
     let i = order
         .iter()
@@ -66,7 +76,7 @@ pub fn move_in_column(
     let Some(j) = neighbour else {
         return Ok(false);
     };
-    place(plan, metrics, visible, id, &order[j], !up)?;
+    place_in(plan, &drawn, metrics, visible, id, &order[j], !up)?;
     Ok(true)
 }
 

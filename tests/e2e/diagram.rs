@@ -113,39 +113,56 @@ async fn open_diagram(c: &Client) {
     .await;
 }
 
-/// Presses the mouse on `from` (at its centre, or offset), moves in steps
-/// to `to` and releases: real pointer events, as a user's drag.
+/// The steps of a drag: press on `from`'s centre, move off it, move onto
+/// `to` and release `dy` pixels below its centre. Real pointer events, as
+/// a user's drag.
+fn drag_steps(from: &Element, to: &Element, dy: f64) -> Vec<PointerAction> {
+    let step = Some(Duration::from_millis(60));
+    vec![
+        PointerAction::MoveToElement {
+            element: from.clone(),
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        },
+        PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        },
+        PointerAction::MoveBy {
+            duration: step,
+            x: 12.0,
+            y: -8.0,
+        },
+        PointerAction::MoveToElement {
+            element: to.clone(),
+            duration: step,
+            x: 0.0,
+            y: dy,
+        },
+        PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        },
+    ]
+}
+
+/// Drags `from` onto `to` with the mouse, releasing `dy` pixels from `to`'s
+/// centre.
+async fn mouse_drag_to_offset(c: &Client, from: &Element, to: &Element, dy: f64) {
+    let drag = drag_steps(from, to, dy)
+        .into_iter()
+        .fold(MouseActions::new("mouse".into()), |a, s| a.then(s));
+    c.perform_actions(drag).await.expect("drag with the mouse");
+}
+
 async fn mouse_drag(c: &Client, from: &Element, to: &Element) {
     mouse_drag_to_offset(c, from, to, 0.0).await;
 }
 
 /// The same gesture with a finger (an interactive whiteboard).
 async fn touch_drag(c: &Client, from: &Element, to: &Element) {
-    let step = Some(Duration::from_millis(60));
-    let drag = TouchActions::new("finger".into())
-        .then(PointerAction::MoveToElement {
-            element: from.clone(),
-            duration: None,
-            x: 0.0,
-            y: 0.0,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::MoveBy {
-            duration: step,
-            x: 12.0,
-            y: 6.0,
-        })
-        .then(PointerAction::MoveToElement {
-            element: to.clone(),
-            duration: step,
-            x: 0.0,
-            y: 4.0,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
+    let drag = drag_steps(from, to, 0.0)
+        .into_iter()
+        .fold(TouchActions::new("finger".into()), |a, s| a.then(s));
     c.perform_actions(drag).await.expect("drag with a finger");
 }
 
@@ -493,36 +510,6 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
         (v["inside"] == json!(true) && zoom <= 100.0).then_some(()).ok_or(format!("{v}"))
     })
     .await;
-}
-
-/// Drags `from` onto `to`, releasing `dy` pixels from `to`'s centre.
-async fn mouse_drag_to_offset(c: &Client, from: &Element, to: &Element, dy: f64) {
-    let step = Some(Duration::from_millis(60));
-    let drag = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement {
-            element: from.clone(),
-            duration: None,
-            x: 0.0,
-            y: 0.0,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::MoveBy {
-            duration: step,
-            x: 8.0,
-            y: -8.0,
-        })
-        .then(PointerAction::MoveToElement {
-            element: to.clone(),
-            duration: step,
-            x: 0.0,
-            y: dy,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-    c.perform_actions(drag).await.expect("drag with the mouse");
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -910,4 +897,3 @@ async fn pictures_of_the_diagram_hold_every_card_and_the_title() {
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "a PNG file");
     assert!(png.len() > 2_000, "a real picture, {} bytes", png.len());
 }
-

@@ -196,8 +196,8 @@ impl DiagramView {
     }
 
     /// Links two cards whichever way the rules allow; a refusal says why.
-    pub fn link(&self, a: &Id, b: &Id) -> bool {
-        self.wb.edit(|p| p.link_either(a, b)).is_some()
+    pub fn link(&self, a: &Id, b: &Id) {
+        self.wb.edit(|p| p.link_either(a, b));
     }
 
     /// Adds a card to a column. It is linked to the selected card when that
