@@ -5,45 +5,51 @@
 
 use std::collections::HashSet;
 
+use super::editing::Op;
 use super::layout::{layout, Column, Layout, Metrics};
 use super::ops::OpError;
 use super::plan::{Id, Plan};
 
 const HELD_BY_LINKS: &str = "Cards sit next to the items they are linked to, so this card can only move among the cards that share its links.";
 
-/// Moves `id` to just before (or after) `target` in their column, as the
-/// diagram draws it with these `metrics` and `visible` items.
+/// The operation that moves `id` to just before (or after) `target` in
+/// their column, as the diagram draws it with these `metrics` and `visible`
+/// items; refused with the reason when the move would not show.
 pub fn place(
-    plan: &mut Plan,
+    plan: &Plan,
     metrics: &Metrics,
     visible: Option<&HashSet<Id>>,
     id: &Id,
     target: &Id,
     after: bool,
-) -> Result<(), OpError> {
+) -> Result<Op, OpError> {
     let drawn = layout(plan, metrics, visible);
     place_in(plan, &drawn, metrics, visible, id, target, after)
 }
 
 /// `place`, given the layout of the plan as it is now.
 fn place_in(
-    plan: &mut Plan,
+    plan: &Plan,
     drawn: &Layout,
     metrics: &Metrics,
     visible: Option<&HashSet<Id>>,
     id: &Id,
     target: &Id,
     after: bool,
-) -> Result<(), OpError> {
+) -> Result<Op, OpError> {
     let column = column_of(drawn, id)?;
+    let op = Op::PlaceNextTo {
+        id: id.clone(),
+        target: target.clone(),
+        after,
+    };
     let mut trial = plan.clone();
-    trial.place_next_to(id, target, after)?;
+    op.apply(&mut trial)?;
     let order_after = layout(&trial, metrics, visible).column_order(column);
     if order_after == drawn.column_order(column) {
         return Err(OpError::InvalidValue(HELD_BY_LINKS.into()));
     }
-    *plan = trial;
-    Ok(())
+    Ok(op)
 }
 
 fn column_of(drawn: &Layout, id: &Id) -> Result<Column, OpError> {
@@ -52,15 +58,15 @@ fn column_of(drawn: &Layout, id: &Id) -> Result<Column, OpError> {
     })
 }
 
-/// Moves `id` one place up or down its column. Returns `Ok(false)` when it
-/// is already at the top (or bottom) and nothing changed.
+/// The operation that moves `id` one place up or down its column; `None`
+/// when it is already at the top (or bottom).
 pub fn move_in_column(
-    plan: &mut Plan,
+    plan: &Plan,
     metrics: &Metrics,
     visible: Option<&HashSet<Id>>,
     id: &Id,
     up: bool,
-) -> Result<bool, OpError> {
+) -> Result<Option<Op>, OpError> {
     let drawn = layout(plan, metrics, visible);
     let column = column_of(&drawn, id)?;
     let order = drawn.column_order(column);
@@ -74,10 +80,9 @@ pub fn move_in_column(
         Some(i + 1).filter(|&j| j < order.len())
     };
     let Some(j) = neighbour else {
-        return Ok(false);
+        return Ok(None);
     };
-    place_in(plan, &drawn, metrics, visible, id, &order[j], !up)?;
-    Ok(true)
+    place_in(plan, &drawn, metrics, visible, id, &order[j], !up).map(Some)
 }
 
 #[cfg(test)]
@@ -100,18 +105,16 @@ mod tests {
         assert_eq!(actions(&p), vec![x1.clone(), x2.clone(), y1.clone()]);
 
         // x2 and x1 serve the same aim: they swap.
-        assert_eq!(move_in_column(&mut p, &m, None, &x2, true), Ok(true));
+        let op = move_in_column(&p, &m, None, &x2, true).unwrap().unwrap();
+        op.apply(&mut p).unwrap();
         assert_eq!(actions(&p), vec![x2.clone(), x1.clone(), y1.clone()]);
 
         // y1 serves the other aim: moving it above x1 would not show.
-        let before = p.clone();
-        let err = move_in_column(&mut p, &m, None, &y1, true).unwrap_err();
+        let err = move_in_column(&p, &m, None, &y1, true).unwrap_err();
         assert_eq!(err.to_string(), HELD_BY_LINKS);
-        assert_eq!(p, before);
 
         // At the top already: nothing to do.
-        assert_eq!(move_in_column(&mut p, &m, None, &x2, true), Ok(false));
-        assert_eq!(p, before);
+        assert_eq!(move_in_column(&p, &m, None, &x2, true), Ok(None));
     }
 
     #[test]
@@ -120,7 +123,10 @@ mod tests {
         let o1 = p.add_item(Kind::Outcome, "O1", None).unwrap();
         let o2 = p.add_item(Kind::Outcome, "O2", None).unwrap();
         let m = Metrics::standard();
-        place(&mut p, &m, None, &o2, &o1, false).unwrap();
+        place(&p, &m, None, &o2, &o1, false)
+            .unwrap()
+            .apply(&mut p)
+            .unwrap();
         assert_eq!(p.ids_of_kind(Kind::Outcome), vec![o2, o1]);
     }
 }

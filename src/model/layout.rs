@@ -81,6 +81,16 @@ impl Metrics {
     }
 }
 
+/// Whether a card with text `a` is as tall as with text `b` in every
+/// drawing of the diagram (standard and workshop): if so, changing one to
+/// the other moves no card and the layout need not be run again.
+pub fn same_height(a: &str, b: &str) -> bool {
+    [Metrics::standard(), Metrics::workshop()].iter().all(|m| {
+        let cpl = m.chars_per_line();
+        wrap(a, cpl).len() == wrap(b, cpl).len()
+    })
+}
+
 /// The diagram's columns, left to right.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Column {

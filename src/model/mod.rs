@@ -4,9 +4,9 @@
 pub mod arrange;
 pub mod chain;
 pub mod culling;
+pub mod editing;
 pub mod example;
 pub mod format;
-pub mod history;
 pub mod layout;
 pub mod links;
 pub mod ops;

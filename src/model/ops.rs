@@ -142,22 +142,30 @@ impl Plan {
         within_parent: Option<&Id>,
     ) -> Result<bool, OpError> {
         let kind = self.kind_or_not_found(id)?;
-        Ok(with_list!(self, kind, |mut list| {
+        let Some(other) = self.move_neighbour(id, up, within_parent) else {
+            return Ok(false);
+        };
+        with_list!(self, kind, |mut list| {
             let i = position(list, id).expect("kind_of found it");
+            let j = position(list, &other).expect("the neighbour is in the list");
+            list.swap(i, j);
+        });
+        Ok(true)
+    }
+
+    /// The item `move_item` would swap `id` with, if any.
+    pub fn move_neighbour(&self, id: &Id, up: bool, within_parent: Option<&Id>) -> Option<Id> {
+        let kind = self.kind_of(id)?;
+        with_list!(self, kind, |list| {
+            let i = position(list, id)?;
             let qualifies = |x: &_| within_parent.is_none_or(|p| Item::links(x).contains(p));
-            let neighbour = if up {
+            let j = if up {
                 list[..i].iter().rposition(qualifies)
             } else {
                 list[i + 1..].iter().position(qualifies).map(|j| i + 1 + j)
-            };
-            match neighbour {
-                Some(j) => {
-                    list.swap(i, j);
-                    true
-                }
-                None => false,
-            }
-        }))
+            }?;
+            Some(list[j].id().clone())
+        })
     }
 
     /// Moves the item to position `index` in its kind's list (clamped to the
