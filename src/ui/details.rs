@@ -5,11 +5,12 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 
 use super::state::{use_workbench, Workbench};
+use crate::model::editing::{ItemEdit, MetaEdit, Op};
 use crate::model::links::link_allowed;
 use crate::model::summary::code_of;
 use crate::model::{
-    Action, Aim, DataPoint, Direction, DriverLevel, Id, Kind, Measure, Outcome, Plan, Priority,
-    Rag, Status, Target, Update,
+    Action, Aim, Direction, DriverLevel, Id, Kind, Measure, Outcome, Plan, Priority, Rag, Status,
+    Target, Update,
 };
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -21,10 +22,6 @@ fn lines(v: &[String]) -> String {
     v.join("\n")
 }
 
-fn split(s: &str) -> Vec<String> {
-    s.split('\n').map(str::to_owned).collect()
-}
-
 fn date_value(d: Option<NaiveDate>) -> String {
     d.map(|d| d.format("%Y-%m-%d").to_string())
         .unwrap_or_default()
@@ -33,53 +30,49 @@ fn date_value(d: Option<NaiveDate>) -> String {
 /// Typed access to one kind of item, so one form helper serves every kind.
 trait Item: 'static {
     fn get<'p>(p: &'p Plan, id: &Id) -> Option<&'p Self>;
-    fn get_mut<'p>(p: &'p mut Plan, id: &Id) -> Option<&'p mut Self>;
 }
 
 macro_rules! item_access {
-    ($t:ty, $get:ident, $get_mut:ident) => {
+    ($t:ty, $get:ident) => {
         impl Item for $t {
             fn get<'p>(p: &'p Plan, id: &Id) -> Option<&'p Self> {
                 p.$get(id)
             }
-            fn get_mut<'p>(p: &'p mut Plan, id: &Id) -> Option<&'p mut Self> {
-                p.$get_mut(id)
-            }
         }
     };
 }
-item_access!(Priority, priority, priority_mut);
-item_access!(Outcome, outcome, outcome_mut);
-item_access!(Aim, aim, aim_mut);
-item_access!(Action, action, action_mut);
-item_access!(Measure, measure, measure_mut);
+item_access!(Priority, priority);
+item_access!(Outcome, outcome);
+item_access!(Aim, aim);
+item_access!(Action, action);
+item_access!(Measure, measure);
 
-/// Reads a value from item `T` with id `id` of the open plan.
+/// Reads a value from item `T` with id `id` of the open plan (re-run only
+/// when that item changes).
 fn read<T: Item, V: Default>(wb: Workbench, id: StoredValue<Id>, f: impl Fn(&T) -> V) -> V {
-    wb.plan.with(|p| {
-        p.as_ref()
-            .and_then(|p| id.with_value(|id| T::get(p, id)).map(&f))
-            .unwrap_or_default()
-    })
+    id.with_value(|id| wb.with_item(id, |p| T::get(p, id).map(&f)))
+        .flatten()
+        .unwrap_or_default()
 }
 
-/// Changes item `T` and saves.
-fn write<T: Item>(wb: Workbench, id: StoredValue<Id>, f: impl FnOnce(&mut T)) {
-    wb.set(|p| {
-        if let Some(item) = id.with_value(|id| T::get_mut(p, id)) {
-            f(item);
-        }
+/// Changes one field of the item and saves.
+fn write(wb: Workbench, id: StoredValue<Id>, edit: ItemEdit) {
+    wb.apply(Op::Edit {
+        id: id.get_value(),
+        edit,
     });
 }
 
 /// Like `write`, for typing into the field `label`: one undo step a burst.
-fn write_typing<T: Item>(wb: Workbench, id: StoredValue<Id>, label: &str, f: impl FnOnce(&mut T)) {
+fn write_typing(wb: Workbench, id: StoredValue<Id>, label: &str, edit: ItemEdit) {
     let group = id.with_value(|id| format!("{}:{label}", id.as_str()));
-    wb.set_typing(group, |p| {
-        if let Some(item) = id.with_value(|id| T::get_mut(p, id)) {
-            f(item);
-        }
-    });
+    wb.apply_typing(
+        group,
+        Op::Edit {
+            id: id.get_value(),
+            edit,
+        },
+    );
 }
 
 fn text_field<T: Item>(
@@ -87,7 +80,7 @@ fn text_field<T: Item>(
     id: StoredValue<Id>,
     label: &'static str,
     get: fn(&T) -> String,
-    set: fn(&mut T, String),
+    set: fn(String) -> ItemEdit,
 ) -> impl IntoView {
     view! {
         <label class="field">
@@ -97,7 +90,7 @@ fn text_field<T: Item>(
                 prop:value=move || read(wb, id, get)
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
-                    write_typing(wb, id, label, |t| set(t, v));
+                    write_typing(wb, id, label, set(v));
                 }
             />
         </label>
@@ -109,7 +102,7 @@ fn date_field<T: Item>(
     id: StoredValue<Id>,
     label: &'static str,
     get: fn(&T) -> Option<NaiveDate>,
-    set: fn(&mut T, Option<NaiveDate>),
+    set: fn(Option<NaiveDate>) -> ItemEdit,
 ) -> impl IntoView {
     view! {
         <label class="field">
@@ -119,7 +112,7 @@ fn date_field<T: Item>(
                 prop:value=move || date_value(read(wb, id, get))
                 on:change=move |ev| {
                     let v = parse_date(&event_target_value(&ev));
-                    write(wb, id, |t| set(t, v));
+                    write(wb, id, set(v));
                 }
             />
         </label>
@@ -130,15 +123,7 @@ fn target_fields<T: Item>(
     wb: Workbench,
     id: StoredValue<Id>,
     get: fn(&T) -> &Option<Target>,
-    set: fn(&mut T) -> &mut Option<Target>,
 ) -> impl IntoView {
-    fn tidy(t: &mut Option<Target>) {
-        if t.as_ref()
-            .is_some_and(|t| t.value.is_empty() && t.by.is_none())
-        {
-            *t = None;
-        }
-    }
     view! {
         <label class="field">
             <span>"Target"</span>
@@ -148,11 +133,7 @@ fn target_fields<T: Item>(
                 prop:value=move || read(wb, id, |t: &T| get(t).as_ref().map(|t| t.value.clone()).unwrap_or_default())
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
-                    write(wb, id, |t: &mut T| {
-                        let target = set(t);
-                        target.get_or_insert_with(Target::default).value = v;
-                        tidy(target);
-                    });
+                    write_typing(wb, id, "Target", ItemEdit::TargetValue(v));
                 }
             />
         </label>
@@ -163,11 +144,7 @@ fn target_fields<T: Item>(
                 prop:value=move || date_value(read(wb, id, |t: &T| get(t).as_ref().and_then(|t| t.by)))
                 on:change=move |ev| {
                     let v = parse_date(&event_target_value(&ev));
-                    write(wb, id, |t: &mut T| {
-                        let target = set(t);
-                        target.get_or_insert_with(Target::default).by = v;
-                        tidy(target);
-                    });
+                    write(wb, id, ItemEdit::TargetBy(v));
                 }
             />
         </label>
@@ -181,7 +158,7 @@ fn choice_field<T: Item, C: Copy + PartialEq + Default + Send + Sync + 'static>(
     label: &'static str,
     choices: Vec<(C, &'static str)>,
     get: fn(&T) -> C,
-    set: fn(&mut T, C),
+    set: fn(C) -> ItemEdit,
 ) -> impl IntoView {
     let choices = StoredValue::new(choices);
     let options = choices.with_value(|c| {
@@ -203,7 +180,7 @@ fn choice_field<T: Item, C: Copy + PartialEq + Default + Send + Sync + 'static>(
             <select on:change=move |ev| {
                 let i: usize = event_target_value(&ev).parse().unwrap_or(0);
                 if let Some(v) = choices.with_value(|c| c.get(i).map(|c| c.0)) {
-                    write(wb, id, |t| set(t, v));
+                    write(wb, id, set(v));
                 }
             }>{options}</select>
         </label>
@@ -220,7 +197,7 @@ fn LinkChoices(id: Id, kind: Kind) -> impl IntoView {
         .filter(|parent_kind| link_allowed(kind, *parent_kind))
         .map(|parent_kind| {
             let candidates = move || {
-                wb.plan.with(|p| p.as_ref().map(|p| p.ids_of_kind(parent_kind)).unwrap_or_default())
+                wb.with_shape(|p| p.ids_of_kind(parent_kind)).unwrap_or_default()
             };
             let legend = match (kind, parent_kind) {
                 (Kind::Outcome, _) => "Belongs to these priorities",
@@ -239,24 +216,15 @@ fn LinkChoices(id: Id, kind: Kind) -> impl IntoView {
                         children=move |candidate| {
                             let candidate = StoredValue::new(candidate);
                             let linked = move || {
-                                wb.plan.with(|p| {
-                                    p.as_ref()
-                                        .map(|p| id.with_value(|id| p.links_of(id).contains(&candidate.get_value())))
-                                        .unwrap_or(false)
-                                })
+                                id.with_value(|id| wb.with_item(id, |p| p.links_of(id).contains(&candidate.get_value())))
+                                    .unwrap_or(false)
                             };
                             let name = move || {
-                                wb.plan.with(|p| {
-                                    p.as_ref()
-                                        .map(|p| {
-                                            let c = candidate.get_value();
-                                            let code = code_of(p, &c).unwrap_or_default();
-                                            let text = p.text_of(&c).unwrap_or_default();
-                                            let text = if text.is_empty() { "(no text yet)" } else { text };
-                                            if code.is_empty() { text.to_owned() } else { format!("{code} {text}") }
-                                        })
-                                        .unwrap_or_default()
-                                })
+                                let c = candidate.get_value();
+                                let code = wb.with_shape(|p| code_of(p, &c)).flatten().unwrap_or_default();
+                                let text = wb.with_item(&c, |p| p.text_of(&c).unwrap_or_default().to_owned()).unwrap_or_default();
+                                let text = if text.is_empty() { "(no text yet)".to_owned() } else { text };
+                                if code.is_empty() { text } else { format!("{code} {text}") }
                             };
                             view! {
                                 <label class="tick">
@@ -266,7 +234,8 @@ fn LinkChoices(id: Id, kind: Kind) -> impl IntoView {
                                         on:change=move |ev| {
                                             let on = event_target_checked(&ev);
                                             let c = candidate.get_value();
-                                            wb.edit(|p| id.with_value(|id| if on { p.link(id, &c) } else { p.unlink(id, &c) }));
+                                            let (child, parent) = (id.get_value(), c);
+                                            wb.apply(if on { Op::Link { child, parent } } else { Op::Unlink { child, parent } });
                                         }
                                     />
                                     {name}
@@ -288,29 +257,29 @@ pub fn ItemDetails(id: Id, kind: Kind) -> impl IntoView {
     let sid = StoredValue::new(id.clone());
     let fields = match kind {
         Kind::Priority => view! {
-            {text_field::<Priority>(wb, sid, "Code", |t| t.code.clone(), |t, v| t.code = v)}
-            {textarea_field::<Priority>(wb, sid, "Description", |t| t.description.clone(), |t, v| t.description = v)}
+            {text_field::<Priority>(wb, sid, "Code", |t| t.code.clone(), ItemEdit::Code)}
+            {textarea_field::<Priority>(wb, sid, "Description", |t| t.description.clone(), ItemEdit::Description)}
         }
         .into_any(),
         Kind::Outcome => view! {
-            {text_field::<Outcome>(wb, sid, "Code", |t| t.code.clone(), |t, v| t.code = v)}
-            {target_fields::<Outcome>(wb, sid, |t| &t.target, |t| &mut t.target)}
-            {text_field::<Outcome>(wb, sid, "Owner (group or person)", |t| t.owner.clone(), |t, v| t.owner = v)}
+            {text_field::<Outcome>(wb, sid, "Code", |t| t.code.clone(), ItemEdit::Code)}
+            {target_fields::<Outcome>(wb, sid, |t| &t.target)}
+            {text_field::<Outcome>(wb, sid, "Owner (group or person)", |t| t.owner.clone(), ItemEdit::Owner)}
         }
         .into_any(),
         Kind::Aim => view! {
-            {text_field::<Aim>(wb, sid, "Code", |t| t.code.clone(), |t, v| t.code = v)}
-            {choice_field::<Aim, DriverLevel>(wb, sid, "Driver level", vec![(DriverLevel::Primary, "Primary driver"), (DriverLevel::Secondary, "Secondary driver")], |t| t.level, |t, v| t.level = v)}
-            {target_fields::<Aim>(wb, sid, |t| &t.target, |t| &mut t.target)}
-            {text_field::<Aim>(wb, sid, "Owner (group or person)", |t| t.owner.clone(), |t, v| t.owner = v)}
+            {text_field::<Aim>(wb, sid, "Code", |t| t.code.clone(), ItemEdit::Code)}
+            {choice_field::<Aim, DriverLevel>(wb, sid, "Driver level", vec![(DriverLevel::Primary, "Primary driver"), (DriverLevel::Secondary, "Secondary driver")], |t| t.level, ItemEdit::Level)}
+            {target_fields::<Aim>(wb, sid, |t| &t.target)}
+            {text_field::<Aim>(wb, sid, "Owner (group or person)", |t| t.owner.clone(), ItemEdit::Owner)}
         }
         .into_any(),
         Kind::Action => view! {
-            {text_field::<Action>(wb, sid, "Code", |t| t.code.clone(), |t, v| t.code = v)}
-            {text_field::<Action>(wb, sid, "Lead (person, role or group)", |t| t.lead.clone(), |t, v| t.lead = v)}
-            {date_field::<Action>(wb, sid, "Start date", |t| t.start, |t, v| t.start = v)}
-            {date_field::<Action>(wb, sid, "Due date", |t| t.due, |t, v| t.due = v)}
-            {choice_field::<Action, Status>(wb, sid, "Status", Status::ALL.iter().map(|s| (*s, s.label())).collect(), |t| t.status, |t, v| t.status = v)}
+            {text_field::<Action>(wb, sid, "Code", |t| t.code.clone(), ItemEdit::Code)}
+            {text_field::<Action>(wb, sid, "Lead (person, role or group)", |t| t.lead.clone(), ItemEdit::Lead)}
+            {date_field::<Action>(wb, sid, "Start date", |t| t.start, ItemEdit::Start)}
+            {date_field::<Action>(wb, sid, "Due date", |t| t.due, ItemEdit::Due)}
+            {choice_field::<Action, Status>(wb, sid, "Status", Status::ALL.iter().map(|s| (*s, s.label())).collect(), |t| t.status, ItemEdit::Status)}
             <label class="field">
                 <span>"Progress (%)"</span>
                 <input
@@ -321,22 +290,22 @@ pub fn ItemDetails(id: Id, kind: Kind) -> impl IntoView {
                     prop:value=move || read(wb, sid, |t: &Action| t.percent.to_string())
                     on:change=move |ev| {
                         if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
-                            write(wb, sid, |t: &mut Action| t.set_percent(v.round() as i64));
+                            write(wb, sid, ItemEdit::Percent(v));
                         }
                     }
                 />
             </label>
-            {choice_field::<Action, Option<Rag>>(wb, sid, "RAG rating", std::iter::once((None, "Not rated")).chain(Rag::ALL.iter().map(|r| (Some(*r), r.label()))).collect(), |t| t.rag, |t, v| t.rag = v)}
+            {choice_field::<Action, Option<Rag>>(wb, sid, "RAG rating", std::iter::once((None, "Not rated")).chain(Rag::ALL.iter().map(|r| (Some(*r), r.label()))).collect(), |t| t.rag, ItemEdit::Rag)}
             <Updates id=id.clone() />
         }
         .into_any(),
         Kind::Measure => view! {
-            {text_field::<Measure>(wb, sid, "Code", |t| t.code.clone(), |t, v| t.code = v)}
-            {text_field::<Measure>(wb, sid, "Unit", |t| t.unit.clone(), |t, v| t.unit = v)}
-            {choice_field::<Measure, Direction>(wb, sid, "Direction", vec![(Direction::HigherIsBetter, Direction::HigherIsBetter.label()), (Direction::LowerIsBetter, Direction::LowerIsBetter.label())], |t| t.direction, |t, v| t.direction = v)}
-            {target_fields::<Measure>(wb, sid, |t| &t.target, |t| &mut t.target)}
-            {text_field::<Measure>(wb, sid, "Source of evidence", |t| t.source.clone(), |t, v| t.source = v)}
-            {text_field::<Measure>(wb, sid, "How often", |t| t.frequency.clone(), |t, v| t.frequency = v)}
+            {text_field::<Measure>(wb, sid, "Code", |t| t.code.clone(), ItemEdit::Code)}
+            {text_field::<Measure>(wb, sid, "Unit", |t| t.unit.clone(), ItemEdit::Unit)}
+            {choice_field::<Measure, Direction>(wb, sid, "Direction", vec![(Direction::HigherIsBetter, Direction::HigherIsBetter.label()), (Direction::LowerIsBetter, Direction::LowerIsBetter.label())], |t| t.direction, ItemEdit::Direction)}
+            {target_fields::<Measure>(wb, sid, |t| &t.target)}
+            {text_field::<Measure>(wb, sid, "Source of evidence", |t| t.source.clone(), ItemEdit::Source)}
+            {text_field::<Measure>(wb, sid, "How often", |t| t.frequency.clone(), ItemEdit::Frequency)}
             <DataPoints id=id.clone() />
         }
         .into_any(),
@@ -356,7 +325,7 @@ fn textarea_field<T: Item>(
     id: StoredValue<Id>,
     label: &'static str,
     get: fn(&T) -> String,
-    set: fn(&mut T, String),
+    set: fn(String) -> ItemEdit,
 ) -> impl IntoView {
     view! {
         <label class="field wide">
@@ -366,7 +335,7 @@ fn textarea_field<T: Item>(
                 prop:value=move || read(wb, id, get)
                 on:input=move |ev| {
                     let v = event_target_value(&ev);
-                    write_typing(wb, id, label, |t| set(t, v));
+                    write_typing(wb, id, label, set(v));
                 }
             ></textarea>
         </label>
@@ -381,12 +350,14 @@ fn Updates(id: Id) -> impl IntoView {
     let count = move || read(wb, id, |a: &Action| a.updates.len());
     let add = move |_| {
         let today = chrono::Local::now().date_naive();
-        write(wb, id, |a: &mut Action| {
-            a.updates.push(Update {
+        write(
+            wb,
+            id,
+            ItemEdit::AddUpdate(Update {
                 date: today,
                 ..Update::default()
-            })
-        });
+            }),
+        );
     };
     view! {
         <fieldset class="updates wide">
@@ -405,7 +376,7 @@ fn Updates(id: Id) -> impl IntoView {
                                     prop:value=move || read(wb, id, |a: &Action| a.updates.get(i).map(|u| date_value(Some(u.date))).unwrap_or_default())
                                     on:change=move |ev| {
                                         if let Some(d) = parse_date(&event_target_value(&ev)) {
-                                            write(wb, id, |a: &mut Action| if let Some(u) = a.updates.get_mut(i) { u.date = d });
+                                            write(wb, id, ItemEdit::UpdateDate(i, d));
                                         }
                                     }
                                 />
@@ -417,14 +388,14 @@ fn Updates(id: Id) -> impl IntoView {
                                     prop:value=move || read(wb, id, |a: &Action| a.updates.get(i).map(|u| u.text.clone()).unwrap_or_default())
                                     on:input=move |ev| {
                                         let v = event_target_value(&ev);
-                                        write(wb, id, |a: &mut Action| if let Some(u) = a.updates.get_mut(i) { u.text = v });
+                                        write_typing(wb, id, &format!("update {i}"), ItemEdit::UpdateText(i, v));
                                     }
                                 ></textarea>
                             </label>
                             <button
                                 type="button"
                                 aria-label=format!("Remove update {n}")
-                                on:click=move |_| write(wb, id, |a: &mut Action| if i < a.updates.len() { a.updates.remove(i); })
+                                on:click=move |_| write(wb, id, ItemEdit::RemoveUpdate(i))
                             >
                                 "Remove"
                             </button>
@@ -471,7 +442,7 @@ fn DataPoints(id: Id) -> impl IntoView {
                         prop:value=baseline_period
                         on:input=move |ev| {
                             let v = event_target_value(&ev);
-                            write(wb, id, |m: &mut Measure| m.baseline.get_or_insert_with(DataPoint::default).period = v);
+                            write_typing(wb, id, "Baseline period", ItemEdit::BaselinePeriod(v));
                         }
                     />
                 </label>
@@ -484,8 +455,8 @@ fn DataPoints(id: Id) -> impl IntoView {
                         on:change=move |ev| {
                             let text = event_target_value(&ev);
                             match text.trim().parse::<f64>().ok().filter(|v| v.is_finite()) {
-                                Some(v) => write(wb, id, |m: &mut Measure| m.baseline.get_or_insert_with(DataPoint::default).value = v),
-                                None if text.trim().is_empty() => write(wb, id, |m: &mut Measure| m.baseline = None),
+                                Some(v) => write(wb, id, ItemEdit::BaselineValue(Some(v))),
+                                None if text.trim().is_empty() => write(wb, id, ItemEdit::BaselineValue(None)),
                                 None => {}
                             }
                         }
@@ -506,7 +477,7 @@ fn DataPoints(id: Id) -> impl IntoView {
                                     prop:value=move || read(wb, id, |m: &Measure| m.data.get(i).map(|d| d.period.clone()).unwrap_or_default())
                                     on:input=move |ev| {
                                         let v = event_target_value(&ev);
-                                        write(wb, id, |m: &mut Measure| if let Some(d) = m.data.get_mut(i) { d.period = v });
+                                        write_typing(wb, id, &format!("point {i}"), ItemEdit::PointPeriod(i, v));
                                     }
                                 />
                             </label>
@@ -518,7 +489,7 @@ fn DataPoints(id: Id) -> impl IntoView {
                                     prop:value=move || read(wb, id, |m: &Measure| m.data.get(i).map(|d| d.value.to_string()).unwrap_or_default())
                                     on:change=move |ev| {
                                         if let Some(v) = event_target_value(&ev).trim().parse::<f64>().ok().filter(|v| v.is_finite()) {
-                                            write(wb, id, |m: &mut Measure| if let Some(d) = m.data.get_mut(i) { d.value = v });
+                                            write(wb, id, ItemEdit::PointValue(i, v));
                                         }
                                     }
                                 />
@@ -526,7 +497,7 @@ fn DataPoints(id: Id) -> impl IntoView {
                             <button
                                 type="button"
                                 aria-label=format!("Remove point {n}")
-                                on:click=move |_| write(wb, id, |m: &mut Measure| if i < m.data.len() { m.data.remove(i); })
+                                on:click=move |_| write(wb, id, ItemEdit::RemovePoint(i))
                             >
                                 "Remove"
                             </button>
@@ -536,7 +507,7 @@ fn DataPoints(id: Id) -> impl IntoView {
             />
             <button
                 type="button"
-                on:click=move |_| write(wb, id, |m: &mut Measure| m.data.push(DataPoint::default()))
+                on:click=move |_| write(wb, id, ItemEdit::AddPoint)
             >
                 "Add a data point"
             </button>
@@ -548,18 +519,19 @@ fn DataPoints(id: Id) -> impl IntoView {
 #[component]
 pub fn PlanDetails() -> impl IntoView {
     let wb = use_workbench();
+    let read = move |get: fn(&Plan) -> String| wb.with_meta(get).unwrap_or_default();
+    let typing = move |label: &str, edit: MetaEdit| {
+        wb.apply_typing(format!("plan:{label}"), Op::Meta(edit));
+    };
     let meta_text =
-        move |label: &'static str, get: fn(&Plan) -> String, set: fn(&mut Plan, String)| {
+        move |label: &'static str, get: fn(&Plan) -> String, set: fn(String) -> MetaEdit| {
             view! {
                 <label class="field wide">
                     <span>{label}</span>
                     <input
                         type="text"
-                        prop:value=move || wb.plan.with(|p| p.as_ref().map(get).unwrap_or_default())
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            wb.set(|p| set(p, v));
-                        }
+                        prop:value=move || read(get)
+                        on:input=move |ev| typing(label, set(event_target_value(&ev)))
                     />
                 </label>
             }
@@ -567,34 +539,30 @@ pub fn PlanDetails() -> impl IntoView {
     let meta_lines = move |label: &'static str,
                            hint: &'static str,
                            get: fn(&Plan) -> String,
-                           set: fn(&mut Plan, String)| {
+                           set: fn(String) -> MetaEdit| {
         view! {
             <label class="field wide">
                 <span>{label}</span>
                 <small>{hint}</small>
                 <textarea
                     rows="4"
-                    prop:value=move || wb.plan.with(|p| p.as_ref().map(get).unwrap_or_default())
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        wb.set(|p| set(p, v));
-                    }
+                    prop:value=move || read(get)
+                    on:input=move |ev| typing(label, set(event_target_value(&ev)))
                 ></textarea>
             </label>
         }
     };
     let meta_date = move |label: &'static str,
                           get: fn(&Plan) -> Option<NaiveDate>,
-                          set: fn(&mut Plan, Option<NaiveDate>)| {
+                          set: fn(Option<NaiveDate>) -> MetaEdit| {
         view! {
             <label class="field">
                 <span>{label}</span>
                 <input
                     type="date"
-                    prop:value=move || date_value(wb.plan.with(|p| p.as_ref().and_then(get)))
+                    prop:value=move || date_value(wb.with_meta(get).flatten())
                     on:change=move |ev| {
-                        let v = parse_date(&event_target_value(&ev));
-                        wb.set(|p| set(p, v));
+                        wb.apply(Op::Meta(set(parse_date(&event_target_value(&ev)))));
                     }
                 />
             </label>
@@ -603,15 +571,15 @@ pub fn PlanDetails() -> impl IntoView {
     view! {
         <section class="plan-details" aria-label="Plan details">
             <div class="fields">
-                {meta_text("Plan title", |p| p.meta.title.clone(), |p, v| p.meta.title = v)}
-                {meta_text("Partnership", |p| p.meta.partnership.clone(), |p, v| p.meta.partnership = v)}
-                {meta_date("Plan starts", |p| p.meta.period_start, |p, v| p.meta.period_start = v)}
-                {meta_date("Plan ends", |p| p.meta.period_end, |p, v| p.meta.period_end = v)}
-                {meta_lines("Vision", "", |p| p.meta.vision.clone(), |p, v| p.meta.vision = v)}
-                {meta_lines("Guiding principles", "One per line.", |p| lines(&p.meta.principles), |p, v| p.meta.principles = split(&v))}
-                {meta_lines("Plans this plan aligns with", "One per line: national, regional and local plans.", |p| lines(&p.meta.aligned_plans), |p, v| p.meta.aligned_plans = split(&v))}
-                {meta_text("Review cycle", |p| p.meta.review_cycle.clone(), |p, v| p.meta.review_cycle = v)}
-                {meta_text("Who coordinates the plan", |p| p.meta.coordinator.clone(), |p, v| p.meta.coordinator = v)}
+                {meta_text("Plan title", |p| p.meta.title.clone(), MetaEdit::Title)}
+                {meta_text("Partnership", |p| p.meta.partnership.clone(), MetaEdit::Partnership)}
+                {meta_date("Plan starts", |p| p.meta.period_start, MetaEdit::PeriodStart)}
+                {meta_date("Plan ends", |p| p.meta.period_end, MetaEdit::PeriodEnd)}
+                {meta_lines("Vision", "", |p| p.meta.vision.clone(), MetaEdit::Vision)}
+                {meta_lines("Guiding principles", "One per line.", |p| lines(&p.meta.principles), MetaEdit::Principles)}
+                {meta_lines("Plans this plan aligns with", "One per line: national, regional and local plans.", |p| lines(&p.meta.aligned_plans), MetaEdit::AlignedPlans)}
+                {meta_text("Review cycle", |p| p.meta.review_cycle.clone(), MetaEdit::ReviewCycle)}
+                {meta_text("Who coordinates the plan", |p| p.meta.coordinator.clone(), MetaEdit::Coordinator)}
             </div>
         </section>
     }

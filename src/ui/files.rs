@@ -40,10 +40,9 @@ pub fn download_blob(filename: &str, blob: &web_sys::Blob) -> Result<(), JsValue
 }
 
 pub fn export_open_plan(wb: Workbench) {
-    let Some((name, text)) = wb.plan.with_untracked(|p| {
-        p.as_ref()
-            .map(|p| (file_name_for(&p.meta.title), export_plan(p)))
-    }) else {
+    let Some((name, text)) =
+        wb.with_plan_untracked(|p| (file_name_for(&p.meta.title), export_plan(p)))
+    else {
         return;
     };
     if let Err(e) = download(&name, &text) {

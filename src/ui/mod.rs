@@ -32,7 +32,7 @@ pub fn App() -> impl IntoView {
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
             .is_some_and(|t| t.has_attribute("data-native-undo"));
-        if in_place_editor || wb.plan.with_untracked(Option::is_none) {
+        if in_place_editor || wb.with_plan_untracked(|_| ()).is_none() {
             return;
         }
         match e.key().to_lowercase().as_str() {
@@ -61,11 +61,7 @@ pub fn App() -> impl IntoView {
     });
 
     let saved = move || !wb.save_pending.get() && wb.save_problem.with(Option::is_none);
-    let title = move || {
-        wb.plan
-            .with(|p| p.as_ref().map(|p| p.meta.title.clone()))
-            .unwrap_or_default()
-    };
+    let title = move || wb.with_meta(|p| p.meta.title.clone()).unwrap_or_default();
 
     view! {
         <div class="app" class:workshop=move || workshop.get() on:dragover=files::allow_drop on:drop=move |e| files::on_drop(wb, e)>
@@ -79,7 +75,7 @@ pub fn App() -> impl IntoView {
                     >
                         "Plan library"
                     </button>
-                    <Show when=move || wb.plan.with(Option::is_some)>
+                    <Show when=move || wb.is_open()>
                         <ScreenButton screen=Screen::Outline label="Outline" />
                         <ScreenButton screen=Screen::Diagram label="Driver diagram" />
                         <ScreenButton screen=Screen::Details label="Plan details" />
@@ -107,7 +103,7 @@ pub fn App() -> impl IntoView {
                     </Show>
                     <files::ImportButton />
                 </nav>
-                <Show when=move || wb.plan.with(Option::is_some)>
+                <Show when=move || wb.is_open()>
                     <span class="save-state" data-saved=move || saved().to_string()>
                         {move || if saved() { "Saved in this browser" } else if wb.save_problem.with(Option::is_some) { "Not saved" } else { "Saving…" }}
                     </span>
@@ -156,5 +152,24 @@ fn ScreenButton(screen: Screen, label: &'static str) -> impl IntoView {
         >
             {label}
         </button>
+    }
+}
+
+/// Runs `f` when the browser is next idle, and within `timeout_ms` at the
+/// latest (browsers without idle callbacks run it after a short delay).
+pub fn when_idle(timeout_ms: u32, f: impl FnOnce() + 'static) {
+    use wasm_bindgen::prelude::*;
+    let callback = Closure::once_into_js(f);
+    let window = window();
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(timeout_ms);
+    let asked = js_sys::Reflect::has(&window, &JsValue::from_str("requestIdleCallback"))
+        .unwrap_or(false)
+        && window
+            .request_idle_callback_with_options(callback.unchecked_ref(), &options)
+            .is_ok();
+    if !asked {
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 60);
     }
 }

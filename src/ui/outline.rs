@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::details::ItemDetails;
 use super::state::{use_workbench, Workbench};
+use crate::model::editing::Op;
 use crate::model::{Id, Kind, Plan};
 
 /// Which new item should take the keyboard focus once it is drawn.
@@ -24,32 +25,32 @@ fn children(p: &Plan, parent: &Id, kind: Kind) -> Vec<Id> {
 fn children_signal(wb: Workbench, parent: Id, kind: Kind) -> impl Fn() -> Vec<Id> + Copy + 'static {
     let parent = StoredValue::new(parent);
     move || {
-        wb.plan.with(|p| {
-            p.as_ref()
-                .map(|p| parent.with_value(|id| children(p, id, kind)))
-                .unwrap_or_default()
-        })
+        wb.with_shape(|p| parent.with_value(|id| children(p, id, kind)))
+            .unwrap_or_default()
     }
 }
 
 /// Items of `kind` with no links at all (only for kinds that can link).
 fn unplaced(wb: Workbench, kind: Kind) -> impl Fn() -> Vec<Id> + Copy + 'static {
     move || {
-        wb.plan.with(|p| {
-            p.as_ref()
-                .map(|p| {
-                    p.ids_of_kind(kind)
-                        .into_iter()
-                        .filter(|id| p.is_unlinked(id))
-                        .collect()
-                })
-                .unwrap_or_default()
+        wb.with_shape(|p| {
+            p.ids_of_kind(kind)
+                .into_iter()
+                .filter(|id| p.is_unlinked(id))
+                .collect()
         })
+        .unwrap_or_default()
     }
 }
 
 fn add_child(wb: Workbench, focus: FocusRequest, kind: Kind, parent: Option<Id>) {
-    if let Some(new_id) = wb.edit(|p| p.add_item(kind, "", parent.as_ref())) {
+    let added = wb.apply(Op::Add {
+        kind,
+        text: String::new(),
+        parent,
+        secondary: false,
+    });
+    if let Some(new_id) = added.and_then(|c| c.created) {
         focus.0.set(Some(new_id));
     }
 }
@@ -60,11 +61,8 @@ pub fn Outline() -> impl IntoView {
     let focus = FocusRequest(RwSignal::new(None));
     provide_context(focus);
     let priorities = move || {
-        wb.plan.with(|p| {
-            p.as_ref()
-                .map(|p| p.ids_of_kind(Kind::Priority))
-                .unwrap_or_default()
-        })
+        wb.with_shape(|p| p.ids_of_kind(Kind::Priority))
+            .unwrap_or_default()
     };
     let loose_outcomes = unplaced(wb, Kind::Outcome);
     let loose_aims = unplaced(wb, Kind::Aim);
@@ -188,11 +186,10 @@ fn AddButtons(parent: Id, kinds: &'static [Kind]) -> impl IntoView {
     let focus = expect_context::<FocusRequest>();
     let parent = StoredValue::new(parent);
     let parent_text = move || {
-        wb.plan.with(|p| {
-            p.as_ref()
-                .and_then(|p| parent.with_value(|id| p.text_of(id).map(str::to_owned)))
-                .unwrap_or_default()
-        })
+        parent
+            .with_value(|id| wb.with_item(id, |p| p.text_of(id).map(str::to_owned)))
+            .flatten()
+            .unwrap_or_default()
     };
     kinds
         .iter()
@@ -228,25 +225,19 @@ fn ItemRow(id: Id, kind: Kind, #[prop(optional)] children: Option<Children>) -> 
     let focus = expect_context::<FocusRequest>();
     let id = StoredValue::new(id);
     let text = Memo::new(move |_| {
-        wb.plan.with(|p| {
-            p.as_ref()
-                .and_then(|p| id.with_value(|id| p.text_of(id).map(str::to_owned)))
-                .unwrap_or_default()
-        })
+        id.with_value(|id| wb.with_item(id, |p| p.text_of(id).map(str::to_owned)))
+            .flatten()
+            .unwrap_or_default()
     });
     let code = Memo::new(move |_| {
-        wb.plan.with(|p| {
-            p.as_ref()
-                .and_then(|p| id.with_value(|id| crate::model::summary::code_of(p, id)))
-                .unwrap_or_default()
-        })
+        id.with_value(|id| wb.with_shape(|p| crate::model::summary::code_of(p, id)))
+            .flatten()
+            .unwrap_or_default()
     });
     let summary = Memo::new(move |_| {
-        wb.plan.with(|p| {
-            p.as_ref()
-                .and_then(|p| id.with_value(|id| crate::model::summary::summary_of(p, id)))
-                .unwrap_or_default()
-        })
+        id.with_value(|id| wb.with_item(id, |p| crate::model::summary::summary_of(p, id)))
+            .flatten()
+            .unwrap_or_default()
     });
     let open = RwSignal::new(false);
     let confirming = RwSignal::new(false);
@@ -286,8 +277,10 @@ fn ItemRow(id: Id, kind: Kind, #[prop(optional)] children: Option<Children>) -> 
     let parent = StoredValue::new(use_context::<ParentId>().map(|p| p.0));
     provide_context(ParentId(id.get_value()));
     let move_by = move |up: bool| {
-        wb.edit(|p| {
-            id.with_value(|id| parent.with_value(|parent| p.move_item(id, up, parent.as_ref())))
+        wb.apply(Op::Move {
+            id: id.get_value(),
+            up,
+            within: parent.get_value(),
         });
     };
     let placeholder = format!("Type the {} here", kind.label());
@@ -306,7 +299,7 @@ fn ItemRow(id: Id, kind: Kind, #[prop(optional)] children: Option<Children>) -> 
                     on:input=move |ev| {
                         let value = event_target_value(&ev);
                         let group = id.with_value(|id| format!("{}:text", id.as_str()));
-                        wb.edit_typing(group, |p| id.with_value(|id| p.set_text(id, &value)));
+                        wb.apply_typing(group, Op::SetText { id: id.get_value(), text: value });
                     }
                 ></textarea>
                 <span class="commands">
@@ -337,7 +330,7 @@ fn ItemRow(id: Id, kind: Kind, #[prop(optional)] children: Option<Children>) -> 
                         type="button"
                         class="danger"
                         on:click=move |_| {
-                            wb.edit(|p| id.with_value(|id| p.delete_item(id)));
+                            wb.apply(Op::Delete(id.get_value()));
                         }
                     >
                         {format!("Delete {}", kind.label())}

@@ -1,13 +1,15 @@
-//! The workbench's state: the open plan (one signal, the single source of
-//! truth every screen reads), the library, and the messages shown to the
-//! user. Every change to the plan goes through `Workbench::edit`, which
-//! records it for undo and saves it a moment later (at once when the page
-//! is left or another plan opened).
+//! The workbench's state: the open plan (one editing session, the single
+//! source of truth every screen reads), the library, and the messages shown
+//! to the user. Every change to the plan is an operation handed to
+//! `Workbench::apply`, which records it for undo, tells only the readers of
+//! what it touched, and saves when the browser is next idle (at once when
+//! the page is left or another plan opened).
+
+use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::model::history::{Group, History};
-use crate::model::ops::OpError;
+use crate::model::editing::{Change, Group, Op, Session};
 use crate::model::{Id, Plan};
 use crate::storage::{self, LibraryEntry, SaveError, SetAside};
 
@@ -54,11 +56,25 @@ pub struct UndoState {
     pub can_redo: bool,
 }
 
+/// The workbench's state. The open plan lives in a plain-Rust [`Session`]
+/// (plan, undo history, stored revision); the reactive layer only tells
+/// readers when what they read has changed: a reader of one item is
+/// notified when that item changes, a reader of the plan's shape (codes,
+/// counts, chains) when items are added, removed, moved or relinked, and
+/// the diagram's layout when a card may move.
 #[derive(Clone, Copy)]
 pub struct Workbench {
-    pub plan: RwSignal<Option<Plan>>,
-    /// The stored revision the open plan was read at or last saved as.
-    base_revision: StoredValue<u64>,
+    session: StoredValue<Option<Session>>,
+    /// Another plan was opened, or the open one replaced or closed: every
+    /// reader of the plan.
+    opened: Trigger,
+    /// Any change at all (readers of the whole plan).
+    any_change: Trigger,
+    shape: Trigger,
+    relayout: Trigger,
+    meta: Trigger,
+    /// One trigger per item that something on screen reads.
+    item_triggers: StoredValue<HashMap<Id, ArcTrigger>>,
     pub screen: RwSignal<Screen>,
     pub library: RwSignal<Vec<LibraryEntry>>,
     pub notices: RwSignal<Vec<Notice>>,
@@ -66,17 +82,16 @@ pub struct Workbench {
     pub save_problem: RwSignal<Option<SaveError>>,
     pub pending_import: RwSignal<Option<PendingImport>>,
     next_serial: StoredValue<u64>,
-    history: StoredValue<History>,
     pub undo_state: RwSignal<UndoState>,
     /// A change is waiting to be saved (see `save_soon`); shown in the top
     /// bar as "Saving…".
     pub save_pending: RwSignal<bool>,
 }
 
-/// How long a change waits before it is saved: long enough for the screen
-/// to show it first and for a burst of typing to be saved once, short
-/// enough that nothing is at risk. Leaving the page saves at once.
-const SAVE_DELAY: std::time::Duration = std::time::Duration::from_millis(60);
+/// How long a change may wait for the browser to be idle before it is
+/// saved anyway. Typing is never slowed by a save; leaving the page saves
+/// at once.
+const SAVE_WITHIN_MS: u32 = 500;
 
 pub fn use_workbench() -> Workbench {
     expect_context::<Workbench>()
@@ -86,15 +101,19 @@ impl Workbench {
     /// Reads the library and reopens the plan that was open last time.
     pub fn start() -> Self {
         let wb = Workbench {
-            plan: RwSignal::new(None),
-            base_revision: StoredValue::new(0),
+            session: StoredValue::new(None),
+            opened: Trigger::new(),
+            any_change: Trigger::new(),
+            shape: Trigger::new(),
+            relayout: Trigger::new(),
+            meta: Trigger::new(),
+            item_triggers: StoredValue::new(HashMap::new()),
             screen: RwSignal::new(Screen::Library),
             library: RwSignal::new(Vec::new()),
             notices: RwSignal::new(Vec::new()),
             save_problem: RwSignal::new(None),
             pending_import: RwSignal::new(None),
             next_serial: StoredValue::new(1),
-            history: StoredValue::new(History::default()),
             undo_state: RwSignal::new(UndoState::default()),
             save_pending: RwSignal::new(false),
         };
@@ -168,9 +187,7 @@ impl Workbench {
         self.flush_save();
         match storage::load(id) {
             Ok(Some(stored)) => {
-                self.base_revision.set_value(stored.revision);
-                self.forget_history();
-                self.plan.set(Some(stored.plan));
+                self.show(Some(Session::new(stored.plan, stored.revision)));
                 self.save_problem.set(None);
                 if self.screen.get_untracked() == Screen::Library {
                     self.screen.set(Screen::Outline);
@@ -240,7 +257,7 @@ impl Workbench {
 
     pub fn close(&self) {
         self.flush_save();
-        self.plan.set(None);
+        self.show(None);
         self.save_problem.set(None);
         storage::remove_key(LAST_OPEN_KEY);
         self.refresh_library();
@@ -259,65 +276,128 @@ impl Workbench {
                 // saves it if space is freed.
                 let text = e.to_string();
                 self.notices.update(|n| n.retain(|old| old.text != text));
-                self.base_revision.set_value(0);
-                self.forget_history();
-                self.plan.set(Some(plan));
+                self.show(Some(Session::new(plan, 0)));
                 self.save_problem.set(Some(e));
                 self.screen.set(Screen::Outline);
             }
         }
     }
 
-    /// Applies a change to the open plan, records the step for undo and
-    /// saves. Operations that fail leave the plan as it was; their message
-    /// is shown to the user.
-    pub fn edit<R>(&self, change: impl FnOnce(&mut Plan) -> Result<R, OpError>) -> Option<R> {
-        self.edit_in(None, change)
+    /// Shows a session (another plan, another tab's version, or none):
+    /// every reader of the plan is told.
+    fn show(&self, session: Option<Session>) {
+        self.session.set_value(session);
+        self.item_triggers.update_value(HashMap::clear);
+        self.opened.notify();
+        self.refresh_undo_state();
     }
 
-    /// Like `edit`, for typing into one field: `group` names the field, and
-    /// a run of changes to it is one undo step.
-    pub fn edit_typing<R>(
-        &self,
-        group: String,
-        change: impl FnOnce(&mut Plan) -> Result<R, OpError>,
-    ) -> Option<R> {
-        self.edit_in(Some(Group(group)), change)
+    /// Whether a plan is open (tracked).
+    pub fn is_open(&self) -> bool {
+        self.opened.track();
+        self.session.with_value(Option::is_some)
     }
 
-    fn edit_in<R>(
-        &self,
-        group: Option<Group>,
-        change: impl FnOnce(&mut Plan) -> Result<R, OpError>,
-    ) -> Option<R> {
-        let mut outcome = None;
-        let mut changed = false;
-        // Typing that continues the latest step needs no copy of the plan.
-        let continues = self.history.with_value(|h| h.continues(group.as_ref()));
-        let mut before = None;
-        self.plan.update(|p| {
-            if let Some(plan) = p.as_mut() {
-                let snapshot = (!continues).then(|| plan.clone());
-                let result = change(plan);
-                // Steps that changed nothing (moving the first item up) are
-                // not worth an undo or a save.
-                changed = result.is_ok() && snapshot.as_ref().is_none_or(|s| s != plan);
-                if changed {
-                    before = snapshot;
+    fn read<R>(&self, f: impl FnOnce(&Plan) -> R) -> Option<R> {
+        self.session.with_value(|s| s.as_ref().map(|s| f(s.plan())))
+    }
+
+    /// Reads the whole open plan; re-run on any change. For readers that
+    /// truly depend on all of it (exports, lists of everything).
+    pub fn with_plan<R>(&self, f: impl FnOnce(&Plan) -> R) -> Option<R> {
+        self.opened.track();
+        self.any_change.track();
+        self.read(f)
+    }
+
+    /// Reads the open plan without subscribing (event handlers).
+    pub fn with_plan_untracked<R>(&self, f: impl FnOnce(&Plan) -> R) -> Option<R> {
+        self.read(f)
+    }
+
+    /// Reads what depends only on the plan's shape: which items there are,
+    /// their order, links, codes and driver levels (codes, counts, gaps,
+    /// chains). Not re-run when only a text or a detail changes.
+    pub fn with_shape<R>(&self, f: impl FnOnce(&Plan) -> R) -> Option<R> {
+        self.opened.track();
+        self.shape.track();
+        self.read(f)
+    }
+
+    /// Reads what the diagram's layout depends on: the shape, and texts
+    /// only when one changes a card's height.
+    pub fn with_layout_input<R>(&self, f: impl FnOnce(&Plan) -> R) -> Option<R> {
+        self.opened.track();
+        self.relayout.track();
+        self.read(f)
+    }
+
+    /// Reads the plan's own details (title, period, vision...).
+    pub fn with_meta<R>(&self, f: impl FnOnce(&Plan) -> R) -> Option<R> {
+        self.opened.track();
+        self.meta.track();
+        self.read(f)
+    }
+
+    /// Reads one item (or its absence); re-run only when that item changes.
+    pub fn with_item<R>(&self, id: &Id, f: impl FnOnce(&Plan) -> R) -> Option<R> {
+        self.opened.track();
+        let trigger = self
+            .item_triggers
+            .try_update_value(|t| t.entry(id.clone()).or_default().clone());
+        if let Some(trigger) = trigger {
+            trigger.track();
+        }
+        self.read(f)
+    }
+
+    /// Tells the readers of what `change` touched.
+    fn notify_change(&self, change: &Change) {
+        self.item_triggers.with_value(|t| {
+            for id in &change.items {
+                if let Some(trigger) = t.get(id) {
+                    trigger.notify();
                 }
-                outcome = Some(result);
             }
         });
-        match outcome? {
-            Ok(r) => {
-                if changed {
-                    if let Some(before) = before {
-                        self.history.update_value(|h| h.record(before, group));
-                        self.refresh_undo_state();
-                    }
+        if change.shape {
+            self.shape.notify();
+        }
+        if change.relayout {
+            self.relayout.notify();
+        }
+        if change.meta {
+            self.meta.notify();
+        }
+        self.any_change.notify();
+    }
+
+    /// Applies an operation to the open plan, records it for undo and saves
+    /// soon. A refused operation leaves the plan as it was and its reason
+    /// is shown; an operation that changes nothing notifies nobody.
+    pub fn apply(&self, op: Op) -> Option<Change> {
+        self.apply_in(None, op)
+    }
+
+    /// Like `apply`, for typing into one field: `group` names the field,
+    /// and a burst of changes to it is one undo step.
+    pub fn apply_typing(&self, group: String, op: Op) -> Option<Change> {
+        self.apply_in(Some(Group(group)), op)
+    }
+
+    fn apply_in(&self, group: Option<Group>, op: Op) -> Option<Change> {
+        let result = self
+            .session
+            .try_update_value(|s| s.as_mut().map(|s| s.apply(&op, group)))
+            .flatten()?;
+        match result {
+            Ok(change) => {
+                if !change.is_empty() {
+                    self.notify_change(&change);
+                    self.refresh_undo_state();
                     self.save_soon();
                 }
-                Some(r)
+                Some(change)
             }
             Err(e) => {
                 self.notify(NoticeKind::Problem, e.to_string());
@@ -326,74 +406,56 @@ impl Workbench {
         }
     }
 
-    /// Like `edit`, for changes that cannot fail (setting a field).
-    pub fn set(&self, change: impl FnOnce(&mut Plan)) {
-        self.edit(|p| {
-            change(p);
-            Ok::<(), OpError>(())
-        });
-    }
-
-    /// Like `set`, for typing into the field named `group`.
-    pub fn set_typing(&self, group: String, change: impl FnOnce(&mut Plan)) {
-        self.edit_typing(group, |p| {
-            change(p);
-            Ok::<(), OpError>(())
-        });
-    }
-
     /// Takes back the latest change to the plan (and saves).
     pub fn undo(&self) {
-        self.step(|h, current| h.undo(current), "There is nothing to undo.");
+        self.step(Session::undo, "There is nothing to undo.");
     }
 
     /// Puts back the latest undone change (and saves).
     pub fn redo(&self) {
-        self.step(|h, current| h.redo(current), "There is nothing to redo.");
+        self.step(Session::redo, "There is nothing to redo.");
     }
 
-    fn step(&self, take: impl FnOnce(&mut History, &Plan) -> Option<Plan>, nothing: &str) {
-        let Some(current) = self.plan.get_untracked() else {
-            return;
-        };
-        match self
-            .history
-            .try_update_value(|h| take(h, &current))
-            .flatten()
-        {
-            Some(plan) => {
-                self.plan.set(Some(plan));
+    fn step(&self, take: fn(&mut Session) -> Option<Change>, nothing: &str) {
+        let change = self
+            .session
+            .try_update_value(|s| s.as_mut().map(take))
+            .flatten();
+        match change {
+            Some(Some(change)) => {
+                self.notify_change(&change);
                 self.refresh_undo_state();
                 self.save_soon();
             }
-            None => self.notify(NoticeKind::Info, nothing),
+            Some(None) => self.notify(NoticeKind::Info, nothing),
+            None => {}
         }
     }
 
-    fn forget_history(&self) {
-        self.history.update_value(History::clear);
-        self.refresh_undo_state();
-    }
-
     fn refresh_undo_state(&self) {
-        let state = self.history.with_value(|h| UndoState {
-            can_undo: h.can_undo(),
-            can_redo: h.can_redo(),
+        let state = self.session.with_value(|s| {
+            s.as_ref()
+                .map(|s| UndoState {
+                    can_undo: s.can_undo(),
+                    can_redo: s.can_redo(),
+                })
+                .unwrap_or_default()
         });
         if self.undo_state.get_untracked() != state {
             self.undo_state.set(state);
         }
     }
 
-    /// Saves the open plan shortly (see `SAVE_DELAY`); changes made in the
-    /// meantime go with it.
+    /// Saves the open plan when the browser is next idle (within
+    /// `SAVE_WITHIN_MS`), so serialising a large plan never delays typing;
+    /// changes made in the meantime go with it.
     fn save_soon(&self) {
         if self.save_pending.get_untracked() {
             return;
         }
         self.save_pending.set(true);
         let wb = *self;
-        set_timeout(move || wb.flush_save(), SAVE_DELAY);
+        crate::ui::when_idle(SAVE_WITHIN_MS, move || wb.flush_save());
     }
 
     /// Saves now a change that is waiting to be saved.
@@ -405,17 +467,20 @@ impl Workbench {
     }
 
     fn save(&self) {
-        let base = self.base_revision.get_value();
         let result = self
-            .plan
-            .with_untracked(|p| p.as_ref().map(|plan| storage::save(plan, base)));
+            .session
+            .with_value(|s| s.as_ref().map(|s| storage::save(s.plan(), s.revision())));
         self.record_save(result);
     }
 
     fn record_save(&self, result: Option<Result<u64, SaveError>>) {
         match result {
             Some(Ok(rev)) => {
-                self.base_revision.set_value(rev);
+                self.session.update_value(|s| {
+                    if let Some(s) = s {
+                        s.saved(rev);
+                    }
+                });
                 if self.save_problem.get_untracked().is_some() {
                     self.save_problem.set(None);
                 }
@@ -431,9 +496,7 @@ impl Workbench {
         // A change of ours still waiting is saved first, so a clash with the
         // other tab's version is noticed rather than hidden.
         self.flush_save();
-        let open = self
-            .plan
-            .with_untracked(|p| p.as_ref().map(|p| p.id == *id));
+        let open = self.read(|p| p.id == *id);
         if open != Some(true) {
             self.refresh_library();
             return;
@@ -442,16 +505,24 @@ impl Workbench {
             // We hold a change that is not saved; the banner offers choices.
             return;
         }
+        let revision = self
+            .session
+            .with_value(|s| s.as_ref().map(Session::revision));
         match storage::load(id) {
-            Ok(Some(stored)) if stored.revision != self.base_revision.get_value() => {
-                self.base_revision.set_value(stored.revision);
-                self.plan.set(Some(stored.plan));
+            Ok(Some(stored)) if Some(stored.revision) != revision => {
+                // Their version, with a fresh history: an undo here must
+                // never take back their work.
+                self.show(Some(Session::new(stored.plan, stored.revision)));
             }
             Ok(Some(_)) => {}
             Ok(None) => {
                 // Deleted elsewhere: keep it open here and let the next
                 // change (or the button) save it again.
-                self.base_revision.set_value(0);
+                self.session.update_value(|s| {
+                    if let Some(s) = s {
+                        s.forget_revision();
+                    }
+                });
                 self.notify(
                     NoticeKind::Problem,
                     "This plan was deleted in another tab or window. It is still open here; your next change will save it again.",
@@ -464,7 +535,7 @@ impl Workbench {
     /// Conflict choice: keep this tab's version as a separate plan, then show
     /// the version the other tab saved. Nothing is lost.
     pub fn keep_mine_as_copy(&self) {
-        let Some(mine) = self.plan.get_untracked() else {
+        let Some(mine) = self.read(Plan::clone) else {
             return;
         };
         let copy = mine.duplicate(&format!("{} (copy from another window)", mine.meta.title));
@@ -485,9 +556,7 @@ impl Workbench {
 
     /// Conflict choice: this tab's version replaces the stored one.
     pub fn save_mine_over(&self) {
-        let result = self
-            .plan
-            .with_untracked(|p| p.as_ref().map(storage::save_over));
+        let result = self.read(storage::save_over);
         self.record_save(result);
     }
 

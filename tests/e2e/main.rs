@@ -821,3 +821,74 @@ async fn undo_and_redo_in_the_outline() {
     })
     .await;
 }
+
+/// Another window's save is loaded with a fresh undo history: Ctrl+Z here
+/// afterwards must not take back (and save over) the other window's work.
+#[tokio::test(flavor = "multi_thread")]
+async fn undo_after_another_windows_save_keeps_their_work() {
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    create_plan(&b, "Undo across windows").await;
+    add_item(&b, "Add a priority", "Priority title", "Shared priority").await;
+    let id = open_plan_id(&b).await;
+    let one = b.window().await.expect("window one");
+
+    // Window two makes an undoable change of its own.
+    let two = b.new_window(true).await.expect("open window two").handle;
+    b.switch_to_window(two.clone())
+        .await
+        .expect("switch to window two");
+    goto_app(&b, &world.app_url()).await;
+    wait_plan_title(&b, "Undo across windows").await;
+    add_item(
+        &b,
+        "Add outcome to: Shared priority",
+        "Outcome statement",
+        "From window two",
+    )
+    .await;
+    wait_saved(&b).await;
+
+    // Window one sees it, adds its own outcome and saves.
+    b.switch_to_window(one.clone())
+        .await
+        .expect("switch to window one");
+    wait_textarea_count(&b, "From window two", 1).await;
+    add_item(
+        &b,
+        "Add outcome to: Shared priority",
+        "Outcome statement",
+        "From window one",
+    )
+    .await;
+    wait_saved(&b).await;
+
+    // Window two loads window one's version, then the user presses Ctrl+Z.
+    b.switch_to_window(two.clone())
+        .await
+        .expect("switch to window two");
+    wait_textarea_count(&b, "From window one", 1).await;
+    press_ctrl(&b, false, 'z').await;
+    eventually("window two to say there is nothing to undo", || async {
+        let v = js(
+            &b,
+            "return [...document.querySelectorAll('[role=status]')].map(e => e.innerText).join(' ');",
+            vec![],
+        )
+        .await;
+        let s = v.as_str().unwrap_or_default().to_owned();
+        s.contains("There is nothing to undo.").then_some(()).ok_or(s)
+    })
+    .await;
+    wait_saved(&b).await;
+    for text in ["Shared priority", "From window one", "From window two"] {
+        wait_textarea_count(&b, text, 1).await;
+    }
+    let mut outcomes = texts(
+        &plan_of(&stored_envelope(&b, &id).await)["outcomes"],
+        "statement",
+    );
+    outcomes.sort();
+    assert_eq!(outcomes, vec!["From window one", "From window two"]);
+    b.close().await;
+}

@@ -208,7 +208,7 @@ fn edit_meta(meta: &mut PlanMeta, edit: &MetaEdit) {
 fn edit_target(target: &mut Option<Target>, change: impl FnOnce(&mut Target)) {
     let t = target.get_or_insert_with(Target::default);
     change(t);
-    if t.value.trim().is_empty() && t.by.is_none() {
+    if t.value.is_empty() && t.by.is_none() {
         *target = None;
     }
 }
@@ -350,7 +350,7 @@ mod tests {
         };
         set(&mut p, ItemEdit::TargetValue("90%".into()));
         assert_eq!(p.outcome(&o).unwrap().target.as_ref().unwrap().value, "90%");
-        set(&mut p, ItemEdit::TargetValue(" ".into()));
+        set(&mut p, ItemEdit::TargetValue(String::new()));
         assert_eq!(p.outcome(&o).unwrap().target, None);
     }
 

@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 
 use super::{gestures, DiagramView};
 use crate::model::chain::CardFacts;
+use crate::model::editing::Op;
 use crate::model::layout::{Column, LinkPath};
 use crate::model::links::with_article;
 use crate::model::{Id, Kind};
@@ -129,8 +130,12 @@ pub fn Card(id: Id) -> impl IntoView {
     let facts = Memo::new(move |_| {
         id.with_value(|id| view.facts.with(|f| f.get(id).cloned().unwrap_or_default()))
     });
+    // The card's own text, read from its item: typing into it notifies
+    // this card only (the layout is run again only if the card's height
+    // changes).
     let text = Memo::new(move |_| {
-        placement.with(|b| b.as_ref().map(|b| b.lines.join(" ")).unwrap_or_default())
+        id.with_value(|id| view.with_item(id, |p| p.text_of(id).map(str::to_owned)))
+            .unwrap_or_default()
     });
     let is_selected =
         Memo::new(move |_| id.with_value(|id| view.selected.with(|s| s.as_ref() == Some(id))));
@@ -263,13 +268,11 @@ pub fn Card(id: Id) -> impl IntoView {
 fn finish_editing(view: DiagramView, id: &Id, value: Option<String>) {
     if let Some(value) = value {
         let value = value.trim();
-        let changed = view
-            .wb
-            .plan
-            .with_untracked(|p| p.as_ref().and_then(|p| p.text_of(id)) != Some(value));
-        if changed {
-            view.wb.edit(|p| p.set_text(id, value));
-        }
+        // Applying the same text changes nothing and records no step.
+        view.wb.apply(Op::SetText {
+            id: id.clone(),
+            text: value.to_owned(),
+        });
     }
     view.editing.set(None);
     focus_card(id);
@@ -280,11 +283,7 @@ fn finish_editing(view: DiagramView, id: &Id, value: Option<String>) {
 #[component]
 pub fn InPlaceEditor(id: Id) -> impl IntoView {
     let view = expect_context::<DiagramView>();
-    let original = view
-        .wb
-        .plan
-        .with_untracked(|p| p.as_ref().and_then(|p| p.text_of(&id)).map(str::to_owned))
-        .unwrap_or_default();
+    let original = view.untracked(|p| p.text_of(&id).map(str::to_owned).unwrap_or_default());
     let input = NodeRef::<html::Textarea>::new();
     Effect::new(move |_| {
         if let Some(el) = input.get() {

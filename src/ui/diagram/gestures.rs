@@ -276,8 +276,7 @@ fn step_selection(view: &DiagramView, key: &str) {
                 };
                 let column = l.columns.get(col)?.column;
                 let candidates = l.column_order(column);
-                let linked = view.wb.plan.with_untracked(|p| {
-                    let p = p.as_ref()?;
+                let linked = view.untracked(|p| {
                     candidates
                         .iter()
                         .find(|c| p.links_of(&sel).contains(c) || p.links_of(c).contains(&sel))

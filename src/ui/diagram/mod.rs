@@ -14,10 +14,11 @@ use std::collections::{HashMap, HashSet};
 use leptos::html;
 use leptos::prelude::*;
 
-use super::state::{use_workbench, Workbench};
+use super::state::{use_workbench, NoticeKind, Workbench};
 use crate::model::arrange;
 use crate::model::chain::{card_facts, chain_of, CardFacts};
 use crate::model::culling::{cards_in, links_in, Area};
+use crate::model::editing::Op;
 use crate::model::layout::{layout, CardBox, Column, Layout, Metrics};
 use crate::model::summary::codes;
 use crate::model::{Id, Kind, Plan};
@@ -92,7 +93,7 @@ impl DiagramView {
         let priority = RwSignal::new(None::<Id>);
         let visible = Memo::new(move |_| {
             let chosen = priority.get()?;
-            wb.plan.with(|p| p.as_ref().map(|p| chain_of(p, &chosen)))
+            wb.with_shape(|p| chain_of(p, &chosen))
         });
         let metrics = Memo::new(move |_| {
             if workshop.get() {
@@ -104,11 +105,8 @@ impl DiagramView {
         let layout = Memo::new(move |_| {
             let metrics = metrics.get();
             visible.with(|v| {
-                wb.plan.with(|p| {
-                    p.as_ref()
-                        .map(|p| layout(p, &metrics, v.as_ref()))
-                        .unwrap_or_default()
-                })
+                wb.with_layout_input(|p| layout(p, &metrics, v.as_ref()))
+                    .unwrap_or_default()
             })
         });
         let index = Memo::new(move |_| {
@@ -120,11 +118,8 @@ impl DiagramView {
                     .collect()
             })
         });
-        let facts = Memo::new(move |_| {
-            wb.plan
-                .with(|p| p.as_ref().map(card_facts).unwrap_or_default())
-        });
-        let codes = Memo::new(move |_| wb.plan.with(|p| p.as_ref().map(codes).unwrap_or_default()));
+        let facts = Memo::new(move |_| wb.with_shape(card_facts).unwrap_or_default());
+        let codes = Memo::new(move |_| wb.with_shape(codes).unwrap_or_default());
         let selected = RwSignal::new(None::<Id>);
         let focus = RwSignal::new(false);
         let lit = Memo::new(move |_| {
@@ -132,7 +127,7 @@ impl DiagramView {
                 return None;
             }
             let id = selected.get()?;
-            wb.plan.with(|p| p.as_ref().map(|p| chain_of(p, &id)))
+            wb.with_shape(|p| chain_of(p, &id))
         });
         let zoom = RwSignal::new(1.0);
         let pan = RwSignal::new((0.0, 0.0));
@@ -171,16 +166,25 @@ impl DiagramView {
         self.layout.with(|l| l.cards.get(i).cloned())
     }
 
-    /// Reads the open plan (tracked).
-    pub fn with_plan<R: Default>(&self, f: impl FnOnce(&Plan) -> R) -> R {
-        self.wb.plan.with(|p| p.as_ref().map(f).unwrap_or_default())
+    /// Reads one item of the open plan (tracked: re-run when it changes).
+    pub fn with_item<R: Default>(&self, id: &Id, f: impl FnOnce(&Plan) -> R) -> R {
+        self.wb.with_item(id, f).unwrap_or_default()
+    }
+
+    /// Reads the open plan's shape (tracked: re-run when items are added,
+    /// removed, moved or relinked).
+    pub fn with_shape<R: Default>(&self, f: impl FnOnce(&Plan) -> R) -> R {
+        self.wb.with_shape(f).unwrap_or_default()
+    }
+
+    /// Reads the open plan, untracked (for gestures).
+    pub fn untracked<R: Default>(&self, f: impl FnOnce(&Plan) -> R) -> R {
+        self.wb.with_plan_untracked(f).unwrap_or_default()
     }
 
     /// The kind of an item, untracked (for gestures).
     pub fn kind_of(&self, id: &Id) -> Option<Kind> {
-        self.wb
-            .plan
-            .with_untracked(|p| p.as_ref().and_then(|p| p.kind_of(id)))
+        self.untracked(|p| p.kind_of(id))
     }
 
     /// Selects a card, brings it into view and moves the keyboard focus to
@@ -197,7 +201,7 @@ impl DiagramView {
 
     /// Links two cards whichever way the rules allow; a refusal says why.
     pub fn link(&self, a: &Id, b: &Id) {
-        self.wb.edit(|p| p.link_either(a, b));
+        self.wb.apply(Op::LinkEither(a.clone(), b.clone()));
     }
 
     /// Adds a card to a column. It is linked to the selected card when that
@@ -209,18 +213,15 @@ impl DiagramView {
             self.kind_of(s)
                 .is_some_and(|k| crate::model::links::link_allowed(kind, k))
         });
-        let Some(id) = self.wb.edit(|p| {
-            let id = p.add_item(kind, "", parent.as_ref())?;
-            if column == Column::SecondaryAims {
-                if let Some(aim) = p.aim_mut(&id) {
-                    aim.level = crate::model::DriverLevel::Secondary;
-                }
-            }
-            Ok(id)
-        }) else {
-            return;
-        };
-        self.start_typing(id);
+        let added = self.wb.apply(Op::Add {
+            kind,
+            text: String::new(),
+            parent,
+            secondary: column == Column::SecondaryAims,
+        });
+        if let Some(id) = added.and_then(|c| c.created) {
+            self.start_typing(id);
+        }
     }
 
     /// Adds a card in the next column linked to the selected card: an aim
@@ -230,7 +231,7 @@ impl DiagramView {
         let Some(sel) = self.selected.get_untracked() else {
             return;
         };
-        if let Some(id) = self.wb.edit(|p| p.add_next_step(&sel)) {
+        if let Some(id) = self.wb.apply(Op::AddNextStep(sel)).and_then(|c| c.created) {
             self.start_typing(id);
         }
     }
@@ -248,7 +249,13 @@ impl DiagramView {
     /// Adds a priority (priorities head the plan; the diagram shows them as
     /// the filter) and lets the user type its title in the side panel.
     pub fn add_priority(&self) {
-        if let Some(id) = self.wb.edit(|p| p.add_item(Kind::Priority, "", None)) {
+        let added = self.wb.apply(Op::Add {
+            kind: Kind::Priority,
+            text: String::new(),
+            parent: None,
+            secondary: false,
+        });
+        if let Some(id) = added.and_then(|c| c.created) {
             self.select(Some(id));
             request_animation_frame(|| {
                 if let Ok(Some(el)) = document().query_selector(".side-panel textarea") {
@@ -265,7 +272,7 @@ impl DiagramView {
         let Some(sel) = self.selected.get_untracked() else {
             return;
         };
-        if let Some(id) = self.wb.edit(|p| p.add_beside(&sel)) {
+        if let Some(id) = self.wb.apply(Op::AddBeside(sel)).and_then(|c| c.created) {
             self.start_typing(id);
         }
     }
@@ -275,10 +282,10 @@ impl DiagramView {
         let Some(sel) = self.selected.get_untracked() else {
             return;
         };
-        if self.wb.edit(|p| p.delete_item(&sel)).is_some() {
+        if self.wb.apply(Op::Delete(sel)).is_some() {
             self.selected.set(None);
             self.wb.notify(
-                super::state::NoticeKind::Info,
+                NoticeKind::Info,
                 "The card and its links were deleted. Undo (Ctrl+Z) brings them back.",
             );
             gestures::focus_viewport(self);
@@ -288,7 +295,7 @@ impl DiagramView {
     /// Removes the line chosen by clicking it.
     pub fn unlink_selected_line(&self) {
         if let Some((child, parent)) = self.selected_link.get_untracked() {
-            if self.wb.edit(|p| p.unlink(&child, &parent)).is_some() {
+            if self.wb.apply(Op::Unlink { child, parent }).is_some() {
                 self.selected_link.set(None);
             }
         }
@@ -301,10 +308,24 @@ impl DiagramView {
             return;
         };
         let metrics = self.metrics.get_untracked();
-        self.visible.with_untracked(|visible| {
-            self.wb
-                .edit(|p| arrange::move_in_column(p, &metrics, visible.as_ref(), &sel, up))
+        let planned = self.visible.with_untracked(|visible| {
+            self.untracked(|p| {
+                Some(arrange::move_in_column(
+                    p,
+                    &metrics,
+                    visible.as_ref(),
+                    &sel,
+                    up,
+                ))
+            })
         });
+        match planned {
+            Some(Ok(Some(op))) => {
+                self.wb.apply(op);
+            }
+            Some(Err(e)) => self.wb.notify(NoticeKind::Problem, e.to_string()),
+            _ => {}
+        }
         card::focus_card(&sel);
     }
 
@@ -312,10 +333,25 @@ impl DiagramView {
     /// card's place (before it, or after it when dropped on its lower half).
     pub fn place(&self, id: &Id, target: &Id, after: bool) {
         let metrics = self.metrics.get_untracked();
-        self.visible.with_untracked(|visible| {
-            self.wb
-                .edit(|p| arrange::place(p, &metrics, visible.as_ref(), id, target, after))
+        let planned = self.visible.with_untracked(|visible| {
+            self.untracked(|p| {
+                Some(arrange::place(
+                    p,
+                    &metrics,
+                    visible.as_ref(),
+                    id,
+                    target,
+                    after,
+                ))
+            })
         });
+        match planned {
+            Some(Ok(op)) => {
+                self.wb.apply(op);
+            }
+            Some(Err(e)) => self.wb.notify(NoticeKind::Problem, e.to_string()),
+            None => {}
+        }
     }
 }
 
@@ -333,7 +369,7 @@ pub fn Diagram() -> impl IntoView {
     // An item that is deleted (by undo, say) is no longer selected.
     Effect::new(move |_| {
         if let Some(sel) = view.selected.get() {
-            if !view.with_plan(|p| p.contains(&sel)) {
+            if !view.with_shape(|p| p.contains(&sel)) {
                 view.selected.set(None);
             }
         }

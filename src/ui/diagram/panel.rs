@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{card, DiagramView};
+use crate::model::editing::Op;
 use crate::model::{Id, Kind};
 use crate::ui::details::ItemDetails;
 
@@ -13,7 +14,7 @@ use crate::ui::details::ItemDetails;
 fn name_of(view: &DiagramView, id: &Id) -> String {
     let code = view.codes.with(|c| c.get(id).cloned().unwrap_or_default());
     let text = view
-        .with_plan(|p| p.text_of(id).map(str::to_owned))
+        .with_item(id, |p| p.text_of(id).map(str::to_owned))
         .unwrap_or_default();
     let text = if text.trim().is_empty() {
         "(no text yet)".to_owned()
@@ -34,7 +35,7 @@ pub fn SidePanel() -> impl IntoView {
     // every change to the plan (which would take the focus from its fields).
     let selected_item = Memo::new(move |_| {
         let id = view.selected.get()?;
-        let kind = view.with_plan(|p| p.kind_of(&id))?;
+        let kind = view.with_shape(|p| p.kind_of(&id))?;
         Some((id, kind))
     });
     view! {
@@ -61,7 +62,7 @@ fn ItemPanel(id: Id, kind: Kind) -> impl IntoView {
     // (the plan trims it: a trailing space being typed must stay).
     let text = Memo::new(move |_| {
         sid.with_value(|id| {
-            view.with_plan(|p| p.text_of(id).map(str::to_owned))
+            view.with_item(id, |p| p.text_of(id).map(str::to_owned))
                 .unwrap_or_default()
         })
     });
@@ -73,7 +74,7 @@ fn ItemPanel(id: Id, kind: Kind) -> impl IntoView {
     // Lines to and from this card, each with a way to remove it.
     let lines = move || {
         sid.with_value(|id| {
-            view.with_plan(|p| {
+            view.with_shape(|p| {
                 let up = p
                     .links_of(id)
                     .iter()
@@ -96,7 +97,7 @@ fn ItemPanel(id: Id, kind: Kind) -> impl IntoView {
                 on:input=move |e| {
                     let v = event_target_value(&e);
                     let group = sid.with_value(|id| format!("{}:text", id.as_str()));
-                    view.wb.edit_typing(group, |p| sid.with_value(|id| p.set_text(id, &v)));
+                    view.wb.apply_typing(group, Op::SetText { id: sid.get_value(), text: v });
                 }
             ></textarea>
         </label>
@@ -118,7 +119,7 @@ fn ItemPanel(id: Id, kind: Kind) -> impl IntoView {
                                         type="button"
                                         aria-label=remove_label
                                         on:click=move |_| {
-                                            view.wb.edit(|p| p.unlink(&child, &parent));
+                                            view.wb.apply(Op::Unlink { child: child.clone(), parent: parent.clone() });
                                         }
                                     >
                                         "Remove link"
@@ -161,15 +162,11 @@ pub fn LinkPicker() -> impl IntoView {
         let Some(from) = view.picking_link_for.get() else {
             return Vec::new();
         };
-        let ids = view.wb.plan.with_untracked(|p| {
-            p.as_ref()
-                .map(|p| p.link_candidates(&from))
-                .unwrap_or_default()
-        });
+        let ids = view.untracked(|p| p.link_candidates(&from));
         ids.into_iter()
             .map(|id| {
                 let kind = view
-                    .with_plan(|p| p.kind_of(&id).map(|k| k.label()))
+                    .untracked(|p| p.kind_of(&id).map(|k| k.label()))
                     .unwrap_or_default();
                 let label = format!("{} ({kind})", name_of(&view, &id));
                 (id, label)

@@ -20,14 +20,13 @@ fn picture(view: &DiagramView) -> Option<(String, String, f64, f64)> {
     let focused = view.lit.get_untracked();
     let filtered = view.visible.get_untracked();
     let visible = focused.or(filtered);
-    view.wb.plan.with_untracked(|p| {
-        let p = p.as_ref()?;
+    view.wb.with_plan_untracked(|p| {
         let drawn = layout(p, &Metrics::standard(), visible.as_ref());
         let today = uk_date(chrono::Local::now().date_naive());
         let svg = svg_picture(p, &drawn, &p.meta.title, &today);
         let (w, h) = svg_size(&svg).unwrap_or((drawn.width, drawn.height));
         let stem = format!("{}-driver-diagram", file_stem_for(&p.meta.title));
-        Some((stem, svg, w, h))
+        (stem, svg, w, h)
     })
 }
 

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::{gestures, picture, DiagramView, WorkshopMode};
+use crate::model::editing::Op;
 use crate::model::{Id, Kind};
 
 #[component]
@@ -16,28 +17,32 @@ pub fn Toolbar() -> impl IntoView {
         if text.trim().is_empty() {
             return;
         }
-        if view
-            .wb
-            .edit(|p| p.add_item(Kind::Action, text.trim(), None))
-            .is_some()
-        {
+        let added = view.wb.apply(Op::Add {
+            kind: Kind::Action,
+            text: text.trim().to_owned(),
+            parent: None,
+            secondary: false,
+        });
+        if added.is_some() {
             idea.set(String::new());
         }
     };
     let priorities = move || {
-        view.with_plan(|p| {
-            p.priorities
-                .iter()
-                .map(|x| {
-                    let name = match (x.code.is_empty(), x.title.is_empty()) {
-                        (_, true) => "(untitled priority)".to_owned(),
-                        (true, false) => x.title.clone(),
-                        (false, false) => format!("{} {}", x.code, x.title),
-                    };
-                    (x.id.clone(), name)
-                })
-                .collect::<Vec<_>>()
-        })
+        view.wb
+            .with_plan(|p| {
+                p.priorities
+                    .iter()
+                    .map(|x| {
+                        let name = match (x.code.is_empty(), x.title.is_empty()) {
+                            (_, true) => "(untitled priority)".to_owned(),
+                            (true, false) => x.title.clone(),
+                            (false, false) => format!("{} {}", x.code, x.title),
+                        };
+                        (x.id.clone(), name)
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
     };
     view! {
         <div class="diagram-toolbar" role="toolbar" aria-label="Diagram tools">
@@ -140,7 +145,7 @@ fn Idea(id: Id) -> impl IntoView {
     let id = StoredValue::new(id);
     let text = move || {
         id.with_value(|id| {
-            view.with_plan(|p| {
+            view.with_item(id, |p| {
                 let t = p.text_of(id).unwrap_or_default();
                 if t.trim().is_empty() {
                     "(no text yet)".to_owned()
@@ -151,7 +156,9 @@ fn Idea(id: Id) -> impl IntoView {
         })
     };
     let kind = move || {
-        id.with_value(|id| view.with_plan(|p| p.kind_of(id).map(|k| k.label()).unwrap_or_default()))
+        id.with_value(|id| {
+            view.with_item(id, |p| p.kind_of(id).map(|k| k.label()).unwrap_or_default())
+        })
     };
     let selected = move || id.with_value(|id| view.selected.with(|s| s.as_ref() == Some(id)));
     let is_editing = move || id.with_value(|id| view.editing.with(|s| s.as_ref() == Some(id)));
