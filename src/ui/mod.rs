@@ -8,6 +8,7 @@ mod library;
 mod notices;
 mod outline;
 pub mod panic_screen;
+mod probe;
 mod state;
 
 use leptos::ev;

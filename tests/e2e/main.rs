@@ -6,6 +6,7 @@
 //! `trunk build --release` (`make test` does both).
 
 mod diagram;
+mod fine_grained;
 mod harness;
 
 use std::collections::BTreeMap;

@@ -2,38 +2,14 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::{gestures, DiagramView};
+use super::gestures;
+use super::view::{dom_id, focus_card, focus_viewport, move_offset, DiagramView};
 use crate::model::chain::CardFacts;
 use crate::model::editing::Op;
 use crate::model::layout::{Column, LinkPath};
 use crate::model::links::with_article;
 use crate::model::{Id, Kind};
-
-/// The DOM id of a card, so keyboard focus can follow the selection.
-pub fn dom_id(id: &Id) -> String {
-    format!("card-{}", id.as_str())
-}
-
-/// Moves the keyboard focus to a card once it is drawn, unless the user
-/// is by then typing somewhere (a new card's editor opened in between).
-pub fn focus_card(id: &Id) {
-    let dom = dom_id(id);
-    request_animation_frame(move || {
-        let typing = document()
-            .active_element()
-            .is_some_and(|a| a.matches("textarea, input, select").unwrap_or(false));
-        if typing {
-            return;
-        }
-        if let Some(el) = document().get_element_by_id(&dom) {
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
-    });
-}
 
 /// "3 actions · 2 measures": the counts that matter in a workshop.
 fn counts_text(kind: Kind, f: &CardFacts) -> String {
@@ -111,7 +87,7 @@ pub fn Line(link: LinkPath) -> impl IntoView {
                 e.stop_propagation();
                 view.selected.set(None);
                 view.selected_link.set(Some(pair.clone()));
-                gestures::focus_viewport(&view);
+                focus_viewport(&view);
             } />
             <path class="line-path" d=link.d />
         </g>
@@ -134,8 +110,13 @@ pub fn Card(id: Id) -> impl IntoView {
     // this card only (the layout is run again only if the card's height
     // changes).
     let text = Memo::new(move |_| {
-        id.with_value(|id| view.with_item(id, |p| p.text_of(id).map(str::to_owned)))
-            .unwrap_or_default()
+        id.with_value(|id| {
+            view.with_item(id, |p| {
+                crate::ui::probe::count("cardText");
+                p.text_of(id).map(str::to_owned)
+            })
+        })
+        .unwrap_or_default()
     });
     let is_selected =
         Memo::new(move |_| id.with_value(|id| view.selected.with(|s| s.as_ref() == Some(id))));
@@ -154,7 +135,7 @@ pub fn Card(id: Id) -> impl IntoView {
         })
     });
 
-    let offset = Memo::new(move |_| id.with_value(|id| gestures::move_offset(&view, id)));
+    let offset = Memo::new(move |_| id.with_value(|id| move_offset(&view, id)));
     let style = move || {
         let (dx, dy) = offset.get().unwrap_or_default();
         let z = view.zoom.get_untracked();

@@ -4,34 +4,15 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{DiagramView, Drag};
+use super::view::{
+    fit, focus_viewport, to_canvas, toggle_workshop, zoom_by, DiagramView, Drag, ZOOM_STEP,
+};
 use crate::model::Id;
 
 /// How far (CSS pixels) a pointer must travel before a press on a card
 /// becomes a drag rather than a click.
 const DRAG_THRESHOLD: f64 = 5.0;
-const ZOOM_STEP: f64 = 1.2;
 const PAN_STEP: f64 = 80.0;
-
-pub fn focus_viewport(view: &DiagramView) {
-    if let Some(el) = view.viewport.get_untracked() {
-        let _ = el.focus();
-    }
-}
-
-/// A point on the page in the canvas's own coordinates (zoom 1, no pan).
-fn to_canvas(view: &DiagramView, client: (f64, f64)) -> (f64, f64) {
-    let Some(el) = view.viewport.get_untracked() else {
-        return client;
-    };
-    let rect = el.get_bounding_client_rect();
-    let (px, py) = view.pan.get_untracked();
-    let z = view.zoom.get_untracked();
-    (
-        (client.0 - rect.left() - px) / z,
-        (client.1 - rect.top() - py) / z,
-    )
-}
 
 fn client_of(e: &web_sys::PointerEvent) -> (f64, f64) {
     (f64::from(e.client_x()), f64::from(e.client_y()))
@@ -192,56 +173,6 @@ pub fn on_wheel(view: DiagramView, e: web_sys::WheelEvent) {
     }
 }
 
-/// Zooms about the middle of the viewport.
-pub fn zoom_by(view: &DiagramView, factor: f64) {
-    let (w, h) = viewport_size(view);
-    let old = view.zoom.get_untracked();
-    let new = (old * factor).clamp(0.1, 3.0);
-    view.pan.update(|(x, y)| {
-        *x = w / 2.0 - (w / 2.0 - *x) * new / old;
-        *y = h / 2.0 - (h / 2.0 - *y) * new / old;
-    });
-    view.zoom.set(new);
-}
-
-fn viewport_size(view: &DiagramView) -> (f64, f64) {
-    view.viewport
-        .get_untracked()
-        .map(|el| (f64::from(el.client_width()), f64::from(el.client_height())))
-        .unwrap_or((800.0, 600.0))
-}
-
-/// Shows the whole diagram (never enlarged beyond its natural size).
-pub fn fit(view: &DiagramView) {
-    let (w, h) = viewport_size(view);
-    let (lw, lh) = view
-        .layout
-        .with_untracked(|l| (l.width.max(1.0), l.height.max(1.0)));
-    let z = (w / lw).min(h / lh).min(1.0).max(0.1);
-    view.zoom.set(z);
-    view.pan
-        .set(((w - lw * z) / 2.0, ((h - lh * z) / 2.0).max(0.0)));
-}
-
-/// Keeps a card in view when the keyboard moves the selection to it.
-pub fn scroll_into_view(view: &DiagramView, id: &Id) {
-    let Some(b) = view.layout.with_untracked(|l| l.card(id).cloned()) else {
-        return;
-    };
-    let (w, h) = viewport_size(view);
-    let z = view.zoom.get_untracked();
-    view.pan.update(|(x, y)| {
-        let (left, top) = (b.x * z + *x, b.y * z + *y);
-        let (right, bottom) = (left + b.width * z, top + b.height * z);
-        if left < 0.0 || right > w {
-            *x -= left - (w - b.width * z) / 2.0;
-        }
-        if top < 0.0 || bottom > h {
-            *y -= top - (h - b.height * z) / 2.0;
-        }
-    });
-}
-
 /// Moves the selection with the arrow keys: up and down a column; left to
 /// what the card is linked to, right to what links to it (or the nearest
 /// card in that column).
@@ -369,7 +300,7 @@ pub fn on_key(view: DiagramView, e: web_sys::KeyboardEvent) {
             true
         }
         "w" | "W" => {
-            super::toggle_workshop(view.workshop);
+            toggle_workshop(view.workshop);
             true
         }
         "f" | "F" => {
@@ -404,18 +335,4 @@ pub fn on_key(view: DiagramView, e: web_sys::KeyboardEvent) {
         e.prevent_default();
         e.stop_propagation();
     }
-}
-
-/// The drag offset of a card being moved, in page pixels (for drawing it
-/// under the pointer).
-pub fn move_offset(view: &DiagramView, id: &Id) -> Option<(f64, f64)> {
-    view.drag.with(|d| match d {
-        Some(Drag::Move {
-            card,
-            start,
-            to,
-            moved: true,
-        }) if card == id => Some((to.0 - start.0, to.1 - start.1)),
-        _ => None,
-    })
 }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{card, DiagramView};
+use super::view::{focus_card, DiagramView};
 use crate::model::editing::Op;
 use crate::model::{Id, Kind};
 use crate::ui::details::ItemDetails;
@@ -186,7 +186,7 @@ pub fn LinkPicker() -> impl IntoView {
     let close = move || {
         if let Some(id) = view.picking_link_for.get_untracked() {
             view.picking_link_for.set(None);
-            card::focus_card(&id);
+            focus_card(&id);
         }
     };
     let pick = move |target: &Id| {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::DiagramView;
+use super::view::DiagramView;
 use crate::model::format::file_stem_for;
 use crate::model::layout::{layout, Metrics};
 use crate::model::picture::svg_picture;

@@ -3,7 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::{gestures, picture, DiagramView, WorkshopMode};
+use super::view::{
+    dom_id, fit, move_offset, toggle_workshop, zoom_by, DiagramView, WorkshopMode, ZOOM_STEP,
+};
+use super::{card, gestures, picture};
 use crate::model::editing::Op;
 use crate::model::{Id, Kind};
 
@@ -96,15 +99,15 @@ pub fn Toolbar() -> impl IntoView {
                 "Focus on selected chain"
             </button>
             <span class="zoom" role="group" aria-label="Zoom">
-                <button type="button" aria-label="Zoom out" on:click=move |_| gestures::zoom_by(&view, 1.0 / 1.2)>"−"</button>
+                <button type="button" aria-label="Zoom out" on:click=move |_| zoom_by(&view, 1.0 / ZOOM_STEP)>"−"</button>
                 <span class="zoom-level" aria-live="polite">{move || format!("{:.0}%", view.zoom.get() * 100.0)}</span>
-                <button type="button" aria-label="Zoom in" on:click=move |_| gestures::zoom_by(&view, 1.2)>"+"</button>
-                <button type="button" on:click=move |_| gestures::fit(&view)>"Fit to screen"</button>
+                <button type="button" aria-label="Zoom in" on:click=move |_| zoom_by(&view, ZOOM_STEP)>"+"</button>
+                <button type="button" on:click=move |_| fit(&view)>"Fit to screen"</button>
             </span>
             <button
                 type="button"
                 aria-pressed=move || workshop.get().to_string()
-                on:click=move |_| super::toggle_workshop(workshop)
+                on:click=move |_| toggle_workshop(workshop)
             >
                 "Workshop mode"
             </button>
@@ -162,7 +165,7 @@ fn Idea(id: Id) -> impl IntoView {
     };
     let selected = move || id.with_value(|id| view.selected.with(|s| s.as_ref() == Some(id)));
     let is_editing = move || id.with_value(|id| view.editing.with(|s| s.as_ref() == Some(id)));
-    let offset = move || id.with_value(|id| gestures::move_offset(&view, id));
+    let offset = move || id.with_value(|id| move_offset(&view, id));
     let style = move || {
         offset()
             .map(|(dx, dy)| format!("transform: translate({dx}px, {dy}px);"))
@@ -170,7 +173,7 @@ fn Idea(id: Id) -> impl IntoView {
     };
     view! {
         <li
-            id=move || id.with_value(super::card::dom_id)
+            id=move || id.with_value(dom_id)
             class="idea card"
             class:selected=selected
             class:moving=move || offset().is_some()
@@ -193,7 +196,7 @@ fn Idea(id: Id) -> impl IntoView {
             <span class="kind-tag">{kind}</span>
             " "
             <Show when=is_editing fallback=move || view! { <span class="idea-text">{text}</span> }>
-                <super::card::InPlaceEditor id=id.get_value() />
+                <card::InPlaceEditor id=id.get_value() />
             </Show>
         </li>
     }
