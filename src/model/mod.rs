@@ -1,19 +1,17 @@
 //! The plan and its rules, in plain Rust with no web dependencies, so that it
 //! is tested natively and usable from benchmarks and fuzzers.
 
-pub mod arrange;
-pub mod chain;
-pub mod culling;
+pub mod diagram;
 pub mod editing;
 pub mod example;
 pub mod format;
-pub mod layout;
 pub mod links;
 pub mod ops;
-pub mod picture;
 pub mod plan;
 pub mod summary;
 pub mod synthetic;
 pub mod validate;
 
+// The diagram's modules, by their short paths too (`model::layout`).
+pub use diagram::{arrange, chain, culling, layout, picture};
 pub use plan::*;

@@ -15,8 +15,8 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
-use super::links::{link_allowed, Item};
-use super::plan::{DriverLevel, Id, Kind, Plan};
+use crate::model::links::{link_allowed, Item};
+use crate::model::plan::{DriverLevel, Id, Kind, Plan};
 
 /// Sizes the layout works in (CSS pixels at zoom 1). Text width is
 /// estimated from an average character width, on the generous side, so the

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::layout::{num, Layout, Metrics};
-use super::plan::{Id, Kind, Plan};
+use crate::model::plan::{Id, Kind, Plan};
 
 const FONT: &str = "Arial, Helvetica, sans-serif";
 /// Space around the diagram.
@@ -84,7 +84,7 @@ fn metrics_of(layout: &Layout) -> Metrics {
     }
 }
 
-/// Every item's code (as [`super::summary::code_of`] gives it), built once.
+/// Every item's code (as [`crate::model::summary::code_of`] gives it), built once.
 fn codes(plan: &Plan) -> HashMap<&Id, &str> {
     let mut out = HashMap::new();
     for x in &plan.priorities {

@@ -5,10 +5,10 @@
 
 use std::collections::HashSet;
 
-use super::editing::Op;
 use super::layout::{layout, Column, Layout, Metrics};
-use super::ops::OpError;
-use super::plan::{Id, Plan};
+use crate::model::editing::Op;
+use crate::model::ops::OpError;
+use crate::model::plan::{Id, Plan};
 
 const HELD_BY_LINKS: &str = "Cards sit next to the items they are linked to, so this card can only move among the cards that share its links.";
 

@@ -4,8 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::links::{link_allowed, with_list, Item};
-use super::plan::{Id, Kind, Plan};
+use crate::model::links::{link_allowed, with_list, Item};
+use crate::model::plan::{Id, Kind, Plan};
 
 /// The item itself, every item it links to directly or indirectly (upward:
 /// an action's aims, their outcomes, their priorities) and every item that

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::layout::Layout;
-use super::plan::Id;
+use crate::model::plan::Id;
 
 /// A rectangle in layout coordinates (zoom 1, no pan).
 #[derive(Clone, Copy, Debug, PartialEq)]
