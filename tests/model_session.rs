@@ -2,7 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 //! The editing session: random sequences of every kind of operation, undo
-//! and redo on generated plans. Each step undoes and redoes exactly, and
+//! and redo on generated plans. Each step undoes and redoes exactly, the
+//! session's index finds every item, and
 //! the derived data a screen keeps (codes, counts and gaps, the layout),
 //! recomputed only when a change says it must be, always equals the same
 //! data computed from scratch.
@@ -282,6 +283,11 @@ fn run(start: Plan, recipes: Vec<Recipe>) -> Result<(), TestCaseError> {
             derived.follow(s.plan(), &change);
         }
         prop_assert_eq!(validate(s.plan()), Ok(()));
+        // The session's index finds every item where the plan holds it.
+        for id in all(s.plan()) {
+            prop_assert_eq!(s.item(&id), s.plan().item(&id));
+        }
+        prop_assert_eq!(s.item(&Id::from("missing")), None);
         let fresh = Derived::of(s.plan());
         prop_assert_eq!(&derived.codes, &fresh.codes);
         prop_assert_eq!(&derived.facts, &fresh.facts);

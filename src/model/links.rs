@@ -5,6 +5,8 @@
 //! an outcome lists its priorities, an aim its outcomes, an action its aims,
 //! and a measure the outcomes, aims or actions it evidences.
 
+use std::collections::HashMap;
+
 use super::plan::{Action, Aim, Id, Kind, Measure, Outcome, Plan, Priority};
 
 /// Whether an item of kind `child` may be linked to an item of kind `parent`:
@@ -133,6 +135,74 @@ impl_item!(Aim, Kind::Aim, statement, outcomes);
 impl_item!(Action, Kind::Action, title, aims);
 impl_item!(Measure, Kind::Measure, name, evidences);
 
+/// One item of any kind, borrowed from a plan.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ItemRef<'a> {
+    Priority(&'a Priority),
+    Outcome(&'a Outcome),
+    Aim(&'a Aim),
+    Action(&'a Action),
+    Measure(&'a Measure),
+}
+
+macro_rules! each_kind {
+    ($item:expr, |$x:ident| $body:expr) => {
+        match $item {
+            ItemRef::Priority($x) => $body,
+            ItemRef::Outcome($x) => $body,
+            ItemRef::Aim($x) => $body,
+            ItemRef::Action($x) => $body,
+            ItemRef::Measure($x) => $body,
+        }
+    };
+}
+
+impl<'a> ItemRef<'a> {
+    pub fn kind(self) -> Kind {
+        each_kind!(self, |x| item_kind(x))
+    }
+    pub fn id(self) -> &'a Id {
+        each_kind!(self, |x| &x.id)
+    }
+    /// The main text: a title, statement or name.
+    pub fn text(self) -> &'a str {
+        each_kind!(self, |x| x.text())
+    }
+    /// The item's own list of parent links (empty for a priority).
+    pub fn links(self) -> &'a [Id] {
+        each_kind!(self, |x| x.links())
+    }
+    /// The item's code ("STRAT1.4"), as typed.
+    pub fn code(self) -> &'a str {
+        each_kind!(self, |x| &x.code)
+    }
+}
+
+fn item_kind<T: Item>(_: &T) -> Kind {
+    T::KIND
+}
+
+impl Plan {
+    /// The item at `index` in the list of `kind`, if there is one.
+    pub fn item_at(&self, kind: Kind, index: usize) -> Option<ItemRef<'_>> {
+        match kind {
+            Kind::Priority => self.priorities.get(index).map(ItemRef::Priority),
+            Kind::Outcome => self.outcomes.get(index).map(ItemRef::Outcome),
+            Kind::Aim => self.aims.get(index).map(ItemRef::Aim),
+            Kind::Action => self.actions.get(index).map(ItemRef::Action),
+            Kind::Measure => self.measures.get(index).map(ItemRef::Measure),
+        }
+    }
+
+    /// The item with this id, found by searching the plan.
+    pub fn item(&self, id: &Id) -> Option<ItemRef<'_>> {
+        Kind::ALL.into_iter().find_map(|k| {
+            let i = with_list!(self, k, |list| list.iter().position(|x| x.id() == id))?;
+            self.item_at(k, i)
+        })
+    }
+}
+
 /// Runs `$body` with `$list` bound to the plan's list (a `Vec` of items) for
 /// `$kind`; the body is compiled once per kind, so it may use [`Item`].
 macro_rules! with_list {
@@ -202,20 +272,14 @@ impl Plan {
     /// The main text of an item: a priority's or action's title, an
     /// outcome's or aim's statement, a measure's name.
     pub fn text_of(&self, id: &Id) -> Option<&str> {
-        let kind = self.kind_of(id)?;
-        with_list!(self, kind, |list| find(list, id).map(Item::text))
+        self.item(id).map(ItemRef::text)
     }
 
     /// The item's own list of parent links (an outcome's priorities, an
     /// aim's outcomes, an action's aims, a measure's evidences); an empty
     /// slice for a priority or an id that is not in the plan.
     pub fn links_of(&self, id: &Id) -> &[Id] {
-        match self.kind_of(id) {
-            Some(kind) => with_list!(self, kind, |list| find(list, id)
-                .map(Item::links)
-                .unwrap_or(&[])),
-            None => &[],
-        }
+        self.item(id).map(ItemRef::links).unwrap_or(&[])
     }
 
     /// The ids of the items whose link list contains `id` (its children in
@@ -228,6 +292,24 @@ impl Plan {
                     .filter(|x| x.links().contains(id))
                     .map(|x| x.id().clone())
             ));
+        }
+        out
+    }
+
+    /// For every item, the items that link to it with their kinds, in the
+    /// order of [`Plan::linked_from`]: all of the plan's links in one pass.
+    pub fn linked_from_all(&self) -> HashMap<Id, Vec<(Kind, Id)>> {
+        let mut out: HashMap<Id, Vec<(Kind, Id)>> = HashMap::new();
+        for kind in Kind::ALL {
+            with_list!(self, kind, |list| {
+                for child in list.iter() {
+                    for parent in child.links() {
+                        out.entry(parent.clone())
+                            .or_default()
+                            .push((kind, child.id().clone()));
+                    }
+                }
+            });
         }
         out
     }
@@ -329,6 +411,20 @@ mod tests {
             vec![Id::from("a"), Id::from("m")]
         );
         assert_eq!(p.linked_from(&"p".into()), vec![Id::from("o")]);
+        let all = p.linked_from_all();
+        for id in ["p", "o", "a", "a2", "m"] {
+            let id = Id::from(id);
+            let ids: Vec<Id> = all
+                .get(&id)
+                .into_iter()
+                .flatten()
+                .map(|(_, c)| c.clone())
+                .collect();
+            assert_eq!(ids, p.linked_from(&id));
+            for (k, c) in all.get(&id).into_iter().flatten() {
+                assert_eq!(p.kind_of(c), Some(*k));
+            }
+        }
         assert!(p.contains(&"o".into()));
         assert!(!p.contains(&"zz".into()));
         assert_eq!(

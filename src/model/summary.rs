@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 
-use super::{DriverLevel, Id, Kind, Plan, Target};
+use super::links::ItemRef;
+use super::{DriverLevel, Id, Plan, Target};
 
 /// UK style, as council reports print dates: "31 Jul 2023".
 pub fn uk_date(d: NaiveDate) -> String {
@@ -11,13 +12,7 @@ pub fn uk_date(d: NaiveDate) -> String {
 }
 
 pub fn code_of(p: &Plan, id: &Id) -> Option<String> {
-    match p.kind_of(id)? {
-        Kind::Priority => p.priority(id).map(|x| x.code.clone()),
-        Kind::Outcome => p.outcome(id).map(|x| x.code.clone()),
-        Kind::Aim => p.aim(id).map(|x| x.code.clone()),
-        Kind::Action => p.action(id).map(|x| x.code.clone()),
-        Kind::Measure => p.measure(id).map(|x| x.code.clone()),
-    }
+    p.item(id).map(|x| x.code().to_owned())
 }
 
 /// Every item's code, in one pass (for drawing many cards at once).
@@ -43,22 +38,22 @@ fn target_text(t: &Option<Target>) -> Option<String> {
 
 /// A one-line summary of an item's fields, shown under it in the outline.
 pub fn summary_of(p: &Plan, id: &Id) -> Option<String> {
+    p.item(id).map(summary_of_item)
+}
+
+/// [`summary_of`], given the item.
+pub fn summary_of_item(item: ItemRef<'_>) -> String {
     let mut parts: Vec<String> = Vec::new();
-    match p.kind_of(id)? {
-        Kind::Priority => {}
-        Kind::Outcome => {
-            let o = p.outcome(id)?;
-            parts.extend(target_text(&o.target));
-        }
-        Kind::Aim => {
-            let a = p.aim(id)?;
+    match item {
+        ItemRef::Priority(_) => {}
+        ItemRef::Outcome(o) => parts.extend(target_text(&o.target)),
+        ItemRef::Aim(a) => {
             if a.level == DriverLevel::Secondary {
                 parts.push("Secondary driver".into());
             }
             parts.extend(target_text(&a.target));
         }
-        Kind::Action => {
-            let a = p.action(id)?;
+        ItemRef::Action(a) => {
             if !a.lead.is_empty() {
                 parts.push(format!("Lead: {}", a.lead));
             }
@@ -74,8 +69,7 @@ pub fn summary_of(p: &Plan, id: &Id) -> Option<String> {
                 parts.push(format!("Serves {serves} aims"));
             }
         }
-        Kind::Measure => {
-            let m = p.measure(id)?;
+        ItemRef::Measure(m) => {
             if let Some(b) = &m.baseline {
                 parts.push(format!("Baseline {} = {}{}", b.period, b.value, m.unit));
             }
@@ -85,7 +79,7 @@ pub fn summary_of(p: &Plan, id: &Id) -> Option<String> {
             parts.extend(target_text(&m.target));
         }
     }
-    Some(parts.join(" · "))
+    parts.join(" · ")
 }
 
 #[cfg(test)]

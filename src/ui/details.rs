@@ -6,8 +6,7 @@ use leptos::prelude::*;
 
 use super::state::{use_workbench, Workbench};
 use crate::model::editing::{ItemEdit, MetaEdit, Op};
-use crate::model::links::link_allowed;
-use crate::model::summary::code_of;
+use crate::model::links::{link_allowed, ItemRef};
 use crate::model::{
     Action, Aim, Direction, DriverLevel, Id, Kind, Measure, Outcome, Plan, Priority, Rag, Status,
     Target, Update,
@@ -29,28 +28,31 @@ fn date_value(d: Option<NaiveDate>) -> String {
 
 /// Typed access to one kind of item, so one form helper serves every kind.
 trait Item: 'static {
-    fn get<'p>(p: &'p Plan, id: &Id) -> Option<&'p Self>;
+    fn get(item: ItemRef<'_>) -> Option<&Self>;
 }
 
 macro_rules! item_access {
-    ($t:ty, $get:ident) => {
+    ($t:ident) => {
         impl Item for $t {
-            fn get<'p>(p: &'p Plan, id: &Id) -> Option<&'p Self> {
-                p.$get(id)
+            fn get(item: ItemRef<'_>) -> Option<&Self> {
+                match item {
+                    ItemRef::$t(x) => Some(x),
+                    _ => None,
+                }
             }
         }
     };
 }
-item_access!(Priority, priority);
-item_access!(Outcome, outcome);
-item_access!(Aim, aim);
-item_access!(Action, action);
-item_access!(Measure, measure);
+item_access!(Priority);
+item_access!(Outcome);
+item_access!(Aim);
+item_access!(Action);
+item_access!(Measure);
 
 /// Reads a value from item `T` with id `id` of the open plan (re-run only
 /// when that item changes).
 fn read<T: Item, V: Default>(wb: Workbench, id: StoredValue<Id>, f: impl Fn(&T) -> V) -> V {
-    id.with_value(|id| wb.with_item(id, |p| T::get(p, id).map(&f)))
+    id.with_value(|id| wb.with_item(id, |item| T::get(item).map(&f)))
         .flatten()
         .unwrap_or_default()
 }
@@ -216,15 +218,16 @@ fn LinkChoices(id: Id, kind: Kind) -> impl IntoView {
                         children=move |candidate| {
                             let candidate = StoredValue::new(candidate);
                             let linked = move || {
-                                id.with_value(|id| wb.with_item(id, |p| p.links_of(id).contains(&candidate.get_value())))
+                                id.with_value(|id| wb.with_item(id, |item| item.links().contains(&candidate.get_value())))
                                     .unwrap_or(false)
                             };
                             let name = move || {
                                 let c = candidate.get_value();
-                                let code = wb.with_shape(|p| code_of(p, &c)).flatten().unwrap_or_default();
-                                let text = wb.with_item(&c, |p| p.text_of(&c).unwrap_or_default().to_owned()).unwrap_or_default();
-                                let text = if text.is_empty() { "(no text yet)".to_owned() } else { text };
-                                if code.is_empty() { text } else { format!("{code} {text}") }
+                                wb.with_item(&c, |item| {
+                                    let text = if item.text().is_empty() { "(no text yet)" } else { item.text() };
+                                    if item.code().is_empty() { text.to_owned() } else { format!("{} {text}", item.code()) }
+                                })
+                                .unwrap_or_default()
                             };
                             view! {
                                 <label class="tick">

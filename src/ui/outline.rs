@@ -8,25 +8,34 @@ use leptos::prelude::*;
 use super::details::ItemDetails;
 use super::state::{use_workbench, Workbench};
 use crate::model::editing::Op;
+use std::collections::HashMap;
+
 use crate::model::{Id, Kind, Plan};
 
 /// Which new item should take the keyboard focus once it is drawn.
 #[derive(Clone, Copy)]
 struct FocusRequest(RwSignal<Option<Id>>);
 
-/// Ids of the items of `kind` that link to `parent`, in plan order.
-fn children(p: &Plan, parent: &Id, kind: Kind) -> Vec<Id> {
-    p.linked_from(parent)
-        .into_iter()
-        .filter(|c| p.kind_of(c) == Some(kind))
-        .collect()
-}
+/// For each item, the items that link to it: worked out once per change
+/// to the plan's shape and shared by every row of the outline.
+#[derive(Clone, Copy)]
+struct LinkedFrom(Memo<HashMap<Id, Vec<(Kind, Id)>>>);
 
-fn children_signal(wb: Workbench, parent: Id, kind: Kind) -> impl Fn() -> Vec<Id> + Copy + 'static {
+/// Ids of the items of `kind` that link to `parent`, in plan order.
+fn children_signal(parent: Id, kind: Kind) -> impl Fn() -> Vec<Id> + Copy + 'static {
+    let index = expect_context::<LinkedFrom>().0;
     let parent = StoredValue::new(parent);
     move || {
-        wb.with_shape(|p| parent.with_value(|id| children(p, id, kind)))
-            .unwrap_or_default()
+        index.with(|ix| {
+            parent.with_value(|id| {
+                ix.get(id)
+                    .into_iter()
+                    .flatten()
+                    .filter(|(k, _)| *k == kind)
+                    .map(|(_, c)| c.clone())
+                    .collect()
+            })
+        })
     }
 }
 
@@ -60,6 +69,9 @@ pub fn Outline() -> impl IntoView {
     let wb = use_workbench();
     let focus = FocusRequest(RwSignal::new(None));
     provide_context(focus);
+    provide_context(LinkedFrom(Memo::new(move |_| {
+        wb.with_shape(Plan::linked_from_all).unwrap_or_default()
+    })));
     let priorities = move || {
         wb.with_shape(|p| p.ids_of_kind(Kind::Priority))
             .unwrap_or_default()
@@ -116,8 +128,7 @@ pub fn Outline() -> impl IntoView {
 
 #[component]
 fn PriorityNode(id: Id) -> impl IntoView {
-    let wb = use_workbench();
-    let outcomes = children_signal(wb, id.clone(), Kind::Outcome);
+    let outcomes = children_signal(id.clone(), Kind::Outcome);
     view! {
         <ItemRow id=id.clone() kind=Kind::Priority>
             <ol class="tree">
@@ -130,8 +141,7 @@ fn PriorityNode(id: Id) -> impl IntoView {
 
 #[component]
 fn OutcomeNode(id: Id) -> impl IntoView {
-    let wb = use_workbench();
-    let aims = children_signal(wb, id.clone(), Kind::Aim);
+    let aims = children_signal(id.clone(), Kind::Aim);
     view! {
         <ItemRow id=id.clone() kind=Kind::Outcome>
             <Measures parent=id.clone() />
@@ -145,8 +155,7 @@ fn OutcomeNode(id: Id) -> impl IntoView {
 
 #[component]
 fn AimNode(id: Id) -> impl IntoView {
-    let wb = use_workbench();
-    let actions = children_signal(wb, id.clone(), Kind::Action);
+    let actions = children_signal(id.clone(), Kind::Action);
     view! {
         <ItemRow id=id.clone() kind=Kind::Aim>
             <Measures parent=id.clone() />
@@ -171,8 +180,7 @@ fn ActionNode(id: Id) -> impl IntoView {
 /// The measures that evidence an item, drawn under it.
 #[component]
 fn Measures(parent: Id) -> impl IntoView {
-    let wb = use_workbench();
-    let measures = children_signal(wb, parent, Kind::Measure);
+    let measures = children_signal(parent, Kind::Measure);
     view! {
         <ol class="tree measures">
             <For each=measures key=|c| c.clone() children=move |c| view! { <ItemRow id=c kind=Kind::Measure /> } />
@@ -187,8 +195,7 @@ fn AddButtons(parent: Id, kinds: &'static [Kind]) -> impl IntoView {
     let parent = StoredValue::new(parent);
     let parent_text = move || {
         parent
-            .with_value(|id| wb.with_item(id, |p| p.text_of(id).map(str::to_owned)))
-            .flatten()
+            .with_value(|id| wb.with_item(id, |item| item.text().to_owned()))
             .unwrap_or_default()
     };
     kinds
@@ -225,8 +232,7 @@ fn ItemRow(id: Id, kind: Kind, #[prop(optional)] children: Option<Children>) -> 
     let focus = expect_context::<FocusRequest>();
     let id = StoredValue::new(id);
     let text = Memo::new(move |_| {
-        id.with_value(|id| wb.with_item(id, |p| p.text_of(id).map(str::to_owned)))
-            .flatten()
+        id.with_value(|id| wb.with_item(id, |item| item.text().to_owned()))
             .unwrap_or_default()
     });
     let code = Memo::new(move |_| {
@@ -235,8 +241,7 @@ fn ItemRow(id: Id, kind: Kind, #[prop(optional)] children: Option<Children>) -> 
             .unwrap_or_default()
     });
     let summary = Memo::new(move |_| {
-        id.with_value(|id| wb.with_item(id, |p| crate::model::summary::summary_of(p, id)))
-            .flatten()
+        id.with_value(|id| wb.with_item(id, crate::model::summary::summary_of_item))
             .unwrap_or_default()
     });
     let open = RwSignal::new(false);

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::model::editing::{Change, Group, Op, Session};
+use crate::model::links::ItemRef;
 use crate::model::{Id, Plan};
 use crate::storage::{self, LibraryEntry, SaveError, SetAside};
 
@@ -339,8 +340,9 @@ impl Workbench {
         self.read(f)
     }
 
-    /// Reads one item (or its absence); re-run only when that item changes.
-    pub fn with_item<R>(&self, id: &Id, f: impl FnOnce(&Plan) -> R) -> Option<R> {
+    /// Reads one item, found in constant time; re-run only when that item
+    /// changes. `None` when the plan does not hold it.
+    pub fn with_item<R>(&self, id: &Id, f: impl FnOnce(ItemRef<'_>) -> R) -> Option<R> {
         self.opened.track();
         let trigger = self
             .item_triggers
@@ -348,7 +350,8 @@ impl Workbench {
         if let Some(trigger) = trigger {
             trigger.track();
         }
-        self.read(f)
+        self.session
+            .with_value(|s| s.as_ref().and_then(|s| s.item(id)).map(f))
     }
 
     /// Tells the readers of what `change` touched.

@@ -7,7 +7,7 @@
 //! others, so taking the scope's items out and putting each back at its
 //! recorded index rebuilds each list as it was.
 
-use crate::model::links::{with_list, Item};
+use crate::model::links::{with_list, Item, ItemRef};
 use crate::model::plan::{Action, Aim, Id, Kind, Measure, Outcome, Plan, PlanMeta, Priority};
 
 /// What an operation may change: these items (existing ones; items it
@@ -46,41 +46,13 @@ pub enum AnyItem {
 }
 
 impl AnyItem {
-    pub fn kind(&self) -> Kind {
+    pub fn as_ref(&self) -> ItemRef<'_> {
         match self {
-            AnyItem::Priority(_) => Kind::Priority,
-            AnyItem::Outcome(_) => Kind::Outcome,
-            AnyItem::Aim(_) => Kind::Aim,
-            AnyItem::Action(_) => Kind::Action,
-            AnyItem::Measure(_) => Kind::Measure,
-        }
-    }
-    pub fn text(&self) -> &str {
-        match self {
-            AnyItem::Priority(x) => x.text(),
-            AnyItem::Outcome(x) => x.text(),
-            AnyItem::Aim(x) => x.text(),
-            AnyItem::Action(x) => x.text(),
-            AnyItem::Measure(x) => x.text(),
-        }
-    }
-    pub fn links(&self) -> &[Id] {
-        match self {
-            AnyItem::Priority(x) => x.links(),
-            AnyItem::Outcome(x) => x.links(),
-            AnyItem::Aim(x) => x.links(),
-            AnyItem::Action(x) => x.links(),
-            AnyItem::Measure(x) => x.links(),
-        }
-    }
-    /// The item's code ("STRAT1.4"), which item codes on cards follow.
-    pub fn code(&self) -> &str {
-        match self {
-            AnyItem::Priority(x) => &x.code,
-            AnyItem::Outcome(x) => &x.code,
-            AnyItem::Aim(x) => &x.code,
-            AnyItem::Action(x) => &x.code,
-            AnyItem::Measure(x) => &x.code,
+            AnyItem::Priority(x) => ItemRef::Priority(x),
+            AnyItem::Outcome(x) => ItemRef::Outcome(x),
+            AnyItem::Aim(x) => ItemRef::Aim(x),
+            AnyItem::Action(x) => ItemRef::Action(x),
+            AnyItem::Measure(x) => ItemRef::Measure(x),
         }
     }
     /// Whether the two differ in anything that places or labels a card
@@ -90,9 +62,10 @@ impl AnyItem {
             AnyItem::Aim(a) => Some(a.level),
             _ => None,
         };
-        self.kind() == other.kind()
-            && self.links() == other.links()
-            && self.code() == other.code()
+        let (a, b) = (self.as_ref(), other.as_ref());
+        a.kind() == b.kind()
+            && a.links() == b.links()
+            && a.code() == b.code()
             && level(self) == level(other)
     }
 }

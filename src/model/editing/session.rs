@@ -3,12 +3,15 @@
 //! The reactive layer reads it and notifies the readers a [`Change`] names;
 //! everything here is tested natively.
 
+use std::collections::HashMap;
+
 use super::history::{Group, History, Step};
 use super::op::Op;
 use super::patch::Patch;
 use crate::model::layout::same_height;
+use crate::model::links::ItemRef;
 use crate::model::ops::OpError;
-use crate::model::plan::{Id, Plan};
+use crate::model::plan::{Id, Kind, Plan};
 
 /// What a change (or an undo or redo) did, so that only what depends on it
 /// is recomputed.
@@ -50,7 +53,7 @@ fn diff(from: &Patch, to: &Patch) -> Change {
                 if a.index != b.index || !a.item.same_shape(&b.item) {
                     change.shape = true;
                     change.relayout = true;
-                } else if !same_height(a.item.text(), b.item.text()) {
+                } else if !same_height(a.item.as_ref().text(), b.item.as_ref().text()) {
                     change.relayout = true;
                 }
             }
@@ -72,12 +75,28 @@ pub struct Session {
     revision: u64,
     /// Changed since it was last saved.
     unsaved: bool,
+    /// Where each item is, so screens find one in constant time. Kept up
+    /// to date by every change that adds, removes or moves items.
+    index: HashMap<Id, (Kind, usize)>,
+}
+
+fn index_of(plan: &Plan) -> HashMap<Id, (Kind, usize)> {
+    let mut index = HashMap::new();
+    for kind in Kind::ALL {
+        let mut i = 0;
+        while let Some(item) = plan.item_at(kind, i) {
+            index.insert(item.id().clone(), (kind, i));
+            i += 1;
+        }
+    }
+    index
 }
 
 impl Session {
     /// A plan as read from storage at `revision` (0 when not stored).
     pub fn new(plan: Plan, revision: u64) -> Session {
         Session {
+            index: index_of(&plan),
             plan,
             history: History::default(),
             revision,
@@ -87,6 +106,20 @@ impl Session {
 
     pub fn plan(&self) -> &Plan {
         &self.plan
+    }
+
+    /// The item with this id, if the plan holds it.
+    pub fn item(&self, id: &Id) -> Option<ItemRef<'_>> {
+        let &(kind, i) = self.index.get(id)?;
+        self.plan.item_at(kind, i).filter(|x| x.id() == id)
+    }
+
+    /// Keeps the index in step after a change that moved items.
+    fn after(&mut self, change: Change) -> Change {
+        if change.shape {
+            self.index = index_of(&self.plan);
+        }
+        change
     }
 
     pub fn revision(&self) -> u64 {
@@ -133,7 +166,7 @@ impl Session {
             let change = diff(&previous, &after);
             step.after = after;
             self.unsaved |= !change.is_empty();
-            return Ok(change);
+            return Ok(self.after(change));
         }
         let mut before = Patch::capture(&self.plan, &scope);
         let created = match op.apply(&mut self.plan) {
@@ -154,7 +187,7 @@ impl Session {
             self.history.push(Step { before, after }, group);
             self.unsaved = true;
         }
-        Ok(change)
+        Ok(self.after(change))
     }
 
     /// Ends a burst of typing: the next change is a step of its own.
@@ -169,7 +202,7 @@ impl Session {
         let change = diff(&step.after, &step.before);
         self.history.undone(step);
         self.unsaved = true;
-        Some(change)
+        Some(self.after(change))
     }
 
     /// Puts back the latest undone step; `None` if there is none.
@@ -179,7 +212,7 @@ impl Session {
         let change = diff(&step.before, &step.after);
         self.history.redone(step);
         self.unsaved = true;
-        Some(change)
+        Some(self.after(change))
     }
 
     pub fn can_undo(&self) -> bool {

@@ -111,12 +111,11 @@ pub fn Card(id: Id) -> impl IntoView {
     // changes).
     let text = Memo::new(move |_| {
         id.with_value(|id| {
-            view.with_item(id, |p| {
+            view.with_item(id, |item| {
                 crate::ui::probe::count("cardText");
-                p.text_of(id).map(str::to_owned)
+                item.text().to_owned()
             })
         })
-        .unwrap_or_default()
     });
     let is_selected =
         Memo::new(move |_| id.with_value(|id| view.selected.with(|s| s.as_ref() == Some(id))));

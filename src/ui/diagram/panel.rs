@@ -13,9 +13,7 @@ use crate::ui::details::ItemDetails;
 /// "A1.2 Reduce drift" for lists of cards.
 fn name_of(view: &DiagramView, id: &Id) -> String {
     let code = view.codes.with(|c| c.get(id).cloned().unwrap_or_default());
-    let text = view
-        .with_item(id, |p| p.text_of(id).map(str::to_owned))
-        .unwrap_or_default();
+    let text = view.with_item(id, |item| item.text().to_owned());
     let text = if text.trim().is_empty() {
         "(no text yet)".to_owned()
     } else {
@@ -60,12 +58,8 @@ fn ItemPanel(id: Id, kind: Kind) -> impl IntoView {
     let sid = StoredValue::new(id.clone());
     // A memo, so the field is only rewritten when the stored text changes
     // (the plan trims it: a trailing space being typed must stay).
-    let text = Memo::new(move |_| {
-        sid.with_value(|id| {
-            view.with_item(id, |p| p.text_of(id).map(str::to_owned))
-                .unwrap_or_default()
-        })
-    });
+    let text =
+        Memo::new(move |_| sid.with_value(|id| view.with_item(id, |item| item.text().to_owned())));
     let field_label = match kind {
         Kind::Priority | Kind::Action => "Title",
         Kind::Measure => "Measure name",

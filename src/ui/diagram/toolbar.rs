@@ -148,8 +148,8 @@ fn Idea(id: Id) -> impl IntoView {
     let id = StoredValue::new(id);
     let text = move || {
         id.with_value(|id| {
-            view.with_item(id, |p| {
-                let t = p.text_of(id).unwrap_or_default();
+            view.with_item(id, |item| {
+                let t = item.text();
                 if t.trim().is_empty() {
                     "(no text yet)".to_owned()
                 } else {
@@ -158,11 +158,7 @@ fn Idea(id: Id) -> impl IntoView {
             })
         })
     };
-    let kind = move || {
-        id.with_value(|id| {
-            view.with_item(id, |p| p.kind_of(id).map(|k| k.label()).unwrap_or_default())
-        })
-    };
+    let kind = move || id.with_value(|id| view.with_item(id, |item| item.kind().label()));
     let selected = move || id.with_value(|id| view.selected.with(|s| s.as_ref() == Some(id)));
     let is_editing = move || id.with_value(|id| view.editing.with(|s| s.as_ref() == Some(id)));
     let offset = move || id.with_value(|id| move_offset(&view, id));

@@ -14,6 +14,7 @@ use crate::model::chain::{card_facts, chain_of, CardFacts};
 use crate::model::culling::Area;
 use crate::model::editing::Op;
 use crate::model::layout::{layout, CardBox, Column, Layout, Metrics};
+use crate::model::links::ItemRef;
 use crate::model::summary::codes;
 use crate::model::{Id, Kind, Plan};
 use crate::ui::state::{NoticeKind, Workbench};
@@ -169,7 +170,7 @@ impl DiagramView {
     }
 
     /// Reads one item of the open plan (tracked: re-run when it changes).
-    pub fn with_item<R: Default>(&self, id: &Id, f: impl FnOnce(&Plan) -> R) -> R {
+    pub fn with_item<R: Default>(&self, id: &Id, f: impl FnOnce(ItemRef<'_>) -> R) -> R {
         self.wb.with_item(id, f).unwrap_or_default()
     }
 
