@@ -126,15 +126,46 @@ pub fn Outline() -> impl IntoView {
     }
 }
 
+/// Plans with more items than this open with each priority's part of the
+/// outline folded, so a very large plan opens (and leaves the outline) in
+/// a moment; each part unfolds with one button.
+const FOLD_ABOVE_ITEMS: usize = 400;
+
 #[component]
 fn PriorityNode(id: Id) -> impl IntoView {
+    let wb = use_workbench();
     let outcomes = children_signal(id.clone(), Kind::Outcome);
+    let large = wb
+        .with_plan_untracked(|p| {
+            p.outcomes.len() + p.aims.len() + p.actions.len() + p.measures.len() > FOLD_ABOVE_ITEMS
+        })
+        .unwrap_or(false);
+    let open = RwSignal::new(!large);
+    let toggle_label = move || {
+        let n = outcomes().len();
+        let outcomes = if n == 1 { "outcome" } else { "outcomes" };
+        if open.get() {
+            format!("Fold away its {n} {outcomes}")
+        } else {
+            format!("Show its {n} {outcomes}")
+        }
+    };
     view! {
         <ItemRow id=id.clone() kind=Kind::Priority>
-            <ol class="tree">
-                <For each=outcomes key=|c| c.clone() children=move |c| view! { <OutcomeNode id=c /> } />
-            </ol>
-            <AddButtons parent=id kinds=&[Kind::Outcome] />
+            <button
+                type="button"
+                class="fold"
+                aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)
+            >
+                {toggle_label}
+            </button>
+            <Show when=move || open.get()>
+                <ol class="tree">
+                    <For each=outcomes key=|c| c.clone() children=move |c| view! { <OutcomeNode id=c /> } />
+                </ol>
+                <AddButtons parent=id.clone() kinds=&[Kind::Outcome] />
+            </Show>
         </ItemRow>
     }
 }
