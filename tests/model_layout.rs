@@ -156,7 +156,7 @@ fn the_picture_of_a_large_plan_holds_every_card() {
     assert_eq!(s.matches("<rect ").count(), l.cards.len() + 1);
     assert_eq!(
         s.matches("<tspan ").count(),
-        l.cards.iter().map(|c| c.lines.len()).sum::<usize>()
+        l.cards.iter().map(|c| c.lines).sum::<usize>()
     );
     assert!(s.contains("Synthetic plan (1000 items)") && s.contains("1 April 2026"));
 }

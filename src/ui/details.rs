@@ -253,9 +253,16 @@ fn LinkChoices(id: Id, kind: Kind) -> impl IntoView {
     view! { <div class="link-choices">{groups}</div> }
 }
 
-/// The details of one item: every field of its kind, and its links.
+/// The details of one item: every field of its kind, and its links as
+/// ticks unless `without_link_ticks` (the diagram's panel lists the links
+/// itself and adds them from a searchable list, which stays quick on plans
+/// with hundreds of possible links).
 #[component]
-pub fn ItemDetails(id: Id, kind: Kind) -> impl IntoView {
+pub fn ItemDetails(
+    id: Id,
+    kind: Kind,
+    #[prop(optional)] without_link_ticks: bool,
+) -> impl IntoView {
     let wb = use_workbench();
     let sid = StoredValue::new(id.clone());
     let fields = match kind {
@@ -313,7 +320,8 @@ pub fn ItemDetails(id: Id, kind: Kind) -> impl IntoView {
         }
         .into_any(),
     };
-    let links = (kind != Kind::Priority).then(|| view! { <LinkChoices id=id.clone() kind /> });
+    let links = (kind != Kind::Priority && !without_link_ticks)
+        .then(|| view! { <LinkChoices id=id.clone() kind /> });
     let heading = format!("Details of this {}", kind.label());
     view! {
         <div class="item-details" role="group" aria-label=heading>

@@ -85,9 +85,10 @@ impl Metrics {
 /// drawing of the diagram (standard and workshop): if so, changing one to
 /// the other moves no card and the layout need not be run again.
 pub fn same_height(a: &str, b: &str) -> bool {
+    let mut scratch = String::new();
     [Metrics::standard(), Metrics::workshop()].iter().all(|m| {
         let cpl = m.chars_per_line();
-        wrap(a, cpl).len() == wrap(b, cpl).len()
+        line_count(a, cpl, &mut scratch) == line_count(b, cpl, &mut scratch)
     })
 }
 
@@ -138,8 +139,9 @@ pub struct CardBox {
     pub y: f64,
     pub width: f64,
     pub height: f64,
-    /// The card's text wrapped to its width (at least one line, maybe "").
-    pub lines: Vec<String>,
+    /// How many lines the card's text takes at its width (at least one).
+    /// The layout keeps no text: cards show their item's own text.
+    pub lines: usize,
 }
 
 /// One drawn line: from the right edge of the parent card (the item linked
@@ -374,6 +376,7 @@ fn layout_with(
     // Positions: stack each column, pushing a card down towards the middle
     // of its parents when there is room.
     let cpl = metrics.chars_per_line();
+    let mut scratch = String::new();
     let mut ys = vec![0f64; nodes.len()];
     let mut heights = vec![0f64; nodes.len()];
     let mut cards = Vec::with_capacity(order.iter().map(Vec::len).sum());
@@ -382,8 +385,8 @@ fn layout_with(
         let x = columns[c].x;
         let mut cursor = metrics.heading_height;
         for &i in col {
-            let lines = wrap(nodes[i].text, cpl);
-            let h = metrics.card_height(lines.len());
+            let lines = line_count(nodes[i].text, cpl, &mut scratch);
+            let h = metrics.card_height(lines);
             let parents = &nodes[i].parents;
             let mut y = cursor;
             if !parents.is_empty() {
@@ -476,9 +479,25 @@ fn curve(x1: f64, y1: f64, x2: f64, y2: f64) -> String {
 /// Word wrap to at most `chars_per_line` characters a line; a word longer
 /// than a line is broken. Always at least one line.
 pub fn wrap(text: &str, chars_per_line: usize) -> Vec<String> {
-    let n = chars_per_line.max(1);
     let mut lines = Vec::new();
-    let mut line = String::new();
+    wrap_each(text, chars_per_line, &mut String::new(), |l| {
+        lines.push(l.to_owned())
+    });
+    lines
+}
+
+/// How many lines [`wrap`] gives, using `scratch` instead of allocating.
+pub fn line_count(text: &str, chars_per_line: usize, scratch: &mut String) -> usize {
+    let mut n = 0;
+    wrap_each(text, chars_per_line, scratch, |_| n += 1);
+    n
+}
+
+/// The word wrap itself: hands each line to `emit`, built in `line`.
+fn wrap_each(text: &str, chars_per_line: usize, line: &mut String, mut emit: impl FnMut(&str)) {
+    let n = chars_per_line.max(1);
+    line.clear();
+    let mut lines = 0usize;
     let mut len = 0usize;
     for word in text.split_whitespace() {
         let wlen = word.chars().count();
@@ -489,7 +508,9 @@ pub fn wrap(text: &str, chars_per_line: usize) -> Vec<String> {
             continue;
         }
         if len > 0 {
-            lines.push(std::mem::take(&mut line));
+            emit(line);
+            lines += 1;
+            line.clear();
             len = 0;
         }
         if wlen <= n {
@@ -498,7 +519,9 @@ pub fn wrap(text: &str, chars_per_line: usize) -> Vec<String> {
         } else {
             for ch in word.chars() {
                 if len == n {
-                    lines.push(std::mem::take(&mut line));
+                    emit(line);
+                    lines += 1;
+                    line.clear();
                     len = 0;
                 }
                 line.push(ch);
@@ -506,10 +529,9 @@ pub fn wrap(text: &str, chars_per_line: usize) -> Vec<String> {
             }
         }
     }
-    if len > 0 || lines.is_empty() {
-        lines.push(line);
+    if len > 0 || lines == 0 {
+        emit(line);
     }
-    lines
 }
 
 /// How many pairs of lines cross (for tests and the benchmark). Lines are
@@ -617,8 +639,8 @@ mod tests {
             assert_eq!(c.width, b.width);
             assert_eq!(c.kind, c.column.kind());
             assert!(c.y >= m.heading_height);
-            assert!(!c.lines.is_empty());
-            assert_eq!(c.height, m.card_height(c.lines.len()));
+            assert!(c.lines >= 1);
+            assert_eq!(c.height, m.card_height(c.lines));
             assert!(c.x + c.width <= l.width + 1e-9 && c.y + c.height <= l.height + 1e-9);
             if i > 0 && l.cards[i - 1].column == c.column {
                 let p = &l.cards[i - 1];
@@ -826,10 +848,10 @@ mod tests {
 
     fn check_workshop(l: &Layout) {
         let m = Metrics::workshop();
-        assert!(l.cards.iter().all(|c| c.width == 360.0
-            && c.lines
-                .iter()
-                .all(|x| x.chars().count() <= m.chars_per_line())));
+        assert!(l
+            .cards
+            .iter()
+            .all(|c| c.width == 360.0 && c.height == m.card_height(c.lines)));
     }
 
     #[test]
@@ -873,7 +895,7 @@ mod tests {
         let h = |id| l.card(id).unwrap().height;
         assert!(h(&long) > h(&short));
         assert_eq!(h(&short), h(&empty));
-        assert_eq!(l.card(&empty).unwrap().lines, vec![String::new()]);
+        assert_eq!(l.card(&empty).unwrap().lines, 1);
     }
 
     #[test]

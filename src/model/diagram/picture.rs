@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use super::layout::{num, Layout, Metrics};
+use super::layout::{num, wrap, Layout, Metrics};
 use crate::model::plan::{Id, Kind, Plan};
 
 const FONT: &str = "Arial, Helvetica, sans-serif";
@@ -199,7 +199,8 @@ pub fn svg_picture(plan: &Plan, layout: &Layout, heading: &str, date: &str) -> S
             n(c.y + m.padding + m.header_height + m.line_height * 0.75),
             n(m.font_px)
         );
-        for (i, line) in c.lines.iter().enumerate() {
+        let text = plan.text_of(&c.id).unwrap_or_default();
+        for (i, line) in wrap(text, m.chars_per_line()).iter().enumerate() {
             let dy = if i == 0 { 0.0 } else { m.line_height };
             let _ = write!(
                 s,
@@ -310,7 +311,10 @@ mod tests {
             assert!(s.contains(c.column.label()));
         }
         for c in &l.cards {
-            for line in &c.lines {
+            for line in &wrap(
+                p.text_of(&c.id).unwrap(),
+                Metrics::standard().chars_per_line(),
+            ) {
                 assert!(s.contains(&format!(">{}</tspan>", xml_escape(line))));
             }
             let code = code_of(&p, &c.id).unwrap();

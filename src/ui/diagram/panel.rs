@@ -128,7 +128,7 @@ fn ItemPanel(id: Id, kind: Kind) -> impl IntoView {
                 "Link to…"
             </button>
         </section>
-        <ItemDetails id kind />
+        <ItemDetails id kind without_link_ticks=true />
     }
 }
 
