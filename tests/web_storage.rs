@@ -200,3 +200,46 @@ async fn an_edit_when_storage_is_full_keeps_the_plan_on_screen() {
     assert_eq!(storage::load(&plan.id).unwrap().unwrap().plan, plan);
     host.remove();
 }
+
+#[wasm_bindgen_test]
+fn the_library_is_listed_from_the_records_beside_the_plans() {
+    clear();
+    let recorded = Plan::new_empty("Recorded");
+    storage::save(&recorded, 0).unwrap();
+    let record_key = format!("ipw.record.{}", recorded.id);
+    let record = storage::raw_text(&record_key).expect("a record beside the plan");
+    assert!(record.contains("\"title\":\"Recorded\""), "{record}");
+
+    // Listing reads the record, not the plan: a plan whose text it could
+    // not parse is listed all the same from its record.
+    let plan_key = format!("ipw.plan.{}", recorded.id);
+    let text = storage::raw_text(&plan_key).unwrap();
+    local()
+        .set_item(&plan_key, "not read when listing")
+        .unwrap();
+    let (library, problems) = storage::list();
+    assert!(problems.is_empty());
+    assert_eq!(library.len(), 1);
+    assert_eq!(library[0].title, "Recorded");
+    local().set_item(&plan_key, &text).unwrap();
+
+    // A plan saved by an earlier version has no record: it is read, listed
+    // and given one.
+    let legacy = Plan::new_empty("Saved before records");
+    storage::save(&legacy, 0).unwrap();
+    let legacy_record = format!("ipw.record.{}", legacy.id);
+    local().remove_item(&legacy_record).unwrap();
+    let (library, _) = storage::list();
+    let mut titles: Vec<String> = library.iter().map(|e| e.title.clone()).collect();
+    titles.sort();
+    assert_eq!(titles, vec!["Recorded", "Saved before records"]);
+    assert!(storage::raw_text(&legacy_record).is_some());
+
+    // A record without its plan lists nothing; deleting removes both.
+    local().set_item("ipw.record.orphan", &record).unwrap();
+    assert_eq!(storage::list().0.len(), 2);
+    storage::delete(&recorded.id);
+    assert_eq!(storage::raw_text(&plan_key), None);
+    assert_eq!(storage::raw_text(&record_key), None);
+    assert_eq!(storage::list().0.len(), 1);
+}

@@ -62,14 +62,16 @@ impl std::fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// A plan file's contents (marker, version and the plan), borrowing the
+/// plan: serialised as it stands, with no copy of the plan made first.
 #[derive(Serialize)]
-struct Document<'a> {
+pub struct Document<'a> {
     format: &'static str,
     version: u32,
     plan: &'a Plan,
 }
 
-fn document(plan: &Plan) -> Document<'_> {
+pub fn document(plan: &Plan) -> Document<'_> {
     Document {
         format: FORMAT_NAME,
         version: FORMAT_VERSION,

@@ -11,6 +11,15 @@ pub fn uk_date(d: NaiveDate) -> String {
     d.format("%-d %b %Y").to_string()
 }
 
+/// "31 Jul 2023, 14:05": a moment as council reports print it, in the time
+/// zone `tz` (the browser's own rules, `chrono::Local`, on screen).
+pub fn uk_date_time<Tz: chrono::TimeZone>(t: chrono::DateTime<chrono::Utc>, tz: &Tz) -> String
+where
+    Tz::Offset: std::fmt::Display,
+{
+    t.with_timezone(tz).format("%-d %b %Y, %H:%M").to_string()
+}
+
 pub fn code_of(p: &Plan, id: &Id) -> Option<String> {
     p.item(id).map(|x| x.code().to_owned())
 }
@@ -90,6 +99,16 @@ mod tests {
 
     fn date(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn moments_are_shown_in_the_time_zone_given() {
+        use chrono::{FixedOffset, TimeZone, Utc};
+        let winter = Utc.with_ymd_and_hms(2026, 1, 15, 13, 5, 0).unwrap();
+        let summer = Utc.with_ymd_and_hms(2026, 7, 15, 13, 5, 0).unwrap();
+        assert_eq!(uk_date_time(winter, &Utc), "15 Jan 2026, 13:05");
+        let bst = FixedOffset::east_opt(3600).unwrap();
+        assert_eq!(uk_date_time(summer, &bst), "15 Jul 2026, 14:05");
     }
 
     #[test]

@@ -10,18 +10,58 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
-use crate::model::format::{export_value, import_value};
+use crate::model::format::{document, import_value, Document};
 use crate::model::{Id, Plan};
 
 const PLAN_PREFIX: &str = "ipw.plan.";
+/// Beside each plan, a small record of its title, last change and revision,
+/// so listing the library does not read every plan.
+const RECORD_PREFIX: &str = "ipw.record.";
+const LAST_OPEN_KEY: &str = "ipw.last-open";
 const ASIDE_PREFIX: &str = "ipw.unreadable.";
 
-/// What is stored under a plan's key.
-#[derive(Serialize, Deserialize)]
+/// What is stored under a plan's key, as read.
+#[derive(Deserialize)]
 struct Envelope {
     revision: u64,
     changed: DateTime<Utc>,
     plan: serde_json::Value,
+}
+
+/// What is stored under a plan's key, as written: the plan is serialised
+/// straight from the open plan, not copied into a JSON value first.
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    revision: u64,
+    changed: DateTime<Utc>,
+    plan: Document<'a>,
+}
+
+/// What is stored beside each plan (see `RECORD_PREFIX`).
+#[derive(Serialize, Deserialize)]
+struct Record {
+    revision: u64,
+    changed: DateTime<Utc>,
+    title: String,
+}
+
+fn record_key(id: &Id) -> String {
+    format!("{RECORD_PREFIX}{id}")
+}
+
+/// Writes the record beside a plan; if that fails, removes any older one
+/// so the library reads the plan itself rather than a stale record.
+fn write_record(id: &Id, record: &Record) {
+    let ok = serde_json::to_string(record)
+        .ok()
+        .is_some_and(|text| raw_set(&record_key(id), &text).is_ok());
+    if !ok {
+        remove_key(&record_key(id));
+    }
+}
+
+fn read_record(id: &Id) -> Option<Record> {
+    serde_json::from_str(&raw_text(&record_key(id))?).ok()
 }
 
 /// One row of the library: enough to list a plan without opening it.
@@ -84,6 +124,12 @@ pub fn plan_key(id: &Id) -> String {
     format!("{PLAN_PREFIX}{id}")
 }
 
+/// Whether a storage key holds the record beside a plan (another tab's
+/// change to one changes the library's list).
+pub fn is_record_key(key: &str) -> bool {
+    key.starts_with(RECORD_PREFIX)
+}
+
 /// The plan id a storage key belongs to, if it is a plan key.
 pub fn plan_id_of_key(key: &str) -> Option<Id> {
     key.strip_prefix(PLAN_PREFIX).map(Id::from)
@@ -135,6 +181,9 @@ fn set_aside(key: &str, text: &str, reason: String) -> SetAside {
     // still kept, and we will report it again next time.
     if raw_set(&aside_key, text).is_ok() {
         remove_key(key);
+        if let Some(id) = plan_id_of_key(key) {
+            remove_key(&record_key(&id));
+        }
         SetAside {
             key: aside_key,
             reason,
@@ -153,16 +202,36 @@ pub fn list() -> (Vec<LibraryEntry>, Vec<SetAside>) {
     let mut entries = Vec::new();
     let mut problems = Vec::new();
     for key in keys() {
-        if !key.starts_with(PLAN_PREFIX) {
+        let Some(id) = plan_id_of_key(&key) else {
+            continue;
+        };
+        // Plans keep a small record beside them; only a plan without one
+        // (saved by an earlier version) is read whole, and gets one.
+        if let Some(record) = read_record(&id) {
+            entries.push(LibraryEntry {
+                id,
+                title: record.title,
+                changed: record.changed,
+            });
             continue;
         }
         let Some(text) = raw_text(&key) else { continue };
         match parse_envelope(&text) {
-            Ok(stored) => entries.push(LibraryEntry {
-                id: stored.plan.id.clone(),
-                title: stored.plan.meta.title.clone(),
-                changed: stored.changed,
-            }),
+            Ok(stored) => {
+                write_record(
+                    &id,
+                    &Record {
+                        revision: stored.revision,
+                        changed: stored.changed,
+                        title: stored.plan.meta.title.clone(),
+                    },
+                );
+                entries.push(LibraryEntry {
+                    id: stored.plan.id.clone(),
+                    title: stored.plan.meta.title.clone(),
+                    changed: stored.changed,
+                })
+            }
             Err(reason) => problems.push(set_aside(&key, &text, reason)),
         }
     }
@@ -199,7 +268,10 @@ pub fn load(id: &Id) -> Result<Option<StoredPlan>, SetAside> {
     }
 }
 
-/// The revision currently stored for a plan, 0 if none or unreadable.
+/// The revision currently stored for a plan, 0 if none or unreadable. It
+/// is read from the plan's own text (the revision comes first, and the rest
+/// is skipped unread), not from the record beside it, which a tab running
+/// an earlier version would not have updated.
 pub fn stored_revision(id: &Id) -> u64 {
     #[derive(Deserialize)]
     struct RevisionOnly {
@@ -228,13 +300,22 @@ pub fn save_over(plan: &Plan) -> Result<u64, SaveError> {
 }
 
 fn write(plan: &Plan, revision: u64) -> Result<u64, SaveError> {
-    let env = Envelope {
+    let changed = Utc::now();
+    let env = EnvelopeOut {
         revision,
-        changed: Utc::now(),
-        plan: export_value(plan),
+        changed,
+        plan: document(plan),
     };
     let text = serde_json::to_string(&env).map_err(|e| SaveError::Unavailable(e.to_string()))?;
     raw_set(&plan_key(&plan.id), &text)?;
+    write_record(
+        &plan.id,
+        &Record {
+            revision,
+            changed,
+            title: plan.meta.title.clone(),
+        },
+    );
     Ok(revision)
 }
 
@@ -248,6 +329,22 @@ fn classify_error(err: wasm_bindgen::JsValue) -> SaveError {
 
 pub fn delete(id: &Id) {
     remove_key(&plan_key(id));
+    remove_key(&record_key(id));
+}
+
+/// The plan that was open when the workbench was last used, if any.
+pub fn last_open() -> Option<Id> {
+    raw_text(LAST_OPEN_KEY).map(Id)
+}
+
+/// Remembers the open plan (or that none is open), to reopen it next time.
+pub fn remember_open(id: Option<&Id>) {
+    match id {
+        Some(id) => {
+            let _ = raw_set(LAST_OPEN_KEY, id.as_str());
+        }
+        None => remove_key(LAST_OPEN_KEY),
+    }
 }
 
 /// Stores a small text under a key of the workbench's own (not a plan).

@@ -5,14 +5,14 @@ use leptos::prelude::*;
 
 use super::state::use_workbench;
 use crate::model::example::example_plan;
+use crate::model::summary::uk_date_time;
 use crate::model::Plan;
 use crate::storage::LibraryEntry;
 
-/// "31 Jul 2023, 14:05" in the browser's local time.
+/// "31 Jul 2023, 14:05" in the browser's local time, with the offset in
+/// force on that date (summer time or not), not today's.
 fn when(entry: &LibraryEntry) -> String {
-    let offset_minutes = js_sys::Date::new_0().get_timezone_offset() as i64;
-    let local = entry.changed - chrono::Duration::minutes(offset_minutes);
-    local.format("%-d %b %Y, %H:%M").to_string()
+    uk_date_time(entry.changed, &chrono::Local)
 }
 
 #[component]

@@ -58,6 +58,8 @@ pub fn App() -> impl IntoView {
         };
         if let Some(id) = crate::storage::plan_id_of_key(&key) {
             wb.stored_copy_changed(&id);
+        } else if crate::storage::is_record_key(&key) {
+            wb.refresh_library();
         }
     });
 

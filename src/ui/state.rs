@@ -14,7 +14,6 @@ use crate::model::links::ItemRef;
 use crate::model::{Id, Plan};
 use crate::storage::{self, LibraryEntry, SaveError, SetAside};
 
-const LAST_OPEN_KEY: &str = "ipw.last-open";
 const NOT_STORED: &str = "That plan is no longer stored in this browser.";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,9 +127,7 @@ impl Workbench {
                 reason: String::new(),
             });
         }
-        let last = storage::raw_text(LAST_OPEN_KEY);
-        if let Some(id) = last {
-            let id = Id(id);
+        if let Some(id) = storage::last_open() {
             if wb.library.with_untracked(|l| l.iter().any(|e| e.id == id)) {
                 wb.open(&id);
             }
@@ -193,7 +190,7 @@ impl Workbench {
                 if self.screen.get_untracked() == Screen::Library {
                     self.screen.set(Screen::Outline);
                 }
-                let _ = storage::raw_set(LAST_OPEN_KEY, id.as_str());
+                storage::remember_open(Some(id));
             }
             Ok(None) => {
                 self.notify(NoticeKind::Problem, NOT_STORED);
@@ -260,7 +257,7 @@ impl Workbench {
         self.flush_save();
         self.show(None);
         self.save_problem.set(None);
-        storage::remove_key(LAST_OPEN_KEY);
+        storage::remember_open(None);
         self.refresh_library();
         self.screen.set(Screen::Library);
     }
