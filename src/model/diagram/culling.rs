@@ -17,6 +17,20 @@ pub struct Area {
 }
 
 impl Area {
+    /// The part of this area inside a drawing of `width` by `height` (at
+    /// least one pixel each way): the box the diagram's lines are drawn in,
+    /// so the browser never paints a layer the size of the whole plan.
+    pub fn clipped_to(&self, width: f64, height: f64) -> Area {
+        let x = self.x.clamp(0.0, width.max(0.0));
+        let y = self.y.clamp(0.0, height.max(0.0));
+        Area {
+            x,
+            y,
+            width: ((self.x + self.width).min(width) - x).max(1.0),
+            height: ((self.y + self.height).min(height) - y).max(1.0),
+        }
+    }
+
     /// The area a viewport of `size` shows at this pan and zoom, grown by
     /// `margin` screen pixels on every side so cards are built just before
     /// they scroll into view.
@@ -73,6 +87,32 @@ pub fn links_in(layout: &Layout, area: &Area) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clipping_keeps_the_part_inside_the_drawing() {
+        let a = Area {
+            x: -100.0,
+            y: 500.0,
+            width: 400.0,
+            height: 300.0,
+        };
+        assert_eq!(
+            a.clipped_to(1000.0, 700.0),
+            Area {
+                x: 0.0,
+                y: 500.0,
+                width: 300.0,
+                height: 200.0
+            }
+        );
+        let outside = Area {
+            x: 2000.0,
+            y: 0.0,
+            width: 10.0,
+            height: 10.0,
+        };
+        assert_eq!(outside.clipped_to(1000.0, 700.0).width, 1.0);
+    }
     use crate::model::layout::{layout, Metrics};
     use crate::model::synthetic::synthetic_plan;
 

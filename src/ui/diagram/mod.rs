@@ -61,7 +61,13 @@ pub fn Diagram() -> impl IntoView {
             view.zoom.get()
         )
     };
-    let svg_size = move || view.layout.with(|l| (l.width.max(1.0), l.height.max(1.0)));
+    // The lines are drawn in a box the size of the part on screen, not of
+    // the whole plan (a 5,000-item plan is 290,000 px tall), with a
+    // viewBox in layout coordinates.
+    let svg_box = Memo::new(move |_| {
+        let (w, h) = view.layout.with(|l| (l.width, l.height));
+        view.area.with(|a| a.clipped_to(w, h))
+    });
     let drag_line = move || {
         let Some(Drag::Link { from, to }) = view.drag.get() else {
             return None;
@@ -103,8 +109,10 @@ pub fn Diagram() -> impl IntoView {
                         <svg
                             class="lines"
                             aria-hidden="true"
-                            width=move || svg_size().0
-                            height=move || svg_size().1
+                            style=move || svg_box.with(|b| format!("left: {}px; top: {}px;", b.x, b.y))
+                            width=move || svg_box.with(|b| b.width)
+                            height=move || svg_box.with(|b| b.height)
+                            viewBox=move || svg_box.with(|b| format!("{} {} {} {}", b.x, b.y, b.width, b.height))
                         >
                             <For
                                 each=links
