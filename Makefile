@@ -31,10 +31,12 @@ test-native:
 	@$(ENV); cargo test
 
 # Records how fast the driver diagram is (natively and in headless
-# Chromium, on the release build) in BENCHMARKS.md. Figures, not a test:
+# Chromium, on the release build), its memory and the download's size (and,
+# with twiggy, what each crate adds) in BENCHMARKS.md. Figures, not a test:
 # nothing here fails because something was slow.
 bench:
 	@scripts/setup.sh --test
+	@$(ENV); command -v twiggy >/dev/null || cargo install --locked twiggy
 	@$(ENV); trunk build --release
 	@$(ENV); cargo bench --bench diagram
 

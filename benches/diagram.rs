@@ -981,6 +981,100 @@ return Math.max(most, mib());"#,
         })
     }
 
+    /// What each crate adds to the wasm, from `twiggy top` on the module
+    /// cargo built before wasm-bindgen and wasm-opt (it still has function
+    /// names): shallow bytes of code and data by the crate a function's
+    /// path names first (outside `core`, `alloc` and `std` when it names
+    /// another, so generic code counts for the crate that uses it).
+    fn crate_sizes() -> Result<Vec<(String, u64)>, String> {
+        let wasm = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("target/wasm32-unknown-unknown/release/plan-workbench.wasm");
+        let out = std::process::Command::new("twiggy")
+            .args(["top", "-n", "1000000", "--format", "csv"])
+            .arg(&wasm)
+            .output()
+            .map_err(|e| {
+                format!("twiggy could not run ({e}); `cargo install twiggy` installs it")
+            })?;
+        if !out.status.success() {
+            return Err(String::from_utf8_lossy(&out.stderr).into_owned());
+        }
+        let mut by_crate: std::collections::BTreeMap<String, u64> = Default::default();
+        for line in String::from_utf8_lossy(&out.stdout).lines().skip(1) {
+            let (name, rest) = split_csv_name(line);
+            let bytes: u64 = rest
+                .split(',')
+                .nth(0)
+                .and_then(|b| b.parse().ok())
+                .unwrap_or(0);
+            *by_crate.entry(crate_of(&name)).or_default() += bytes;
+        }
+        let mut v: Vec<(String, u64)> = by_crate.into_iter().collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1));
+        Ok(v)
+    }
+
+    /// The first field of a CSV line (quoted or not) and the rest.
+    fn split_csv_name(line: &str) -> (String, &str) {
+        if let Some(body) = line.strip_prefix('"') {
+            let mut name = String::new();
+            let mut chars = body.char_indices().peekable();
+            while let Some((i, ch)) = chars.next() {
+                if ch == '"' {
+                    if chars.peek().map(|c| c.1) == Some('"') {
+                        name.push('"');
+                        chars.next();
+                    } else {
+                        return (name, body[i + 1..].trim_start_matches(','));
+                    }
+                } else {
+                    name.push(ch);
+                }
+            }
+            (name, "")
+        } else {
+            let (n, r) = line.split_once(',').unwrap_or((line, ""));
+            (n.to_owned(), r)
+        }
+    }
+
+    fn crate_of(name: &str) -> String {
+        if name.contains("function names")
+            || name.starts_with("custom section")
+            || name.contains("__wbindgen_describe")
+            || name.contains("__wbindgen_placeholder")
+        {
+            return "(names, custom sections and wasm-bindgen's descriptors: not shipped)".into();
+        }
+        if name.starts_with("data segment") {
+            return "(data: strings and tables)".into();
+        }
+        // The standard library's paths carry a disambiguator:
+        // `core[c5930c85a12de822]::fmt`.
+        let mut plain = String::with_capacity(name.len());
+        let mut in_hash = false;
+        for ch in name.chars() {
+            match ch {
+                '[' => in_hash = true,
+                ']' if in_hash => in_hash = false,
+                _ if !in_hash => plain.push(ch),
+                _ => {}
+            }
+        }
+        let mut crates = plain
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == ':'))
+            .filter_map(|part| part.split_once("::").map(|(c, _)| c))
+            .filter(|c| !c.is_empty() && c.chars().next().is_some_and(|f| f.is_ascii_lowercase()));
+        let first = crates.clone().next();
+        crates
+            .find(|c| !matches!(*c, "core" | "alloc" | "std"))
+            .or(first)
+            .map_or_else(
+                || "(other: runtime, imports and glue)".into(),
+                str::to_owned,
+            )
+    }
+
     fn verdict(value: Option<f64>, target: f64) -> &'static str {
         match value {
             Some(v) if v < target => "met",
@@ -1217,6 +1311,36 @@ return Math.max(most, mib());"#,
                 group(files.iter().map(|f| f.bytes as usize).sum()),
                 group(files.iter().filter_map(|f| f.gzip).sum::<u64>() as usize)
             );
+        }
+        match crate_sizes() {
+            Ok(sizes) => {
+                let total: u64 = sizes.iter().map(|s| s.1).sum();
+                let _ = writeln!(
+                    o,
+                    "### Where the wasm's bytes go, by crate\n\nShallow bytes per crate in the module cargo builds before \
+                     wasm-bindgen and wasm-opt (from `twiggy top`; {} bytes in all, of which the names and custom \
+                     sections do not ship). wasm-opt then shrinks the code by roughly a third; the shares are what \
+                     matters.\n\n| Crate | Bytes | Share of the code and data |\n|---|---:|---:|",
+                    group(total as usize)
+                );
+                let shipped: u64 = sizes
+                    .iter()
+                    .filter(|s| !s.0.starts_with("(names"))
+                    .map(|s| s.1)
+                    .sum();
+                for (name, bytes) in sizes.iter().take(25) {
+                    let share = if name.starts_with("(names") {
+                        "–".to_owned()
+                    } else {
+                        format!("{:.1}%", *bytes as f64 * 100.0 / shipped.max(1) as f64)
+                    };
+                    let _ = writeln!(o, "| {name} | {} | {share} |", group(*bytes as usize));
+                }
+                let _ = writeln!(o);
+            }
+            Err(e) => {
+                let _ = writeln!(o, "Sizes by crate not measured: {e}\n");
+            }
         }
         if let Some(f) = browser_failure {
             let _ = writeln!(o, "**The browser part could not run:** {f}\n");
