@@ -2,8 +2,6 @@
 //! so the screen builds only those. A large plan then costs what fits on
 //! the screen to show and to edit, not what is in the plan.
 
-use std::collections::HashMap;
-
 use super::layout::Layout;
 use crate::model::plan::Id;
 
@@ -66,19 +64,13 @@ pub fn cards_in(layout: &Layout, area: &Area) -> Vec<Id> {
 /// those whose box from one end to the other overlaps it, so a line
 /// between two cards off screen that passes through the screen is drawn.
 pub fn links_in(layout: &Layout, area: &Area) -> Vec<usize> {
-    let cards: HashMap<&Id, _> = layout.cards.iter().map(|c| (&c.id, c)).collect();
     layout
         .links
         .iter()
         .enumerate()
-        .filter(|(_, l)| match (cards.get(&l.parent), cards.get(&l.child)) {
-            (Some(p), Some(c)) => {
-                let (x1, x2) = (p.x + p.width, c.x);
-                let top = (p.y).min(c.y);
-                let bottom = (p.y + p.height).max(c.y + c.height);
-                area.overlaps(x1.min(x2), top, (x2 - x1).abs(), bottom - top)
-            }
-            _ => false,
+        .filter(|(_, l)| {
+            let ((x1, y1), (x2, y2)) = (l.from, l.to);
+            area.overlaps(x1.min(x2), y1.min(y2), (x2 - x1).abs(), (y2 - y1).abs())
         })
         .map(|(i, _)| i)
         .collect()

@@ -150,8 +150,18 @@ pub struct CardBox {
 pub struct LinkPath {
     pub child: Id,
     pub parent: Id,
-    /// SVG path data (a cubic Bézier curve).
-    pub d: String,
+    /// Where the line starts (the parent's right edge) and ends (the
+    /// child's left edge); the curve stays between the two.
+    pub from: (f64, f64),
+    pub to: (f64, f64),
+}
+
+impl LinkPath {
+    /// SVG path data: a cubic Bézier curve. Made when a line is drawn, not
+    /// for every line each time the layout runs.
+    pub fn d(&self) -> String {
+        curve(self.from.0, self.from.1, self.to.0, self.to.1)
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -426,7 +436,8 @@ fn layout_with(
                 links.push(LinkPath {
                     child: nodes[i].id.clone(),
                     parent: nodes[p].id.clone(),
-                    d: curve(x1, y1, x2, y2),
+                    from: (x1, y1),
+                    to: (x2, y2),
                 });
             }
         }
@@ -836,7 +847,7 @@ mod tests {
         assert!(l
             .links
             .iter()
-            .all(|x| x.d.starts_with("M ") && x.d.contains(" C ")));
+            .all(|x| x.d().starts_with("M ") && x.d().contains(" C ")));
         let o = &p.outcomes[0].id;
         assert_eq!(l.card(o).unwrap().y, Metrics::standard().heading_height);
         assert!(l.card(&"nothing".into()).is_none());
@@ -865,7 +876,7 @@ mod tests {
         let y2 = ac.y + ac.height / 2.0;
         assert_eq!(y1, 48.0 + 31.0);
         assert_eq!(
-            l.links[0].d,
+            l.links[0].d(),
             format!("M 240 {y1} C 280 {y1} 280 {y2} 320 {y2}")
         );
         assert_eq!(l.links[0].child, a);

@@ -166,7 +166,7 @@ pub fn svg_picture(plan: &Plan, layout: &Layout, heading: &str, date: &str) -> S
         let _ = writeln!(
             s,
             "<path d=\"{}\" fill=\"none\" stroke=\"#8c96a8\" stroke-width=\"1.5\"/>",
-            xml_escape(&l.d)
+            xml_escape(&l.d())
         );
     }
 

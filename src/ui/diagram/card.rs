@@ -49,6 +49,7 @@ pub fn ColumnHead(column: Column, x: f64, width: f64) -> impl IntoView {
 
 #[component]
 pub fn Line(link: LinkPath) -> impl IntoView {
+    let d = link.d();
     let view = expect_context::<DiagramView>();
     let pair = (link.child.clone(), link.parent.clone());
     let pair_for_class = pair.clone();
@@ -83,13 +84,13 @@ pub fn Line(link: LinkPath) -> impl IntoView {
     };
     view! {
         <g class=state data-ends=ends>
-            <path class="line-hit" d=link.d.clone() on:pointerdown=move |e| {
+            <path class="line-hit" d=d.clone() on:pointerdown=move |e| {
                 e.stop_propagation();
                 view.selected.set(None);
                 view.selected_link.set(Some(pair.clone()));
                 focus_viewport(&view);
             } />
-            <path class="line-path" d=link.d />
+            <path class="line-path" d=d />
         </g>
     }
 }
@@ -100,9 +101,8 @@ pub fn Card(id: Id) -> impl IntoView {
     let id = StoredValue::new(id);
     let placement = Memo::new(move |_| id.with_value(|id| view.card_box(id)));
     let kind = Memo::new(move |_| placement.with(|b| b.as_ref().map(|b| b.kind)));
-    let code = Memo::new(move |_| {
-        id.with_value(|id| view.codes.with(|c| c.get(id).cloned().unwrap_or_default()))
-    });
+    let code =
+        Memo::new(move |_| id.with_value(|id| view.with_item(id, |item| item.code().to_owned())));
     let facts = Memo::new(move |_| {
         id.with_value(|id| view.facts.with(|f| f.get(id).cloned().unwrap_or_default()))
     });

@@ -116,7 +116,7 @@ pub fn Diagram() -> impl IntoView {
                         >
                             <For
                                 each=links
-                                key=|l| (l.child.clone(), l.parent.clone(), l.d.clone())
+                                key=|l| (l.child.clone(), l.parent.clone(), l.d())
                                 children=move |l| view! { <card::Line link=l /> }
                             />
                             {move || drag_line().map(|d| view! { <path class="drag-line" d=d /> })}

@@ -12,18 +12,18 @@ use crate::ui::details::ItemDetails;
 
 /// "A1.2 Reduce drift" for lists of cards.
 fn name_of(view: &DiagramView, id: &Id) -> String {
-    let code = view.codes.with(|c| c.get(id).cloned().unwrap_or_default());
-    let text = view.with_item(id, |item| item.text().to_owned());
-    let text = if text.trim().is_empty() {
-        "(no text yet)".to_owned()
-    } else {
-        text
-    };
-    if code.is_empty() {
-        text
-    } else {
-        format!("{code} {text}")
-    }
+    view.with_item(id, |item| {
+        let text = if item.text().trim().is_empty() {
+            "(no text yet)"
+        } else {
+            item.text()
+        };
+        if item.code().is_empty() {
+            text.to_owned()
+        } else {
+            format!("{} {text}", item.code())
+        }
+    })
 }
 
 #[component]

@@ -1,5 +1,5 @@
 //! The diagram's shared view state: selection, editing, focus, filter,
-//! zoom, pan and drag, the memos derived from the plan (layout, codes,
+//! zoom, pan and drag, the memos derived from the plan (layout,
 //! counts, chains), and the maths of zooming, panning and dragging. The
 //! diagram's cards, panel, toolbar and gestures all import it from here.
 
@@ -15,7 +15,6 @@ use crate::model::culling::Area;
 use crate::model::editing::Op;
 use crate::model::layout::{layout, CardBox, Column, Layout, Metrics};
 use crate::model::links::ItemRef;
-use crate::model::summary::codes;
 use crate::model::{Id, Kind, Plan};
 use crate::ui::state::{NoticeKind, Workbench};
 
@@ -76,7 +75,6 @@ pub struct DiagramView {
     /// Where each card is in `layout.cards`.
     index: Memo<HashMap<Id, usize>>,
     pub facts: Memo<HashMap<Id, CardFacts>>,
-    pub codes: Memo<HashMap<Id, String>>,
     /// The chain lit up by focus, if focus is on and a card is selected.
     pub lit: Memo<Option<HashSet<Id>>>,
     pub viewport: NodeRef<html::Div>,
@@ -122,7 +120,6 @@ impl DiagramView {
             })
         });
         let facts = Memo::new(move |_| wb.with_shape(card_facts).unwrap_or_default());
-        let codes = Memo::new(move |_| wb.with_shape(codes).unwrap_or_default());
         let selected = RwSignal::new(None::<Id>);
         let focus = RwSignal::new(false);
         let lit = Memo::new(move |_| {
@@ -154,7 +151,6 @@ impl DiagramView {
             layout,
             index,
             facts,
-            codes,
             lit,
             viewport: NodeRef::new(),
             screen_size,
