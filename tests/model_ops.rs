@@ -1,13 +1,13 @@
-// Native only: the property tests use proptest, a native dev-dependency.
+// Native only, like the other domain tests.
 #![cfg(not(target_arch = "wasm32"))]
 
-//! Operations on a plan: add, edit, delete, move, link and unlink, and a
-//! property test that random sequences of operations keep a plan valid.
+//! Operations on a plan: add, edit, delete, move, link and unlink. Random
+//! sequences of every operation, with undo and redo, are the property
+//! tests in `model_session.rs`.
 
 use plan_workbench::model::ops::OpError;
 use plan_workbench::model::validate::validate;
 use plan_workbench::model::{Id, Kind, Plan};
-use proptest::prelude::*;
 
 struct Fixture {
     plan: Plan,
@@ -349,106 +349,4 @@ fn place_next_to_reorders_within_a_kind_only() {
         "An action can only be moved among the other actions."
     );
     assert_eq!(f.plan, before);
-}
-
-#[derive(Debug, Clone)]
-enum Op {
-    Add(usize, Option<usize>),
-    Link(usize, usize),
-    LinkEither(usize, usize),
-    Unlink(usize, usize),
-    Delete(usize),
-    Move(usize, bool, Option<usize>),
-    MoveTo(usize, usize),
-    PlaceNextTo(usize, usize, bool),
-    SetText(usize, String),
-}
-
-fn op() -> impl Strategy<Value = Op> {
-    let i = 0..12usize;
-    prop_oneof![
-        3 => (0..5usize, proptest::option::of(0..12usize)).prop_map(|(k, p)| Op::Add(k, p)),
-        3 => (i.clone(), i.clone()).prop_map(|(a, b)| Op::Link(a, b)),
-        2 => (i.clone(), i.clone()).prop_map(|(a, b)| Op::LinkEither(a, b)),
-        1 => (i.clone(), i.clone()).prop_map(|(a, b)| Op::Unlink(a, b)),
-        1 => i.clone().prop_map(Op::Delete),
-        1 => (i.clone(), any::<bool>(), proptest::option::of(0..12usize)).prop_map(|(a, u, p)| Op::Move(a, u, p)),
-        1 => (i.clone(), 0..10usize).prop_map(|(a, n)| Op::MoveTo(a, n)),
-        1 => (i.clone(), i.clone(), any::<bool>()).prop_map(|(a, b, after)| Op::PlaceNextTo(a, b, after)),
-        1 => (i, ".{0,12}").prop_map(|(a, t)| Op::SetText(a, t)),
-    ]
-}
-
-fn all(p: &Plan) -> Vec<Id> {
-    Kind::ALL.iter().flat_map(|&k| p.ids_of_kind(k)).collect()
-}
-
-/// Applies a random operation; indexes past the end pick a missing id.
-fn apply(plan: &mut Plan, op: &Op) -> Result<(), OpError> {
-    let pick = |p: &Plan, i: usize| -> Id {
-        all(p)
-            .get(i)
-            .cloned()
-            .unwrap_or_else(|| Id::from("missing"))
-    };
-    match op {
-        Op::Add(k, parent) => {
-            let parent = parent.map(|i| pick(plan, i));
-            plan.add_item(Kind::ALL[*k], "item", parent.as_ref())
-                .map(|_| ())
-        }
-        Op::Link(a, b) => {
-            let (a, b) = (pick(plan, *a), pick(plan, *b));
-            plan.link(&a, &b)
-        }
-        Op::LinkEither(a, b) => {
-            let (a, b) = (pick(plan, *a), pick(plan, *b));
-            plan.link_either(&a, &b).map(|_| ())
-        }
-        Op::Unlink(a, b) => {
-            let (a, b) = (pick(plan, *a), pick(plan, *b));
-            plan.unlink(&a, &b)
-        }
-        Op::Delete(a) => {
-            let a = pick(plan, *a);
-            plan.delete_item(&a)
-        }
-        Op::Move(a, up, p) => {
-            let (a, p) = (pick(plan, *a), p.map(|i| pick(plan, i)));
-            plan.move_item(&a, *up, p.as_ref()).map(|_| ())
-        }
-        Op::MoveTo(a, n) => {
-            let a = pick(plan, *a);
-            plan.move_to(&a, *n)
-        }
-        Op::PlaceNextTo(a, b, after) => {
-            let (a, b) = (pick(plan, *a), pick(plan, *b));
-            plan.place_next_to(&a, &b, *after)
-        }
-        Op::SetText(a, t) => {
-            let a = pick(plan, *a);
-            plan.set_text(&a, t)
-        }
-    }
-}
-
-proptest! {
-    #[test]
-    fn random_operations_keep_the_plan_valid(ops in proptest::collection::vec(op(), 0..60)) {
-        let mut plan = Plan::new_empty("Random");
-        for op in ops {
-            let before = plan.clone();
-            let n = all(&plan).len();
-            let result = apply(&mut plan, &op);
-            match op {
-                Op::Add(..) => prop_assert_eq!(all(&plan).len(), n + usize::from(result.is_ok())),
-                Op::Delete(..) => prop_assert_eq!(all(&plan).len(), n - usize::from(result.is_ok())),
-                _ => {}
-            }
-            if result.is_err() {
-                prop_assert_eq!(&plan, &before);
-            }
-            prop_assert_eq!(validate(&plan), Ok(()));
-        }
-    }
 }

@@ -242,6 +242,7 @@ fn run(start: Plan, recipes: Vec<Recipe>) -> Result<(), TestCaseError> {
             ref r => {
                 let (op, group) = op_of(s.plan(), r);
                 let before = s.plan().clone();
+                let n = all(&before).len();
                 let steps = s.undo_steps();
                 match s.apply(&op, group.clone()) {
                     Err(_) => {
@@ -253,6 +254,14 @@ fn run(start: Plan, recipes: Vec<Recipe>) -> Result<(), TestCaseError> {
                         None
                     }
                     Ok(change) => {
+                        let expected = match r {
+                            Recipe::Add(..) | Recipe::AddBeside(_) | Recipe::AddNextStep(_) => {
+                                n + 1
+                            }
+                            Recipe::Delete(_) => n - 1,
+                            _ => n,
+                        };
+                        prop_assert_eq!(all(s.plan()).len(), expected);
                         // A burst of typing replaces the latest version
                         // rather than adding one.
                         let joined = s.undo_steps() == steps;

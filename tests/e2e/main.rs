@@ -407,22 +407,37 @@ async fn broken_file_shows_alert_and_keeps_plan() {
     b.close().await;
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn two_windows_do_not_overwrite_each_other() {
-    let world = World::start().await;
-    let b = world.browser_on_app().await;
-    create_plan(&b, "Two windows").await;
-    add_item(&b, "Add a priority", "Priority title", "Shared priority").await;
-    let id = open_plan_id(&b).await;
+/// A plan titled `title` with one priority, "Shared priority", open in two
+/// windows of one browser: returns the plan's id and the two windows (the
+/// second is the current one).
+async fn plan_in_two_windows(
+    world: &World,
+    b: &Browser,
+    title: &str,
+) -> (
+    String,
+    fantoccini::wd::WindowHandle,
+    fantoccini::wd::WindowHandle,
+) {
+    create_plan(b, title).await;
+    add_item(b, "Add a priority", "Priority title", "Shared priority").await;
+    let id = open_plan_id(b).await;
     let one = b.window().await.expect("window one");
-
     let two = b.new_window(true).await.expect("open window two").handle;
     b.switch_to_window(two.clone())
         .await
         .expect("switch to window two");
-    goto_app(&b, &world.app_url()).await;
-    wait_plan_title(&b, "Two windows").await;
-    wait_textarea_count(&b, "Shared priority", 1).await;
+    goto_app(b, &world.app_url()).await;
+    wait_plan_title(b, title).await;
+    wait_textarea_count(b, "Shared priority", 1).await;
+    (id, one, two)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn two_windows_do_not_overwrite_each_other() {
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    let (id, one, two) = plan_in_two_windows(&world, &b, "Two windows").await;
 
     b.switch_to_window(one.clone())
         .await
@@ -829,18 +844,9 @@ async fn undo_and_redo_in_the_outline() {
 async fn undo_after_another_windows_save_keeps_their_work() {
     let world = World::start().await;
     let b = world.browser_on_app().await;
-    create_plan(&b, "Undo across windows").await;
-    add_item(&b, "Add a priority", "Priority title", "Shared priority").await;
-    let id = open_plan_id(&b).await;
-    let one = b.window().await.expect("window one");
+    let (id, one, two) = plan_in_two_windows(&world, &b, "Undo across windows").await;
 
     // Window two makes an undoable change of its own.
-    let two = b.new_window(true).await.expect("open window two").handle;
-    b.switch_to_window(two.clone())
-        .await
-        .expect("switch to window two");
-    goto_app(&b, &world.app_url()).await;
-    wait_plan_title(&b, "Undo across windows").await;
     add_item(
         &b,
         "Add outcome to: Shared priority",
