@@ -7,7 +7,7 @@ use super::gestures;
 use super::view::{dom_id, focus_card, focus_viewport, move_offset, DiagramView};
 use crate::model::chain::CardFacts;
 use crate::model::editing::Op;
-use crate::model::layout::{Column, LinkPath};
+use crate::model::layout::Column;
 use crate::model::links::with_article;
 use crate::model::{Id, Kind};
 
@@ -47,11 +47,25 @@ pub fn ColumnHead(column: Column, x: f64, width: f64) -> impl IntoView {
     }
 }
 
+/// The lines on screen, in the layout's order: (child, parent) and the SVG
+/// path of each.
+#[derive(Clone, Copy)]
+pub struct LinePaths(pub Memo<Vec<((Id, Id), String)>>);
+
 #[component]
-pub fn Line(link: LinkPath) -> impl IntoView {
-    let d = link.d();
+pub fn Line(child: Id, parent: Id) -> impl IntoView {
     let view = expect_context::<DiagramView>();
-    let pair = (link.child.clone(), link.parent.clone());
+    let paths = expect_context::<LinePaths>().0;
+    let pair = (child, parent);
+    let pair_for_path = pair.clone();
+    let d = Memo::new(move |_| {
+        paths.with(|p| {
+            p.iter()
+                .find(|(pair, _)| *pair == pair_for_path)
+                .map(|(_, d)| d.clone())
+                .unwrap_or_default()
+        })
+    });
     let pair_for_class = pair.clone();
     let pair_for_end = pair.clone();
     let state = move || {
@@ -84,13 +98,13 @@ pub fn Line(link: LinkPath) -> impl IntoView {
     };
     view! {
         <g class=state data-ends=ends>
-            <path class="line-hit" d=d.clone() on:pointerdown=move |e| {
+            <path class="line-hit" d=move || d.get() on:pointerdown=move |e| {
                 e.stop_propagation();
                 view.selected.set(None);
                 view.selected_link.set(Some(pair.clone()));
                 focus_viewport(&view);
             } />
-            <path class="line-path" d=d />
+            <path class="line-path" d=move || d.get() />
         </g>
     }
 }

@@ -42,16 +42,24 @@ pub fn Diagram() -> impl IntoView {
         view.area
             .with(|area| view.layout.with(|l| cards_in(l, area)))
     };
-    let links = move || {
+    // The lines on screen, each drawn once and kept while it stays on
+    // screen: when the layout moves it, only its path changes.
+    let line_paths = Memo::new(move |_| {
         view.area.with(|area| {
             view.layout.with(|l| {
                 links_in(l, area)
                     .into_iter()
-                    .map(|i| l.links[i].clone())
+                    .map(|i| {
+                        let link = &l.links[i];
+                        ((link.child.clone(), link.parent.clone()), link.d())
+                    })
                     .collect::<Vec<_>>()
             })
         })
-    };
+    });
+    provide_context(card::LinePaths(line_paths));
+    let links =
+        move || line_paths.with(|p| p.iter().map(|(pair, _)| pair.clone()).collect::<Vec<_>>());
     let columns = move || view.layout.with(|l| l.columns.clone());
     let canvas_style = move || {
         let (x, y) = view.pan.get();
@@ -116,8 +124,8 @@ pub fn Diagram() -> impl IntoView {
                         >
                             <For
                                 each=links
-                                key=|l| (l.child.clone(), l.parent.clone(), l.d())
-                                children=move |l| view! { <card::Line link=l /> }
+                                key=|pair| pair.clone()
+                                children=move |(child, parent)| view! { <card::Line child parent /> }
                             />
                             {move || drag_line().map(|d| view! { <path class="drag-line" d=d /> })}
                         </svg>
