@@ -157,22 +157,3 @@ fn ScreenButton(screen: Screen, label: &'static str) -> impl IntoView {
         </button>
     }
 }
-
-/// Runs `f` when the browser is next idle, and within `timeout_ms` at the
-/// latest (browsers without idle callbacks run it after a short delay).
-pub fn when_idle(timeout_ms: u32, f: impl FnOnce() + 'static) {
-    use wasm_bindgen::prelude::*;
-    let callback = Closure::once_into_js(f);
-    let window = window();
-    let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(timeout_ms);
-    let asked = js_sys::Reflect::has(&window, &JsValue::from_str("requestIdleCallback"))
-        .unwrap_or(false)
-        && window
-            .request_idle_callback_with_options(callback.unchecked_ref(), &options)
-            .is_ok();
-    if !asked {
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 60);
-    }
-}

@@ -2,7 +2,7 @@
 //! source of truth every screen reads), the library, and the messages shown
 //! to the user. Every change to the plan is an operation handed to
 //! `Workbench::apply`, which records it for undo, tells only the readers of
-//! what it touched, and saves when the browser is next idle (at once when
+//! what it touched, and saves once changes pause (at once when
 //! the page is left or another plan opened).
 
 use std::collections::HashMap;
@@ -86,12 +86,19 @@ pub struct Workbench {
     /// A change is waiting to be saved (see `save_soon`); shown in the top
     /// bar as "Saving…".
     pub save_pending: RwSignal<bool>,
+    /// When the oldest unsaved change was made (ms since the epoch).
+    save_pending_since: StoredValue<f64>,
+    /// Counts changes, so a save timer knows whether another came since.
+    changes: StoredValue<u64>,
 }
 
-/// How long a change may wait for the browser to be idle before it is
-/// saved anyway. Typing is never slowed by a save; leaving the page saves
-/// at once.
-const SAVE_WITHIN_MS: u32 = 500;
+/// A change is saved once the plan has been left alone this long (a pause
+/// in typing), so a burst of typing is saved once and serialising a large
+/// plan never runs between keystrokes...
+const SAVE_WHEN_QUIET: std::time::Duration = std::time::Duration::from_millis(250);
+/// ...and at the latest this long after the first unsaved change, however
+/// long the typing goes on. Leaving the page saves at once.
+const SAVE_AT_LATEST_MS: f64 = 2000.0;
 
 pub fn use_workbench() -> Workbench {
     expect_context::<Workbench>()
@@ -116,6 +123,8 @@ impl Workbench {
             next_serial: StoredValue::new(1),
             undo_state: RwSignal::new(UndoState::default()),
             save_pending: RwSignal::new(false),
+            save_pending_since: StoredValue::new(0.0),
+            changes: StoredValue::new(0),
         };
         if !storage::available() {
             wb.notify(NoticeKind::Problem, SaveError::Blocked.to_string());
@@ -446,16 +455,28 @@ impl Workbench {
         }
     }
 
-    /// Saves the open plan when the browser is next idle (within
-    /// `SAVE_WITHIN_MS`), so serialising a large plan never delays typing;
+    /// Saves the open plan once changes pause (see `SAVE_WHEN_QUIET`);
     /// changes made in the meantime go with it.
     fn save_soon(&self) {
-        if self.save_pending.get_untracked() {
-            return;
+        let now = js_sys::Date::now();
+        if !self.save_pending.get_untracked() {
+            self.save_pending.set(true);
+            self.save_pending_since.set_value(now);
         }
-        self.save_pending.set(true);
+        let change = self.changes.get_value() + 1;
+        self.changes.set_value(change);
         let wb = *self;
-        crate::ui::when_idle(SAVE_WITHIN_MS, move || wb.flush_save());
+        set_timeout(
+            move || {
+                let quiet = wb.changes.get_value() == change;
+                let overdue =
+                    js_sys::Date::now() - wb.save_pending_since.get_value() >= SAVE_AT_LATEST_MS;
+                if quiet || overdue {
+                    wb.flush_save();
+                }
+            },
+            SAVE_WHEN_QUIET,
+        );
     }
 
     /// Saves now a change that is waiting to be saved.
