@@ -269,7 +269,7 @@ fn finish_editing(view: DiagramView, id: &Id, value: Option<String>) {
         });
     }
     view.editing.set(None);
-    focus_card(id);
+    focus_card(&view, id);
 }
 
 /// Editing a card's text where it stands: Enter keeps it, Escape puts the

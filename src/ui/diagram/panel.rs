@@ -180,7 +180,7 @@ pub fn LinkPicker() -> impl IntoView {
     let close = move || {
         if let Some(id) = view.picking_link_for.get_untracked() {
             view.picking_link_for.set(None);
-            focus_card(&id);
+            focus_card(&view, &id);
         }
     };
     let pick = move |target: &Id| {

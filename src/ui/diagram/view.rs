@@ -194,7 +194,7 @@ impl DiagramView {
         if let Some(id) = id {
             // Only cards on screen are built: bring it into view first.
             scroll_into_view(self, &id);
-            focus_card(&id);
+            focus_card(self, &id);
         }
     }
 
@@ -325,7 +325,7 @@ impl DiagramView {
             Some(Err(e)) => self.wb.notify(NoticeKind::Problem, e.to_string()),
             _ => {}
         }
-        focus_card(&sel);
+        focus_card(self, &sel);
     }
 
     /// Drops a moved card on another card of its column: it takes that
@@ -361,13 +361,17 @@ pub fn dom_id(id: &Id) -> String {
 
 /// Moves the keyboard focus to a card once it is drawn, unless the user
 /// is by then typing somewhere (a new card's editor opened in between).
-pub fn focus_card(id: &Id) {
+pub fn focus_card(view: &DiagramView, id: &Id) {
     let dom = dom_id(id);
+    let editing = view.editing;
     request_animation_frame(move || {
+        // A card's editor opened in the meantime (it may not have taken the
+        // focus yet): focusing a card now would select that card and scroll
+        // the editor away.
         let typing = document()
             .active_element()
             .is_some_and(|a| a.matches("textarea, input, select").unwrap_or(false));
-        if typing {
+        if typing || editing.try_with_untracked(Option::is_some).unwrap_or(false) {
             return;
         }
         if let Some(el) = document().get_element_by_id(&dom) {
