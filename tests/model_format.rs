@@ -432,3 +432,47 @@ fn export_file_names_follow_the_title() {
     assert_eq!(file_name_for("***"), "plan.json");
     assert_eq!(file_name_for(""), "plan.json");
 }
+
+/// A current-version file is read straight from its text into the plan
+/// (no JSON value of the whole plan first); every refusal must read the
+/// same, with the same path, as reading the document as a value.
+#[test]
+fn reading_from_text_refuses_exactly_as_reading_the_value() {
+    let mut cases: Vec<Value> = Vec::new();
+    let mut doc = example_doc();
+    doc["plan"]["actions"][2]
+        .as_object_mut()
+        .unwrap()
+        .remove("title");
+    cases.push(doc);
+    let mut doc = example_doc();
+    doc["plan"]["meta"].as_object_mut().unwrap().remove("title");
+    cases.push(doc);
+    let mut doc = example_doc();
+    doc["plan"]["actions"][2]["percent"] = json!("fifty");
+    cases.push(doc);
+    let mut doc = example_doc();
+    doc["plan"]["actions"][0]["percent"] = json!(150);
+    cases.push(doc);
+    let mut doc = example_doc();
+    doc["plan"]["measures"][1]["data"][3]["value"] = json!("high");
+    cases.push(doc);
+    let mut doc = example_doc();
+    doc["plan"]["aims"][0]["outcomes"] = json!(["no-such-item"]);
+    cases.push(doc);
+    let mut doc = example_doc();
+    doc.as_object_mut().unwrap().remove("plan");
+    cases.push(doc);
+    let mut doc = example_doc();
+    doc["version"] = json!(7);
+    cases.push(doc);
+    let mut doc = example_doc();
+    doc["format"] = json!("something-else");
+    cases.push(doc);
+    cases.push(json!([1, 2, 3]));
+    for doc in cases {
+        let from_text = import_plan(&serde_json::to_string_pretty(&doc).unwrap());
+        assert!(from_text.is_err(), "{doc}");
+        assert_eq!(from_text, import_value(doc.clone()), "{doc}");
+    }
+}

@@ -103,19 +103,55 @@ pub fn import_plan(text: &str) -> Result<Plan, ImportError> {
             None,
         ));
     }
-    let doc: Value = serde_json::from_str(text).map_err(|e| {
-        let loc = format!("line {}, column {}", e.line(), e.column());
-        let why = if e.is_eof() {
-            "it is not valid JSON, it ends too early"
-        } else {
-            "it is not valid JSON"
-        };
-        ImportError::new(
-            format!("This file is not a plan file: {why} ({loc})."),
-            Some(loc),
-        )
+    // A first pass checks that the text is JSON and reads the marker and
+    // version, skipping over the plan without keeping any of it.
+    #[derive(serde::Deserialize)]
+    struct Head {
+        format: Option<Value>,
+        version: Option<Value>,
+        plan: Option<serde::de::IgnoredAny>,
+    }
+    let head = match serde_json::from_str::<Head>(text) {
+        Ok(head) => head,
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(not_json(&e)),
+        // Valid JSON but not an object: not a plan file; the full reading
+        // below says so as for any other document.
+        Err(_) => return import_value(serde_json::from_str(text).map_err(|e| not_json(&e))?),
+    };
+    let current = head.format.as_ref().and_then(Value::as_str) == Some(FORMAT_NAME)
+        && head.version.as_ref().and_then(Value::as_u64) == Some(u64::from(FORMAT_VERSION))
+        && head.plan.is_some();
+    if !current {
+        // Older versions go through the migrations, and every refusal is
+        // worded there: both need the document as a JSON value.
+        return import_value(serde_json::from_str(text).map_err(|e| not_json(&e))?);
+    }
+    // The current version is read straight from the text into the plan, so
+    // a large file is never held twice.
+    #[derive(serde::Deserialize)]
+    struct Body {
+        plan: Plan,
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let body: Body = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let location = json_path("$", e.path());
+        ImportError::new(readable(&e.inner().to_string()), Some(location))
     })?;
-    import_value(doc)
+    checked(body.plan)
+}
+
+/// A text that is not JSON, with where it stops being JSON.
+fn not_json(e: &serde_json::Error) -> ImportError {
+    let loc = format!("line {}, column {}", e.line(), e.column());
+    let why = if e.is_eof() {
+        "it is not valid JSON, it ends too early"
+    } else {
+        "it is not valid JSON"
+    };
+    ImportError::new(
+        format!("This file is not a plan file: {why} ({loc})."),
+        Some(loc),
+    )
 }
 
 /// Reads a plan document (the envelope and the plan) already parsed as
@@ -151,6 +187,11 @@ pub fn import_value(doc: Value) -> Result<Plan, ImportError> {
         let location = json_path("$.plan", e.path());
         ImportError::new(readable(&e.inner().to_string()), Some(location))
     })?;
+    checked(plan)
+}
+
+/// The plan if it is valid, else why not, with the path in the file.
+fn checked(plan: Plan) -> Result<Plan, ImportError> {
     validate(&plan).map_err(|e| {
         let rest = e.path.strip_prefix('$').unwrap_or(&e.path);
         ImportError::new(e.message, Some(format!("$.plan{rest}")))

@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
-use crate::model::format::{document, import_value, Document};
+use crate::model::format::{document, import_plan, Document};
 use crate::model::{Id, Plan};
 
 const PLAN_PREFIX: &str = "ipw.plan.";
@@ -20,12 +20,14 @@ const RECORD_PREFIX: &str = "ipw.record.";
 const LAST_OPEN_KEY: &str = "ipw.last-open";
 const ASIDE_PREFIX: &str = "ipw.unreadable.";
 
-/// What is stored under a plan's key, as read.
+/// What is stored under a plan's key, as read: the plan document is kept
+/// as its text and read like a plan file, straight into the plan.
 #[derive(Deserialize)]
-struct Envelope {
+struct Envelope<'a> {
     revision: u64,
     changed: DateTime<Utc>,
-    plan: serde_json::Value,
+    #[serde(borrow)]
+    plan: &'a serde_json::value::RawValue,
 }
 
 /// What is stored under a plan's key, as written: the plan is serialised
@@ -163,7 +165,7 @@ pub fn raw_text(key: &str) -> Option<String> {
 
 fn parse_envelope(text: &str) -> Result<StoredPlan, String> {
     let env: Envelope = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let plan = import_value(env.plan).map_err(|e| e.to_string())?;
+    let plan = import_plan(env.plan.get()).map_err(|e| e.to_string())?;
     Ok(StoredPlan {
         plan,
         revision: env.revision,
