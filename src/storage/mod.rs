@@ -4,13 +4,15 @@
 //! revision number and the plan in the export format. The library is the set
 //! of such keys, so there is no separate index to fall out of step. The
 //! revision lets a tab notice that another tab saved the plan since it last
-//! read it, instead of silently writing over that change.
+//! read it, instead of silently writing over that change. What the stored
+//! text holds, and how it is read, is the domain's (`model::stored`); this
+//! module only moves it in and out of the browser.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
-use crate::model::format::{document, import_plan, Document};
+use crate::model::stored::{self, read_stored, write_stored, StoredError};
 use crate::model::{Id, Plan};
 
 const PLAN_PREFIX: &str = "ipw.plan.";
@@ -19,25 +21,9 @@ const PLAN_PREFIX: &str = "ipw.plan.";
 const RECORD_PREFIX: &str = "ipw.record.";
 const LAST_OPEN_KEY: &str = "ipw.last-open";
 const ASIDE_PREFIX: &str = "ipw.unreadable.";
-
-/// What is stored under a plan's key, as read: the plan document is kept
-/// as its text and read like a plan file, straight into the plan.
-#[derive(Deserialize)]
-struct Envelope<'a> {
-    revision: u64,
-    changed: DateTime<Utc>,
-    #[serde(borrow)]
-    plan: &'a serde_json::value::RawValue,
-}
-
-/// What is stored under a plan's key, as written: the plan is serialised
-/// straight from the open plan, not copied into a JSON value first.
-#[derive(Serialize)]
-struct EnvelopeOut<'a> {
-    revision: u64,
-    changed: DateTime<Utc>,
-    plan: Document<'a>,
-}
+/// The set-aside copies whose notice the user has dismissed (a JSON list of
+/// keys): they stay listed in the library, without a notice on every load.
+const DISMISSED_KEY: &str = "ipw.unreadable-dismissed";
 
 /// What is stored beside each plan (see `RECORD_PREFIX`).
 #[derive(Serialize, Deserialize)]
@@ -72,6 +58,10 @@ pub struct LibraryEntry {
     pub id: Id,
     pub title: String,
     pub changed: DateTime<Utc>,
+    /// The plan was saved by a newer version of the workbench (this format
+    /// version), which this one cannot read: it is kept as it is, listed,
+    /// and opens once the workbench is updated.
+    pub needs_newer: Option<u32>,
 }
 
 /// A plan as read from storage, with the revision it was read at.
@@ -90,10 +80,23 @@ pub struct SetAside {
     pub reason: String,
 }
 
+/// Why a stored plan could not be opened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// Unreadable: its text was set aside.
+    SetAside(SetAside),
+    /// Saved by a newer version of the workbench: left where it is.
+    NeedsNewer(u32),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveError {
     /// The browser's storage for this site is full.
     Full,
+    /// The plan alone is bigger than the browser keeps for a site (the
+    /// sizes are in UTF-16 code units, as browsers count them), so deleting
+    /// other plans cannot make room for it.
+    TooBig { plan: usize, others: usize },
     /// Another tab saved this plan after we read it.
     Conflict { stored_revision: u64 },
     /// The browser does not let the site use local storage at all.
@@ -108,6 +111,12 @@ impl std::fmt::Display for SaveError {
             SaveError::Full => f.write_str(
                 "This browser's storage for the workbench is full, so your latest changes are not saved in the browser. They are still on screen: export the plan to a file to keep them, then delete plans you no longer need.",
             ),
+            SaveError::TooBig { plan, others } => write!(
+                f,
+                "This plan is too big to keep in this browser: it needs about {} and browsers keep only about 5 MB for a site (other plans here use {}), so it cannot be saved here even if other plans are deleted. It stays open here: export it to a file to keep it.",
+                megabytes(*plan),
+                megabytes(*others)
+            ),
             SaveError::Conflict { .. } => f.write_str(
                 "This plan was changed in another tab or window after you opened it here. Your latest change has not been saved over it.",
             ),
@@ -120,6 +129,12 @@ impl std::fmt::Display for SaveError {
             ),
         }
     }
+}
+
+/// "1.2 MB": a size in UTF-16 code units (two bytes each, as browsers
+/// count local storage), in plain words.
+fn megabytes(units: usize) -> String {
+    format!("{:.1} MB", units as f64 * 2.0 / 1_000_000.0)
 }
 
 pub fn plan_key(id: &Id) -> String {
@@ -163,16 +178,6 @@ pub fn raw_text(key: &str) -> Option<String> {
     raw()?.get_item(key).ok().flatten()
 }
 
-fn parse_envelope(text: &str) -> Result<StoredPlan, String> {
-    let env: Envelope = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let plan = import_plan(env.plan.get()).map_err(|e| e.to_string())?;
-    Ok(StoredPlan {
-        plan,
-        revision: env.revision,
-        changed: env.changed,
-    })
-}
-
 /// Moves unreadable text out of the plan's key, so that it is kept as it was
 /// and the library no longer trips over it.
 fn set_aside(key: &str, text: &str, reason: String) -> SetAside {
@@ -209,16 +214,19 @@ pub fn list() -> (Vec<LibraryEntry>, Vec<SetAside>) {
         };
         // Plans keep a small record beside them; only a plan without one
         // (saved by an earlier version) is read whole, and gets one.
+        // A plan saved by a newer version is never given a record by
+        // this one (it is not touched at all), so it is always read here.
         if let Some(record) = read_record(&id) {
             entries.push(LibraryEntry {
                 id,
                 title: record.title,
                 changed: record.changed,
+                needs_newer: None,
             });
             continue;
         }
         let Some(text) = raw_text(&key) else { continue };
-        match parse_envelope(&text) {
+        match read_stored(&text) {
             Ok(stored) => {
                 write_record(
                     &id,
@@ -232,9 +240,23 @@ pub fn list() -> (Vec<LibraryEntry>, Vec<SetAside>) {
                     id: stored.plan.id.clone(),
                     title: stored.plan.meta.title.clone(),
                     changed: stored.changed,
+                    needs_newer: None,
                 })
             }
-            Err(reason) => problems.push(set_aside(&key, &text, reason)),
+            Err(StoredError::NewerVersion {
+                version,
+                title,
+                changed,
+                ..
+            }) => entries.push(LibraryEntry {
+                id,
+                title: title.unwrap_or_default(),
+                changed: changed.unwrap_or(DateTime::<Utc>::MIN_UTC),
+                needs_newer: Some(version),
+            }),
+            Err(StoredError::Unreadable(reason)) => {
+                problems.push(set_aside(&key, &text, reason))
+            }
         }
     }
     entries.sort_by(|a, b| b.changed.cmp(&a.changed).then(a.title.cmp(&b.title)));
@@ -251,6 +273,74 @@ pub fn set_aside_keys() -> Vec<String> {
     k
 }
 
+/// One copy set aside as unreadable, for the library's list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SetAsideCopy {
+    pub key: String,
+    /// When it was set aside (from its key), if that can be read.
+    pub when: Option<DateTime<Utc>>,
+    /// Why it cannot be read as a plan (read again now, so an updated
+    /// workbench gives its own answer).
+    pub reason: String,
+}
+
+/// The copies set aside as unreadable, oldest first.
+pub fn set_aside_copies() -> Vec<SetAsideCopy> {
+    let mut copies = set_aside_keys()
+        .into_iter()
+        .filter_map(|key| {
+            let text = raw_text(&key)?;
+            let reason = match read_stored(&text) {
+                Ok(_) => "It can be read now: try to open it.".to_owned(),
+                Err(e) => e.to_string(),
+            };
+            let when = key
+                .rsplit('.')
+                .next()
+                .and_then(|stamp| {
+                    chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%S%3f").ok()
+                })
+                .map(|t| t.and_utc());
+            Some(SetAsideCopy { key, when, reason })
+        })
+        .collect::<Vec<_>>();
+    copies.sort_by(|a, b| a.when.cmp(&b.when).then(a.key.cmp(&b.key)));
+    copies
+}
+
+/// The plan file inside a set-aside text, if it holds one, else the text
+/// as it is: what "Download" gives.
+pub fn set_aside_download(key: &str) -> Option<(bool, String)> {
+    let text = raw_text(key)?;
+    Some(match stored::plan_file_in(&text) {
+        Some(file) => (true, file),
+        None => (false, text),
+    })
+}
+
+/// The set-aside copies whose notice was dismissed for good.
+pub fn dismissed_set_aside() -> Vec<String> {
+    raw_text(DISMISSED_KEY)
+        .and_then(|t| serde_json::from_str(&t).ok())
+        .unwrap_or_default()
+}
+
+/// Remembers that the notice about these set-aside copies was dismissed;
+/// keys of copies no longer kept are forgotten.
+pub fn dismiss_set_aside(keys: &[String]) {
+    let kept = set_aside_keys();
+    let mut dismissed: Vec<String> = dismissed_set_aside()
+        .into_iter()
+        .chain(keys.iter().cloned())
+        .filter(|k| kept.contains(k))
+        .collect();
+    dismissed.sort();
+    dismissed.dedup();
+    if let Ok(text) = serde_json::to_string(&dismissed) {
+        let _ = raw_set(DISMISSED_KEY, &text);
+    }
+}
+
 pub fn remove_key(key: &str) {
     if let Some(storage) = raw() {
         let _ = storage.remove_item(key);
@@ -258,15 +348,28 @@ pub fn remove_key(key: &str) {
 }
 
 /// Reads one plan. `Ok(None)` when there is no such plan; `Err` when the
-/// stored text was unreadable (it has been set aside).
-pub fn load(id: &Id) -> Result<Option<StoredPlan>, SetAside> {
+/// stored text was unreadable (it has been set aside) or needs a newer
+/// version of the workbench (it is left as it is).
+pub fn load(id: &Id) -> Result<Option<StoredPlan>, LoadError> {
     let key = plan_key(id);
     let Some(text) = raw_text(&key) else {
         return Ok(None);
     };
-    match parse_envelope(&text) {
-        Ok(stored) => Ok(Some(stored)),
-        Err(reason) => Err(set_aside(&key, &text, reason)),
+    match read_stored(&text) {
+        Ok(stored) => Ok(Some(StoredPlan {
+            plan: stored.plan,
+            revision: stored.revision,
+            changed: stored.changed,
+        })),
+        Err(StoredError::NewerVersion { version, .. }) => {
+            // A record written for it (by this version, before it was
+            // replaced) would list it as readable.
+            remove_key(&record_key(id));
+            Err(LoadError::NeedsNewer(version))
+        }
+        Err(StoredError::Unreadable(reason)) => {
+            Err(LoadError::SetAside(set_aside(&key, &text, reason)))
+        }
     }
 }
 
@@ -275,13 +378,9 @@ pub fn load(id: &Id) -> Result<Option<StoredPlan>, SetAside> {
 /// is skipped unread), not from the record beside it, which a tab running
 /// an earlier version would not have updated.
 pub fn stored_revision(id: &Id) -> u64 {
-    #[derive(Deserialize)]
-    struct RevisionOnly {
-        revision: u64,
-    }
     raw_text(&plan_key(id))
-        .and_then(|t| serde_json::from_str::<RevisionOnly>(&t).ok())
-        .map_or(0, |r| r.revision)
+        .and_then(|t| stored::stored_revision(&t))
+        .unwrap_or(0)
 }
 
 /// Saves a plan that was read at `base_revision` (0 for a new plan) and
@@ -303,13 +402,12 @@ pub fn save_over(plan: &Plan) -> Result<u64, SaveError> {
 
 fn write(plan: &Plan, revision: u64) -> Result<u64, SaveError> {
     let changed = Utc::now();
-    let env = EnvelopeOut {
-        revision,
-        changed,
-        plan: document(plan),
-    };
-    let text = serde_json::to_string(&env).map_err(|e| SaveError::Unavailable(e.to_string()))?;
-    raw_set(&plan_key(&plan.id), &text)?;
+    let text = write_stored(plan, revision, changed);
+    let key = plan_key(&plan.id);
+    raw_set(&key, &text).map_err(|e| match e {
+        SaveError::Full => too_big_or_full(&key, &text),
+        e => e,
+    })?;
     write_record(
         &plan.id,
         &Record {
@@ -319,6 +417,23 @@ fn write(plan: &Plan, revision: u64) -> Result<u64, SaveError> {
         },
     );
     Ok(revision)
+}
+
+/// A full storage: whether deleting other plans could make room. When
+/// everything else stored takes less than a quarter of this plan's size,
+/// it cannot, and the user is told the real reason.
+fn too_big_or_full(key: &str, text: &str) -> SaveError {
+    let plan = text.encode_utf16().count();
+    let others: usize = keys()
+        .iter()
+        .filter(|k| *k != key)
+        .map(|k| k.encode_utf16().count() + raw_text(k).map_or(0, |v| v.encode_utf16().count()))
+        .sum();
+    if others * 4 < plan {
+        SaveError::TooBig { plan, others }
+    } else {
+        SaveError::Full
+    }
 }
 
 fn classify_error(err: wasm_bindgen::JsValue) -> SaveError {

@@ -4,9 +4,25 @@
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::state::{use_workbench, NoticeKind, PendingImport, Workbench};
+use super::state::{use_workbench, NoticeKind, Workbench};
 use crate::model::format::{export_plan, file_name_for, import_plan};
 use crate::storage;
+
+/// Tells the user that a download (`what`: "the plan file", "the
+/// picture"...) could not be made, and why if the browser said.
+pub fn report_download_failure(wb: Workbench, what: &str, why: &JsValue) {
+    let why = why
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| why.as_string())
+        .filter(|w| !w.trim().is_empty())
+        .map(|w| format!(" ({w})"))
+        .unwrap_or_default();
+    wb.notify(
+        NoticeKind::Problem,
+        format!("The browser could not make the download of {what}{why}. Nothing was changed; please try again, or try another browser."),
+    );
+}
 
 /// Offers `text` to the user as a JSON file download.
 pub fn download(filename: &str, text: &str) -> Result<(), JsValue> {
@@ -45,23 +61,25 @@ pub fn export_open_plan(wb: Workbench) {
     else {
         return;
     };
-    if let Err(e) = download(&name, &text) {
-        wb.notify(
-            NoticeKind::Problem,
-            format!("The browser refused the download: {e:?}"),
-        );
+    match download(&name, &text) {
+        Ok(()) => wb.exported(),
+        Err(e) => report_download_failure(wb, "the plan file", &e),
     }
 }
 
+/// Downloads a copy set aside as unreadable: the plan file inside it when
+/// it holds one (the importer reads it), else its text exactly as kept.
 pub fn download_set_aside(wb: Workbench, key: &str) {
-    match storage::raw_text(key) {
-        Some(text) => {
-            let _ = download("unreadable-plan.txt", &text);
+    let result = match storage::set_aside_download(key) {
+        Some((true, file)) => download("recovered-plan.json", &file),
+        Some((false, text)) => download_text("unreadable-plan.txt", "text/plain", &text),
+        None => {
+            wb.notify(NoticeKind::Problem, "That copy is no longer in this browser.");
+            return;
         }
-        None => wb.notify(
-            NoticeKind::Problem,
-            "That text is no longer in this browser.",
-        ),
+    };
+    if let Err(e) = result {
+        report_download_failure(wb, "the kept copy", &e);
     }
 }
 
@@ -87,21 +105,7 @@ fn import_text(wb: Workbench, name: &str, text: &str) {
             NoticeKind::Problem,
             format!("Could not import “{name}”: {e} Nothing was changed."),
         ),
-        Ok(plan) => {
-            // Read the library afresh: plans created or imported since it
-            // was last listed must count as already here.
-            wb.refresh_library();
-            let existing = wb
-                .library
-                .with_untracked(|l| l.iter().find(|e| e.id == plan.id).map(|e| e.title.clone()));
-            match existing {
-                Some(existing_title) => wb.pending_import.set(Some(PendingImport {
-                    plan,
-                    existing_title,
-                })),
-                None => wb.add_to_library(plan),
-            }
-        }
+        Ok(plan) => wb.import(plan, None),
     }
 }
 
@@ -119,9 +123,12 @@ pub fn resolve_import(wb: Workbench, choice: ImportChoice) {
     wb.pending_import.set(None);
     match choice {
         ImportChoice::Cancel => {}
-        ImportChoice::KeepBoth => wb.add_to_library(pending.plan.with_new_id()),
+        ImportChoice::KeepBoth => wb.import(pending.plan.with_new_id(), pending.from_aside),
         ImportChoice::Replace => match storage::save_over(&pending.plan) {
-            Ok(_) => wb.open(&pending.plan.id),
+            Ok(_) => {
+                wb.open(&pending.plan.id);
+                wb.restored(pending.from_aside);
+            }
             Err(e) => wb.notify(NoticeKind::Problem, e.to_string()),
         },
     }
@@ -143,7 +150,7 @@ pub fn ImportButton() -> impl IntoView {
             "Import plan file"
             <input
                 type="file"
-                accept=".json,application/json"
+                accept=".json,.txt,application/json,text/plain"
                 aria-label="Import plan file"
                 on:change=on_change
             />

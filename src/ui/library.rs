@@ -7,7 +7,7 @@ use super::state::use_workbench;
 use crate::model::example::example_plan;
 use crate::model::summary::uk_date_time;
 use crate::model::Plan;
-use crate::storage::LibraryEntry;
+use crate::storage::{LibraryEntry, SetAsideCopy};
 
 /// "31 Jul 2023, 14:05" in the browser's local time, with the offset in
 /// force on that date (summer time or not), not today's.
@@ -70,12 +70,101 @@ pub fn Library() -> impl IntoView {
                 <ul class="plan-list">
                     <For
                         each=move || wb.library.get()
-                        key=|e| (e.id.clone(), e.title.clone(), e.changed)
-                        children=move |entry| view! { <LibraryRow entry /> }
+                        key=|e| (e.id.clone(), e.title.clone(), e.changed, e.needs_newer)
+                        children=move |entry| {
+                            if entry.needs_newer.is_some() {
+                                view! { <NewerPlanRow entry /> }.into_any()
+                            } else {
+                                view! { <LibraryRow entry /> }.into_any()
+                            }
+                        }
                     />
                 </ul>
             </Show>
+            <Show when=move || wb.set_aside.with(|s| !s.is_empty())>
+                <section class="set-aside" aria-labelledby="set-aside-heading">
+                    <h3 id="set-aside-heading">"Copies that could not be read"</h3>
+                    <p class="hint">
+                        "These were stored in this browser but could not be read as plans. Each is kept exactly as it was until you delete it."
+                    </p>
+                    <ul class="plan-list">
+                        <For
+                            each=move || wb.set_aside.get()
+                            key=|c| (c.key.clone(), c.reason.clone())
+                            children=move |copy| view! { <SetAsideRow copy /> }
+                        />
+                    </ul>
+                </section>
+            </Show>
         </section>
+    }
+}
+
+/// A title as shown: a plan whose title was cleared is "Untitled plan".
+fn shown_title(title: &str) -> String {
+    if title.trim().is_empty() {
+        "Untitled plan".to_owned()
+    } else {
+        title.to_owned()
+    }
+}
+
+/// A plan saved by a newer version of the workbench: listed, kept as it is,
+/// and not opened (or changed) by this one.
+#[component]
+fn NewerPlanRow(entry: LibraryEntry) -> impl IntoView {
+    let title = shown_title(&entry.title);
+    let version = entry.needs_newer.unwrap_or_default();
+    view! {
+        <li class="plan-row needs-newer">
+            <div class="plan-row-main">
+                <span class="plan-row-title">{title}</span>
+                <span class="changed">
+                    "Needs a newer version of the workbench (format version " {version} "). It is kept here unchanged and opens once the workbench is updated."
+                </span>
+            </div>
+        </li>
+    }
+}
+
+/// A stored copy that could not be read: try it again, download it, or
+/// delete it (after asking).
+#[component]
+fn SetAsideRow(copy: SetAsideCopy) -> impl IntoView {
+    let wb = use_workbench();
+    let confirming = RwSignal::new(false);
+    let key = StoredValue::new(copy.key.clone());
+    let when = copy
+        .when
+        .map(|w| format!("Set aside {}", uk_date_time(w, &chrono::Local)))
+        .unwrap_or_else(|| "Set aside".to_owned());
+    let name = format!("copy {when}").to_lowercase();
+    let reason = copy.reason.clone();
+    view! {
+        <li class="plan-row set-aside-row">
+            <div class="plan-row-main">
+                <span class="plan-row-title">{when.clone()}</span>
+                <span class="changed">{reason}</span>
+            </div>
+            <div class="plan-row-actions">
+                <button type="button" aria-label=format!("Try to open the {name}") on:click=move |_| wb.try_open_set_aside(&key.get_value())>
+                    "Try to open"
+                </button>
+                <button type="button" aria-label=format!("Download the {name}") on:click=move |_| super::files::download_set_aside(wb, &key.get_value())>
+                    "Download"
+                </button>
+                <button type="button" aria-label=format!("Delete the {name}") on:click=move |_| confirming.set(true)>
+                    "Delete"
+                </button>
+            </div>
+            <Show when=move || confirming.get()>
+                <div class="confirm" role="group" aria-label="Confirm deletion">
+                    <p>"Delete this copy from this browser? This cannot be undone; download it first if you may need it."</p>
+                    <button type="button" class="danger" on:click=move |_| wb.delete_set_aside(&key.get_value())>"Delete copy"</button>
+                    <button type="button" on:click=move |_| confirming.set(false)>"Keep copy"</button>
+                </div>
+            </Show>
+        </li>
     }
 }
 
@@ -84,7 +173,7 @@ fn LibraryRow(entry: LibraryEntry) -> impl IntoView {
     let wb = use_workbench();
     let confirming = RwSignal::new(false);
     let renaming = RwSignal::new(false);
-    let title = entry.title.clone();
+    let title = shown_title(&entry.title);
     let id = StoredValue::new(entry.id.clone());
     let new_name = RwSignal::new(entry.title.clone());
 

@@ -16,6 +16,8 @@ use leptos::prelude::*;
 
 pub use state::{use_workbench, Screen, Workbench};
 
+const LEAVE_WARNING: &str = "Your latest changes are not saved in this browser. Stay on the page and export the plan to a file to keep them.";
+
 #[component]
 pub fn App() -> impl IntoView {
     let wb = Workbench::start();
@@ -45,7 +47,17 @@ pub fn App() -> impl IntoView {
         e.prevent_default();
     });
 
-    // Leaving or hiding the page saves a change that is waiting.
+    // Leaving or hiding the page saves a change that is waiting; if the
+    // latest changes cannot be saved (and are not exported), the browser
+    // asks before the page goes. Browsers show their own words; ours are
+    // for those that still show a page's text.
+    window_event_listener(ev::beforeunload, move |e: web_sys::BeforeUnloadEvent| {
+        wb.flush_save();
+        if wb.work_at_risk() {
+            e.prevent_default();
+            e.set_return_value(LEAVE_WARNING);
+        }
+    });
     window_event_listener(ev::pagehide, move |_| wb.flush_save());
     window_event_listener(ev::visibilitychange, move |_| wb.flush_save());
 
@@ -64,7 +76,10 @@ pub fn App() -> impl IntoView {
     });
 
     let saved = move || !wb.save_pending.get() && wb.save_problem.with(Option::is_none);
-    let title = move || wb.with_meta(|p| p.meta.title.clone()).unwrap_or_default();
+    let title = move || {
+        wb.with_meta(|p| p.display_title().to_owned())
+            .unwrap_or_default()
+    };
 
     view! {
         <div class="app" class:workshop=move || workshop.get() on:dragover=files::allow_drop on:drop=move |e| files::on_drop(wb, e)>

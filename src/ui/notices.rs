@@ -31,7 +31,7 @@ pub fn Notices() -> impl IntoView {
         let download = n.download_key.clone().map(|key| {
             view! {
                 <button type="button" on:click=move |_| files::download_set_aside(wb, &key)>
-                    "Download the unreadable text"
+                    "Download the kept copy"
                 </button>
             }
         });
@@ -51,6 +51,7 @@ pub fn Notices() -> impl IntoView {
             <div role="alert" class="problems">
                 <For each=problems key=|n| n.serial children=notice_view />
                 <SaveProblem />
+                <LeaveQuestion />
                 <ImportChoice />
             </div>
             <div role="status" class="infos">
@@ -67,6 +68,8 @@ fn SaveProblem() -> impl IntoView {
     move || {
         wb.save_problem.get().map(|problem| {
             let conflict = matches!(problem, SaveError::Conflict { .. });
+            // Trying again cannot help a plan bigger than the storage.
+            let may_retry = !matches!(problem, SaveError::TooBig { .. });
             let choices = if conflict {
                 view! {
                     <button type="button" on:click=move |_| wb.keep_mine_as_copy()>
@@ -82,9 +85,11 @@ fn SaveProblem() -> impl IntoView {
                     <button type="button" on:click=move |_| files::export_open_plan(wb)>
                         "Export plan file"
                     </button>
-                    <button type="button" on:click=move |_| wb.retry_save()>
-                        "Try saving again"
-                    </button>
+                    <Show when=move || may_retry>
+                        <button type="button" on:click=move |_| wb.retry_save()>
+                            "Try saving again"
+                        </button>
+                    </Show>
                 }
                 .into_any()
             };
@@ -92,6 +97,40 @@ fn SaveProblem() -> impl IntoView {
                 <div class="notice save-problem">
                     <p>{problem.to_string()}</p>
                     {choices}
+                </div>
+            }
+        })
+    }
+}
+
+/// Asked before the open plan is put away while its latest changes are
+/// kept nowhere (not saved in the browser, not exported since).
+#[component]
+fn LeaveQuestion() -> impl IntoView {
+    let wb = use_workbench();
+    let title = move || {
+        wb.with_meta(|p| p.display_title().to_owned())
+            .unwrap_or_default()
+    };
+    move || {
+        wb.leaving.with(Option::is_some).then(|| {
+            view! {
+                <div class="notice leave-question" role="group" aria-label="Unsaved plan">
+                    <p>
+                        "“" {title} "” is not saved in this browser, and your latest changes are not in an exported file either. If you leave it now, they are lost. Export the plan to a file to keep them."
+                    </p>
+                    <button type="button" on:click=move |_| {
+                        wb.leaving.set(None);
+                        files::export_open_plan(wb);
+                    }>
+                        "Export plan file"
+                    </button>
+                    <button type="button" on:click=move |_| wb.answer_leave(false)>
+                        "Stay with this plan"
+                    </button>
+                    <button type="button" class="danger" on:click=move |_| wb.answer_leave(true)>
+                        "Leave without saving"
+                    </button>
                 </div>
             }
         })

@@ -12,9 +12,15 @@ use leptos::prelude::*;
 use crate::model::editing::{Change, Group, Op, Session};
 use crate::model::links::ItemRef;
 use crate::model::{Id, Plan};
-use crate::storage::{self, LibraryEntry, SaveError, SetAside};
+use crate::storage::{self, LibraryEntry, LoadError, SaveError, SetAside, SetAsideCopy};
 
 const NOT_STORED: &str = "That plan is no longer stored in this browser.";
+
+fn needs_newer_text(version: u32) -> String {
+    format!(
+        "This plan was saved by a newer version of the workbench (format version {version}), so this version cannot open it. It is kept in this browser exactly as it is, and opens once the workbench is updated."
+    )
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -29,16 +35,32 @@ pub struct Notice {
     pub serial: u64,
     pub kind: NoticeKind,
     pub text: String,
-    /// A stored text set aside as unreadable, offered for download.
+    /// A stored text set aside as unreadable, offered for download; its
+    /// notice, once dismissed, is not shown again.
     pub download_key: Option<String>,
 }
 
-/// A plan read from a file whose id is already in the library: the user
-/// chooses to replace the stored one or keep both.
+/// A plan read from a file (or from a set-aside copy) whose id is already
+/// in the library: the user chooses to replace the stored one or keep both.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PendingImport {
     pub plan: Plan,
     pub existing_title: String,
+    /// The set-aside copy it came from, removed once the plan is stored.
+    pub from_aside: Option<String>,
+}
+
+/// Something that would put the open plan away (go to the library, open or
+/// import another plan), held while the user is asked: the open plan has
+/// changes kept nowhere else.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Leave {
+    Close,
+    Open(Id),
+    Add {
+        plan: Plan,
+        from_aside: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,6 +99,13 @@ pub struct Workbench {
     item_triggers: StoredValue<HashMap<Id, ArcTrigger>>,
     pub screen: RwSignal<Screen>,
     pub library: RwSignal<Vec<LibraryEntry>>,
+    /// Stored copies that could not be read, kept as they were.
+    pub set_aside: RwSignal<Vec<SetAsideCopy>>,
+    /// The user is being asked before the open, unsaved plan is put away.
+    pub leaving: RwSignal<Option<Leave>>,
+    /// The change count when the open plan was last exported to a file
+    /// (`None`: not since it was opened).
+    exported_at: StoredValue<Option<u64>>,
     pub notices: RwSignal<Vec<Notice>>,
     /// Why the latest change could not be saved, until a save succeeds.
     pub save_problem: RwSignal<Option<SaveError>>,
@@ -117,6 +146,9 @@ impl Workbench {
             item_triggers: StoredValue::new(HashMap::new()),
             screen: RwSignal::new(Screen::Library),
             library: RwSignal::new(Vec::new()),
+            set_aside: RwSignal::new(Vec::new()),
+            leaving: RwSignal::new(None),
+            exported_at: StoredValue::new(None),
             notices: RwSignal::new(Vec::new()),
             save_problem: RwSignal::new(None),
             pending_import: RwSignal::new(None),
@@ -130,11 +162,17 @@ impl Workbench {
             wb.notify(NoticeKind::Problem, SaveError::Blocked.to_string());
         }
         wb.refresh_library();
-        for key in storage::set_aside_keys() {
-            wb.report_set_aside(&SetAside {
-                key,
-                reason: String::new(),
-            });
+        // Copies set aside on an earlier visit, unless their notice was
+        // dismissed (they stay listed in the library either way). Copies
+        // set aside just now were reported above, once.
+        let dismissed = storage::dismissed_set_aside();
+        for copy in wb.set_aside.get_untracked() {
+            if !dismissed.contains(&copy.key) {
+                wb.report_set_aside(&SetAside {
+                    key: copy.key,
+                    reason: copy.reason,
+                });
+            }
         }
         if let Some(id) = storage::last_open() {
             if wb.library.with_untracked(|l| l.iter().any(|e| e.id == id)) {
@@ -150,6 +188,10 @@ impl Workbench {
         for p in problems {
             self.report_set_aside(&p);
         }
+        let copies = storage::set_aside_copies();
+        if self.set_aside.with_untracked(|old| *old != copies) {
+            self.set_aside.set(copies);
+        }
     }
 
     fn report_set_aside(&self, aside: &SetAside) {
@@ -161,7 +203,7 @@ impl Workbench {
         self.notify_with_download(
             NoticeKind::Problem,
             format!(
-                "A plan stored in this browser could not be read{why}. Its text has been kept exactly as it was; download it to keep it or to send it for help."
+                "A plan stored in this browser could not be read{why}. Its text has been kept exactly as it was, and is listed in the plan library under “Copies that could not be read”, where you can try to open it, download it or delete it."
             ),
             Some(aside.key.clone()),
         );
@@ -175,8 +217,11 @@ impl Workbench {
         let serial = self.next_serial.get_value();
         self.next_serial.set_value(serial + 1);
         self.notices.update(|n| {
-            // Replace an identical message rather than stacking copies.
-            n.retain(|old| old.text != text);
+            // Replace an identical message (or one about the same stored
+            // copy) rather than stacking copies.
+            n.retain(|old| {
+                old.text != text && (download_key.is_none() || old.download_key != download_key)
+            });
             n.push(Notice {
                 serial,
                 kind,
@@ -186,12 +231,71 @@ impl Workbench {
         });
     }
 
+    /// Dismisses a notice; one about a set-aside copy is not shown again.
     pub fn dismiss(&self, serial: u64) {
+        let aside = self.notices.with_untracked(|n| {
+            n.iter()
+                .find(|x| x.serial == serial)
+                .and_then(|x| x.download_key.clone())
+        });
+        if let Some(key) = aside {
+            storage::dismiss_set_aside(&[key]);
+        }
         self.notices.update(|n| n.retain(|x| x.serial != serial));
     }
 
-    pub fn open(&self, id: &Id) {
+    /// The open plan has changes kept nowhere: not saved in this browser,
+    /// and not exported to a file since.
+    pub fn work_at_risk(&self) -> bool {
+        self.save_problem.with_untracked(Option::is_some)
+            && self.session.with_value(Option::is_some)
+            && self.exported_at.get_value() != Some(self.changes.get_value())
+    }
+
+    /// The open plan was just exported to a file: its changes so far are
+    /// kept there.
+    pub fn exported(&self) {
+        self.exported_at.set_value(Some(self.changes.get_value()));
+    }
+
+    /// Whether `leave` may go ahead now; if the open plan's work would be
+    /// lost, it is held and the user asked instead.
+    fn may_leave(&self, leave: &Leave) -> bool {
         self.flush_save();
+        if self.work_at_risk() {
+            self.leaving.set(Some(leave.clone()));
+            false
+        } else {
+            true
+        }
+    }
+
+    /// The user's answer to the question `may_leave` asked: go ahead and
+    /// lose the unsaved changes, or stay.
+    pub fn answer_leave(&self, go: bool) {
+        let Some(leave) = self.leaving.get_untracked() else {
+            return;
+        };
+        self.leaving.set(None);
+        if !go {
+            return;
+        }
+        // The changes are dropped on the user's word.
+        self.save_problem.set(None);
+        self.save_pending.set(false);
+        match leave {
+            Leave::Close => self.close(),
+            Leave::Open(id) => self.open(&id),
+            Leave::Add { plan, from_aside } => {
+                self.add_to_library_from(plan, from_aside);
+            }
+        }
+    }
+
+    pub fn open(&self, id: &Id) {
+        if !self.may_leave(&Leave::Open(id.clone())) {
+            return;
+        }
         match storage::load(id) {
             Ok(Some(stored)) => {
                 self.show(Some(Session::new(stored.plan, stored.revision)));
@@ -205,10 +309,17 @@ impl Workbench {
                 self.notify(NoticeKind::Problem, NOT_STORED);
                 self.refresh_library();
             }
-            Err(aside) => {
-                self.report_set_aside(&aside);
+            Err(e) => {
+                self.report_load_error(&e);
                 self.refresh_library();
             }
+        }
+    }
+
+    fn report_load_error(&self, e: &LoadError) {
+        match e {
+            LoadError::SetAside(aside) => self.report_set_aside(aside),
+            LoadError::NeedsNewer(version) => self.notify(NoticeKind::Problem, needs_newer_text(*version)),
         }
     }
 
@@ -222,7 +333,7 @@ impl Workbench {
                 }
             }
             Ok(None) => self.notify(NoticeKind::Problem, NOT_STORED),
-            Err(aside) => self.report_set_aside(&aside),
+            Err(e) => self.report_load_error(&e),
         }
         self.refresh_library();
     }
@@ -246,8 +357,8 @@ impl Workbench {
                 self.notify(NoticeKind::Problem, NOT_STORED);
                 false
             }
-            Err(aside) => {
-                self.report_set_aside(&aside);
+            Err(e) => {
+                self.report_load_error(&e);
                 false
             }
         };
@@ -262,8 +373,72 @@ impl Workbench {
         self.notify(NoticeKind::Info, "The plan was deleted from this browser.");
     }
 
+    /// Deletes a copy set aside as unreadable (the user has confirmed).
+    pub fn delete_set_aside(&self, key: &str) {
+        storage::remove_key(key);
+        storage::dismiss_set_aside(&[]);
+        self.notices
+            .update(|n| n.retain(|x| x.download_key.as_deref() != Some(key)));
+        self.refresh_library();
+        self.notify(
+            NoticeKind::Info,
+            "The copy that could not be read was deleted from this browser.",
+        );
+    }
+
+    /// Reads a set-aside copy again (the workbench may have been updated,
+    /// or the copy may hold a plan inside the storage wrapper) and, if it
+    /// is a plan, stores and opens it; the copy is removed once the plan
+    /// is stored. If it still cannot be read, says why and keeps it.
+    pub fn try_open_set_aside(&self, key: &str) {
+        let Some(text) = storage::raw_text(key) else {
+            self.notify(NoticeKind::Problem, "That copy is no longer in this browser.");
+            self.refresh_library();
+            return;
+        };
+        match crate::model::format::import_plan(&text) {
+            Ok(plan) => self.import(plan, Some(key.to_owned())),
+            Err(e) => self.notify(
+                NoticeKind::Problem,
+                format!("This copy still cannot be opened: {e} It is kept as it was."),
+            ),
+        }
+    }
+
+    /// A plan read from a file (or a set-aside copy) joins the library, or,
+    /// if the library already holds a plan with its id, the user chooses.
+    pub fn import(&self, plan: Plan, from_aside: Option<String>) {
+        // Read the library afresh: plans created or imported since it was
+        // last listed must count as already here.
+        self.refresh_library();
+        let existing = self
+            .library
+            .with_untracked(|l| l.iter().find(|e| e.id == plan.id).map(|e| e.title.clone()));
+        match existing {
+            Some(existing_title) => self.pending_import.set(Some(PendingImport {
+                plan,
+                existing_title,
+                from_aside,
+            })),
+            None => self.add_to_library_from(plan, from_aside),
+        }
+    }
+
+    /// A set-aside copy has become a stored plan again.
+    pub(crate) fn restored(&self, from_aside: Option<String>) {
+        if let Some(key) = from_aside {
+            storage::remove_key(&key);
+            storage::dismiss_set_aside(&[]);
+            self.notices
+                .update(|n| n.retain(|x| x.download_key.as_ref() != Some(&key)));
+            self.refresh_library();
+        }
+    }
+
     pub fn close(&self) {
-        self.flush_save();
+        if !self.may_leave(&Leave::Close) {
+            return;
+        }
         self.show(None);
         self.save_problem.set(None);
         storage::remember_open(None);
@@ -273,9 +448,25 @@ impl Workbench {
 
     /// Stores a plan that is not yet in the library and opens it.
     pub fn add_to_library(&self, plan: Plan) {
-        self.flush_save();
+        self.add_to_library_from(plan, None);
+    }
+
+    fn add_to_library_from(&self, plan: Plan, from_aside: Option<String>) {
+        let leave = Leave::Add {
+            plan,
+            from_aside,
+        };
+        if !self.may_leave(&leave) {
+            return;
+        }
+        let Leave::Add { plan, from_aside } = leave else {
+            return;
+        };
         match storage::save(&plan, 0) {
-            Ok(_) => self.open(&plan.id),
+            Ok(_) => {
+                self.open(&plan.id);
+                self.restored(from_aside);
+            }
             Err(e @ SaveError::Conflict { .. }) => self.notify(NoticeKind::Problem, e.to_string()),
             Err(e) => {
                 // Storage full or blocked: open it anyway, with the problem
@@ -294,6 +485,7 @@ impl Workbench {
     /// every reader of the plan is told.
     fn show(&self, session: Option<Session>) {
         self.session.set_value(session);
+        self.exported_at.set_value(None);
         self.item_triggers.update_value(HashMap::clear);
         self.opened.notify();
         self.refresh_undo_state();
@@ -549,7 +741,7 @@ impl Workbench {
                     "This plan was deleted in another tab or window. It is still open here; your next change will save it again.",
                 );
             }
-            Err(aside) => self.report_set_aside(&aside),
+            Err(e) => self.report_load_error(&e),
         }
     }
 

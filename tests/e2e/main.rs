@@ -8,6 +8,7 @@
 mod diagram;
 mod fine_grained;
 mod harness;
+mod safety;
 
 use std::collections::BTreeMap;
 

@@ -12,7 +12,6 @@ use crate::model::layout::{layout, Metrics};
 use crate::model::picture::svg_picture;
 use crate::model::summary::uk_date;
 use crate::ui::files::{download_blob, download_text};
-use crate::ui::state::NoticeKind;
 
 /// The picture of what is shown: the whole plan, or the focused chain, or
 /// the chosen priority. Returns (file stem, SVG text, width, height).
@@ -41,10 +40,7 @@ fn svg_size(svg: &str) -> Option<(f64, f64)> {
 }
 
 fn refused(view: &DiagramView, e: JsValue) {
-    view.wb.notify(
-        NoticeKind::Problem,
-        format!("The browser refused to make the picture: {e:?}"),
-    );
+    crate::ui::files::report_download_failure(view.wb, "the picture", &e);
 }
 
 pub fn download_svg(view: &DiagramView) {
@@ -102,7 +98,15 @@ fn paint_png(view: DiagramView, name: String, svg: &str, w: f64, h: f64) -> Resu
             refused(&view, e);
         }
     });
+    // A picture the browser cannot draw (it should never happen: the
+    // domain writes only what SVG can hold) must still be reported.
+    let failed_src = url.clone();
+    let onerror = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&failed_src);
+        refused(&view, JsValue::from_str("the browser could not draw it"));
+    });
     image.set_onload(Some(onload.unchecked_ref()));
+    image.set_onerror(Some(onerror.unchecked_ref()));
     image.set_src(&url);
     Ok(())
 }
