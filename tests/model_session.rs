@@ -2,9 +2,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 //! The editing session: random sequences of every kind of operation, undo
-//! and redo on generated plans. Each step undoes and redoes exactly, the
-//! session's index finds every item, and
-//! the derived data a screen keeps (codes, counts and gaps, the layout),
+//! and redo on generated plans, with any text (empty, blank, control
+//! characters, any Unicode), any date and any number typed into any field.
+//! Each step undoes and redoes exactly, the plan stays valid and survives
+//! export and import, and storage's write and read, unchanged (anything
+//! the editor lets a user type must save and load), the session's index
+//! finds every item, and the derived data a screen keeps (codes, counts and gaps, the layout),
 //! recomputed only when a change says it must be, always equals the same
 //! data computed from scratch.
 
@@ -13,7 +16,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use plan_workbench::model::chain::{card_facts, CardFacts};
 use plan_workbench::model::editing::{Change, Group, ItemEdit, MetaEdit, Op, Session};
+use plan_workbench::model::format::{export_plan, import_plan};
 use plan_workbench::model::layout::{layout, Layout, Metrics};
+use plan_workbench::model::stored::{read_stored, write_stored};
 use plan_workbench::model::summary::codes;
 use plan_workbench::model::synthetic::synthetic_plan;
 use plan_workbench::model::validate::validate;
@@ -38,9 +43,48 @@ enum Recipe {
     /// Typing into one card: `bool` continues the same group.
     SetText(usize, String, bool),
     Edit(usize, u8, String),
+    /// A date field (or an update with a date and progress) of an item.
+    Dated(usize, u8, NaiveDate, u8),
+    /// A number field of an item, any `f64` (not-a-number included).
+    Number(usize, u8, f64),
     Meta(u8, String),
+    /// The plan period's start (`true`) or end.
+    MetaDate(bool, Option<NaiveDate>),
     Undo,
     Redo,
+}
+
+/// Any text a user might type or paste: empty, blank, ordinary words,
+/// lines, or any Unicode at all (control characters, U+FFFF...).
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        1 => Just(String::new()),
+        1 => "[ \t\n]{1,3}",
+        3 => "[a-z ]{0,12}",
+        1 => "[a-z\n]{0,8}",
+        2 => any::<String>(),
+    ]
+}
+
+/// Any date chrono holds (the browser's date field gives years 1 to
+/// 275760; chrono holds about 262000 years either side of year 0).
+fn date() -> impl Strategy<Value = NaiveDate> {
+    use chrono::Datelike as _;
+    prop_oneof![
+        3 => 700_000..800_000i32,
+        1 => NaiveDate::MIN.num_days_from_ce()..=NaiveDate::MAX.num_days_from_ce(),
+    ]
+    .prop_map(|d| NaiveDate::from_num_days_from_ce_opt(d).expect("in range"))
+}
+
+fn number() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        2 => -1000.0..1000.0f64,
+        1 => any::<f64>(),
+        1 => Just(-0.0),
+        1 => Just(f64::MAX),
+        1 => Just(f64::MIN_POSITIVE / 4.0),
+    ]
 }
 
 fn recipe() -> impl Strategy<Value = Recipe> {
@@ -56,9 +100,12 @@ fn recipe() -> impl Strategy<Value = Recipe> {
         1 => (i.clone(), any::<bool>(), proptest::option::of(0..40usize)).prop_map(|(a, u, p)| Recipe::Move(a, u, p)),
         1 => (i.clone(), 0..30usize).prop_map(|(a, n)| Recipe::MoveTo(a, n)),
         1 => (i.clone(), i.clone(), any::<bool>()).prop_map(|(a, b, after)| Recipe::PlaceNextTo(a, b, after)),
-        3 => (i.clone(), "[a-z ]{0,80}", any::<bool>()).prop_map(|(a, t, g)| Recipe::SetText(a, t, g)),
-        3 => (i, 0..26u8, "[0-9a-z ]{0,6}").prop_map(|(a, f, v)| Recipe::Edit(a, f, v)),
-        1 => (0..9u8, "[a-z\n]{0,8}").prop_map(|(f, v)| Recipe::Meta(f, v)),
+        3 => (i.clone(), prop_oneof!["[a-z ]{0,80}", text()], any::<bool>()).prop_map(|(a, t, g)| Recipe::SetText(a, t, g)),
+        3 => (i.clone(), 0..26u8, prop_oneof!["[0-9a-z ]{0,6}", text()]).prop_map(|(a, f, v)| Recipe::Edit(a, f, v)),
+        1 => (i.clone(), 0..5u8, date(), any::<u8>()).prop_map(|(a, f, d, p)| Recipe::Dated(a, f, d, p)),
+        1 => (i, 0..3u8, number()).prop_map(|(a, f, x)| Recipe::Number(a, f, x)),
+        2 => (0..9u8, text()).prop_map(|(f, v)| Recipe::Meta(f, v)),
+        1 => (any::<bool>(), proptest::option::of(date())).prop_map(|(s, d)| Recipe::MetaDate(s, d)),
         2 => Just(Recipe::Undo),
         1 => Just(Recipe::Redo),
     ]
@@ -111,7 +158,7 @@ fn item_edit(field: u8, v: &str) -> ItemEdit {
 
 fn meta_edit(field: u8, v: &str) -> MetaEdit {
     match field {
-        0 => MetaEdit::Title(format!("Plan {v}")),
+        0 => MetaEdit::Title(v.into()),
         1 => MetaEdit::Partnership(v.into()),
         2 => MetaEdit::PeriodStart(NaiveDate::from_ymd_opt(2021, 8, 1)),
         3 => MetaEdit::PeriodEnd(None),
@@ -175,6 +222,39 @@ fn op_of(plan: &Plan, r: &Recipe) -> (Op, Option<Group>) {
             id: pick(*a),
             edit: item_edit(*field, v),
         },
+        Recipe::Dated(a, field, d, percent) => Op::Edit {
+            id: pick(*a),
+            edit: match field {
+                0 => ItemEdit::TargetBy(Some(*d)),
+                1 => ItemEdit::Start(Some(*d)),
+                2 => ItemEdit::Due(Some(*d)),
+                3 => ItemEdit::UpdateDate(0, *d),
+                _ => ItemEdit::AddUpdate(Update {
+                    date: *d,
+                    text: String::new(),
+                    percent: Some(*percent),
+                    ..Update::default()
+                }),
+            },
+        },
+        Recipe::Number(a, field, x) => Op::Edit {
+            id: pick(*a),
+            edit: match field {
+                0 => ItemEdit::Percent(*x),
+                1 => ItemEdit::BaselineValue(Some(*x)),
+                _ => ItemEdit::PointValue(0, *x),
+            },
+        },
+        Recipe::MetaDate(start, d) => {
+            return (
+                Op::Meta(if *start {
+                    MetaEdit::PeriodStart(*d)
+                } else {
+                    MetaEdit::PeriodEnd(*d)
+                }),
+                None,
+            )
+        }
         Recipe::Meta(field, v) => {
             return (
                 Op::Meta(meta_edit(*field, v)),
@@ -282,6 +362,19 @@ fn run(start: Plan, recipes: Vec<Recipe>) -> Result<(), TestCaseError> {
             derived.follow(s.plan(), &change);
         }
         prop_assert_eq!(validate(s.plan()), Ok(()));
+        // What the editor made saves and loads, as a file and as storage's
+        // copy, unchanged.
+        let file = export_plan(s.plan());
+        prop_assert_eq!(
+            &import_plan(&file).map_err(|e| e.to_string()),
+            &Ok(s.plan().clone())
+        );
+        let changed = chrono::DateTime::from_timestamp(1_764_600_000, 123_456_789).unwrap();
+        let stored = read_stored(&write_stored(s.plan(), 7, changed)).map_err(|e| e.to_string());
+        prop_assert_eq!(
+            stored.map(|d| (d.plan, d.revision, d.changed)),
+            Ok((s.plan().clone(), 7, changed))
+        );
         // The session's index finds every item where the plan holds it.
         for id in all(s.plan()) {
             prop_assert_eq!(s.item(&id), s.plan().item(&id));

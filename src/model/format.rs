@@ -37,14 +37,67 @@ const _: () = assert!(MIGRATIONS.len() + 1 == FORMAT_VERSION as usize);
 pub struct ImportError {
     pub message: String,
     pub location: Option<String>,
+    /// The format version of a plan written by a newer workbench.
+    newer: Option<u32>,
 }
 
 impl ImportError {
-    fn new(message: impl Into<String>, location: Option<String>) -> Self {
+    pub(crate) fn new(message: impl Into<String>, location: Option<String>) -> Self {
         ImportError {
             message: message.into(),
             location,
+            newer: None,
         }
+    }
+
+    /// The file's format version, when the file was refused only because a
+    /// newer version of the workbench wrote it (so it is worth keeping as it
+    /// is, to open once the workbench is updated).
+    pub fn newer_version(&self) -> Option<u32> {
+        self.newer
+    }
+
+    /// The same error for a document found at `part` inside `whole` (the
+    /// `"plan"` member of a stored copy): a line and column, or a JSON
+    /// path, then point into `whole` rather than into `part`.
+    pub(crate) fn inside(mut self, whole: &str, part: &str) -> Self {
+        let Some(old) = self.location.take() else {
+            return self;
+        };
+        let new = if let Some(rest) = old.strip_prefix('$') {
+            format!("$.plan{rest}")
+        } else if let Some((line, column)) = parse_line_column(&old) {
+            let (line, column) = position_in(whole, part, line, column);
+            format!("line {line}, column {column}")
+        } else {
+            old.clone()
+        };
+        self.message = self.message.replace(&old, &new);
+        self.location = Some(new);
+        self
+    }
+}
+
+/// Reads back a "line L, column C" location.
+fn parse_line_column(loc: &str) -> Option<(usize, usize)> {
+    let (line, column) = loc.strip_prefix("line ")?.split_once(", column ")?;
+    Some((line.parse().ok()?, column.parse().ok()?))
+}
+
+/// Where line `line`, column `column` (counted from 1, as serde_json does,
+/// in bytes) of `part`, a slice of `whole`, is in `whole`.
+fn position_in(whole: &str, part: &str, line: usize, column: usize) -> (usize, usize) {
+    let start = (part.as_ptr() as usize)
+        .checked_sub(whole.as_ptr() as usize)
+        .filter(|&o| o <= whole.len())
+        .unwrap_or(0);
+    let before = &whole[..start];
+    let lines_before = before.matches('\n').count();
+    let column_before = before.len() - before.rfind('\n').map_or(0, |i| i + 1);
+    if line <= 1 {
+        (lines_before + 1, column_before + column)
+    } else {
+        (lines_before + line, column)
     }
 }
 
@@ -94,8 +147,17 @@ pub fn export_value(plan: &Plan) -> Value {
     serde_json::to_value(document(plan)).expect("a plan always serialises")
 }
 
-/// Reads a plan file's text. See [`import_value`].
+/// Reads a plan file's text. See [`import_value`]. A copy stored by the
+/// browser (`{"revision": .., "changed": .., "plan": <a plan file>}`, as a
+/// set-aside copy is downloaded) is read too: the plan file inside it is
+/// imported, and errors point into the whole text.
 pub fn import_plan(text: &str) -> Result<Plan, ImportError> {
+    import_text(text, true)
+}
+
+/// Reads a plan file's text; a stored copy's wrapper only if `wrapped` is
+/// allowed (one level: a wrapper inside a wrapper is not a plan file).
+pub(crate) fn import_text(text: &str, wrapped: bool) -> Result<Plan, ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ImportError::new(
@@ -110,21 +172,37 @@ pub fn import_plan(text: &str) -> Result<Plan, ImportError> {
         format: Option<Value>,
         version: Option<Value>,
         plan: Option<serde::de::IgnoredAny>,
+        revision: Option<serde::de::IgnoredAny>,
     }
     let head = match serde_json::from_str::<Head>(text) {
+        // serde reads a struct from a list too; a list is not a plan file.
+        Ok(_) if !text.trim_start().starts_with('{') => {
+            return import_value(serde_json::from_str(text).map_err(|e| not_json(&e, FILE))?)
+        }
         Ok(head) => head,
-        Err(e) if e.is_syntax() || e.is_eof() => return Err(not_json(&e)),
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(not_json(&e, FILE)),
         // Valid JSON but not an object: not a plan file; the full reading
         // below says so as for any other document.
-        Err(_) => return import_value(serde_json::from_str(text).map_err(|e| not_json(&e))?),
+        Err(_) => return import_value(serde_json::from_str(text).map_err(|e| not_json(&e, FILE))?),
     };
+    if wrapped && head.format.is_none() && head.revision.is_some() && head.plan.is_some() {
+        #[derive(serde::Deserialize)]
+        struct Wrapper<'a> {
+            #[serde(borrow)]
+            plan: &'a serde_json::value::RawValue,
+        }
+        if let Ok(w) = serde_json::from_str::<Wrapper>(text) {
+            let inner = w.plan.get();
+            return import_text(inner, false).map_err(|e| e.inside(text, inner));
+        }
+    }
     let current = head.format.as_ref().and_then(Value::as_str) == Some(FORMAT_NAME)
         && head.version.as_ref().and_then(Value::as_u64) == Some(u64::from(FORMAT_VERSION))
         && head.plan.is_some();
     if !current {
         // Older versions go through the migrations, and every refusal is
         // worded there: both need the document as a JSON value.
-        return import_value(serde_json::from_str(text).map_err(|e| not_json(&e))?);
+        return import_value(serde_json::from_str(text).map_err(|e| not_json(&e, FILE))?);
     }
     // The current version is read straight from the text into the plan, so
     // a large file is never held twice.
@@ -134,24 +212,49 @@ pub fn import_plan(text: &str) -> Result<Plan, ImportError> {
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let body: Body = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        if is_too_deep(e.inner()) {
+            return not_json(e.inner(), FILE);
+        }
         let location = json_path("$", e.path());
         ImportError::new(readable(&e.inner().to_string()), Some(location))
     })?;
     checked(body.plan)
 }
 
-/// A text that is not JSON, with where it stops being JSON.
-fn not_json(e: &serde_json::Error) -> ImportError {
+/// How an error names what was being read: "This file is not a plan file".
+pub(crate) struct Subject {
+    pub this: &'static str,
+    pub a: &'static str,
+}
+
+const FILE: Subject = Subject {
+    this: "This file",
+    a: "a plan file",
+};
+
+/// serde_json's limit on nesting (arrays and objects inside each other).
+pub const NESTING_LIMIT: usize = 128;
+
+/// Whether serde_json stopped because the text nests deeper than it reads
+/// (valid JSON, only too deep).
+pub(crate) fn is_too_deep(e: &serde_json::Error) -> bool {
+    e.to_string().starts_with("recursion limit exceeded")
+}
+
+/// A text that is not JSON, or nests too deeply to be read, with where.
+pub(crate) fn not_json(e: &serde_json::Error, what: Subject) -> ImportError {
     let loc = format!("line {}, column {}", e.line(), e.column());
-    let why = if e.is_eof() {
-        "it is not valid JSON, it ends too early"
+    let Subject { this, a } = what;
+    let message = if is_too_deep(e) {
+        format!(
+            "{this} is not {a}: its contents are nested too deeply (more than {NESTING_LIMIT} levels, at {loc}); {a} nests only a few levels."
+        )
+    } else if e.is_eof() {
+        format!("{this} is not {a}: it is not valid JSON, it ends too early ({loc}).")
     } else {
-        "it is not valid JSON"
+        format!("{this} is not {a}: it is not valid JSON ({loc}).")
     };
-    ImportError::new(
-        format!("This file is not a plan file: {why} ({loc})."),
-        Some(loc),
-    )
+    ImportError::new(message, Some(loc))
 }
 
 /// Reads a plan document (the envelope and the plan) already parsed as
@@ -240,12 +343,14 @@ pub(crate) fn migrate_with(
         ));
     }
     if from > current {
-        return Err(ImportError::new(
+        let mut e = ImportError::new(
             format!(
                 "This plan was saved by a newer version of the workbench (format version {from}); this version reads up to version {current}. Please update the workbench."
             ),
             Some("$.version".into()),
-        ));
+        );
+        e.newer = Some(from_version);
+        return Err(e);
     }
     for v in from..current {
         doc = steps[(v - 1) as usize](doc)?;
@@ -317,7 +422,7 @@ fn expected(s: &str) -> String {
 }
 
 /// Turns a serde error message into plain English.
-fn readable(msg: &str) -> String {
+pub(crate) fn readable(msg: &str) -> String {
     // serde_json appends " at line X column Y" only for text input; values
     // have none, but strip it to be safe.
     let msg = match msg.find(" at line ") {
@@ -326,6 +431,9 @@ fn readable(msg: &str) -> String {
     };
     if let Some(rest) = msg.strip_prefix("missing field ") {
         return format!("A required field \"{}\" is missing", rest.trim_matches('`'));
+    }
+    if let Some(rest) = msg.strip_prefix("duplicate field ") {
+        return format!("The field \"{}\" is given twice", rest.trim_matches('`'));
     }
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
         if let Some((f, e)) = rest.split_once(", expected ") {
@@ -380,10 +488,13 @@ pub fn file_name_for(title: &str) -> String {
 
 /// A file name without its extension, made from a title as above ("plan"
 /// for a title with no letters); other downloads (pictures) use it too.
+/// It is at most [`MAX_STEM_BYTES`] bytes long, cut after a whole word where
+/// one ends late enough: file systems refuse names over 255 bytes, and the
+/// browser then makes no file at all.
 pub fn file_stem_for(title: &str) -> String {
     let mut name = String::new();
     for c in title.trim().chars() {
-        if c.is_alphanumeric() {
+        if c.is_alphanumeric() || (combining(c) && !name.is_empty() && !name.ends_with('-')) {
             name.extend(c.to_lowercase());
         } else if matches!(c, '\'' | '\u{2019}') {
             // "Children's" is one word.
@@ -391,12 +502,47 @@ pub fn file_stem_for(title: &str) -> String {
             name.push('-');
         }
     }
-    let name = name.trim_end_matches('-');
+    let name = shortened_stem(name.trim_end_matches('-'));
     if name.is_empty() {
         "plan".to_owned()
     } else {
         name.to_owned()
     }
+}
+
+/// The longest stem a download gets, in bytes of UTF-8: with the longest
+/// ending added (`-driver-diagram.svg`) a name stays far below the 255
+/// bytes file systems allow, and readable.
+pub const MAX_STEM_BYTES: usize = 80;
+
+/// A combining accent (as in a decomposed "é"), part of the letter before
+/// it rather than a break between words.
+fn combining(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// `name` cut to at most [`MAX_STEM_BYTES`]: at the last dash between
+/// words if that keeps at least half the length, else at the last whole
+/// letter (never inside a character, nor between a letter and its accent);
+/// never ending in a dash.
+fn shortened_stem(name: &str) -> &str {
+    if name.len() <= MAX_STEM_BYTES {
+        return name;
+    }
+    let mut end = MAX_STEM_BYTES;
+    while !name.is_char_boundary(end) || name[end..].starts_with(combining) {
+        end -= 1;
+    }
+    let cut = &name[..end];
+    let cut = if name[end..].starts_with('-') {
+        cut
+    } else {
+        match cut.rfind('-') {
+            Some(dash) if dash >= MAX_STEM_BYTES / 2 => &cut[..dash],
+            _ => cut,
+        }
+    };
+    cut.trim_end_matches('-')
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod format;
 pub mod links;
 pub mod ops;
 pub mod plan;
+pub mod stored;
 pub mod summary;
 pub mod synthetic;
 pub mod validate;

@@ -97,6 +97,21 @@ pub struct Plan {
     pub measures: Vec<Measure>,
 }
 
+/// What screens and pictures call a plan whose title is blank.
+pub const UNTITLED: &str = "Untitled plan";
+
+impl Plan {
+    /// The title to show: the plan's own, or "Untitled plan" while it is
+    /// blank (a blank title is kept as typed and saved as it is).
+    pub fn display_title(&self) -> &str {
+        if self.meta.title.trim().is_empty() {
+            UNTITLED
+        } else {
+            &self.meta.title
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct PlanMeta {
     pub title: String,
@@ -313,4 +328,26 @@ pub struct Measure {
     /// The outcomes, aims or actions this measure evidences.
     #[serde(default)]
     pub evidences: Vec<Id>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blank_title_is_shown_as_untitled_and_kept_as_typed() {
+        let mut p = Plan {
+            meta: PlanMeta {
+                title: "Our plan".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        assert_eq!(p.display_title(), "Our plan");
+        for blank in ["", "   ", "\t\n"] {
+            p.meta.title = blank.into();
+            assert_eq!(p.display_title(), "Untitled plan");
+            assert_eq!(p.meta.title, blank);
+        }
+    }
 }

@@ -1,5 +1,5 @@
-//! Checks that a plan is whole and consistent: it has an id and a title,
-//! every id is unique, every link points to an item of an allowed kind that
+//! Checks that a plan is whole and consistent: it has an id, every id is
+//! unique, every link points to an item of an allowed kind that
 //! is in the plan, and every number is in range. Import runs these checks
 //! before accepting a file.
 
@@ -62,9 +62,9 @@ pub fn validate_all(plan: &Plan) -> Vec<ValidationError> {
     if plan.id.as_str().trim().is_empty() {
         err("$.id".into(), "The plan has no id".into());
     }
-    if plan.meta.title.trim().is_empty() {
-        err("$.meta.title".into(), "The plan has no title".into());
-    }
+    // An empty title is allowed: the editor lets a user clear it, and
+    // anything the editor lets a user type must save and load (screens show
+    // "Untitled plan", see `Plan::display_title`).
 
     // Ids: unique across the plan and all its items. Remember where each was
     // first used, in words, and its kind for the link checks.
@@ -238,16 +238,17 @@ mod tests {
     }
 
     #[test]
-    fn no_title_or_id() {
+    fn a_blank_title_is_valid_but_a_blank_id_is_not() {
         let mut p = base();
         p.meta.title = "  ".into();
-        let e = only(&p);
-        assert_eq!(e.path, "$.meta.title");
-        assert_eq!(e.message, "The plan has no title");
-        assert_eq!(e.to_string(), "The plan has no title (at $.meta.title)");
+        assert_eq!(validate(&p), Ok(()));
+        p.meta.title = String::new();
+        assert_eq!(validate(&p), Ok(()));
         let mut p = base();
         p.id = Id(String::new());
-        assert_eq!(only(&p).path, "$.id");
+        let e = only(&p);
+        assert_eq!(e.path, "$.id");
+        assert_eq!(e.to_string(), "The plan has no id (at $.id)");
     }
 
     #[test]

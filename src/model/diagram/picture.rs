@@ -27,13 +27,20 @@ pub fn xml_escape(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            // Control characters other than tab and newlines are not
-            // allowed in XML 1.0 at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c if !xml_char(c) => {}
             c => out.push(c),
         }
     }
     out
+}
+
+/// Whether XML 1.0 can hold the character at all (its `Char` rule): not
+/// control characters other than tab and newlines, nor U+FFFE and U+FFFF
+/// (surrogates cannot occur in a Rust string). One such character makes
+/// the whole picture unreadable (and the PNG made from it fails), so they
+/// are left out wherever user text goes in.
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 /// A number with at most one decimal place.
@@ -287,6 +294,61 @@ mod tests {
             "&lt;b&gt;&amp;&quot;it&apos;s&quot;&lt;/b&gt;"
         );
         assert_eq!(xml_escape("a\u{1}b"), "ab");
+        assert_eq!(
+            xml_escape(
+                "\u{0}a\u{8}\u{b}\u{c}\u{1f}\u{fffe}b\u{ffff}\t\n\r\u{fffd}\u{10ffff}\u{7f}"
+            ),
+            "ab\t\n\r\u{fffd}\u{10ffff}\u{7f}"
+        );
+    }
+
+    /// Every character XML cannot hold is left out wherever user text goes
+    /// in (title, codes, card texts, the date), so a real XML parser reads
+    /// the picture; ordinary text, markup included, is kept, escaped.
+    #[test]
+    fn characters_xml_cannot_hold_are_left_out_and_the_rest_kept() {
+        let bad = "\u{ffff}\u{1}\u{fffe}";
+        let mut p = Plan::new_empty(&format!("Plan{bad} <script>alert(\"x\")</script> & 'co'"));
+        let o = p
+            .add_item(Kind::Outcome, &format!("Out{bad}come \"quoted\" <b>"), None)
+            .unwrap();
+        p.outcome_mut(&o).unwrap().code = format!("O{bad}1");
+        let a = p.add_item(Kind::Aim, &format!("{bad}"), Some(&o)).unwrap();
+        p.aim_mut(&a).unwrap().code = bad.into();
+        p.add_item(
+            Kind::Action,
+            &format!("Act\u{0}ion{bad}\u{2028}é漢"),
+            Some(&a),
+        )
+        .unwrap();
+        for metrics in [Metrics::standard(), Metrics::workshop()] {
+            let l = layout(&p, &metrics, None);
+            let s = svg_picture(&p, &l, &p.meta.title, &format!("1 May{bad}"));
+            for c in ['\u{ffff}', '\u{fffe}', '\u{1}', '\u{0}'] {
+                assert!(!s.contains(c), "{c:?} in the picture");
+            }
+            let doc = roxmltree::Document::parse(&s).expect("the picture is XML");
+            let texts: Vec<String> = doc
+                .descendants()
+                .filter(|n| n.is_text())
+                .map(|n| n.text().unwrap().to_owned())
+                .collect();
+            let all = texts.concat();
+            assert!(
+                texts.contains(&"Plan <script>alert(\"x\")</script> & 'co'".to_owned()),
+                "{texts:?}"
+            );
+            assert!(texts.contains(&"O1".to_owned()), "{texts:?}");
+            assert!(texts.contains(&"1 May".to_owned()), "{texts:?}");
+            assert!(all.contains("Outcome"), "{all}");
+            assert!(all.contains("\"quoted\""), "{all}");
+            assert!(all.contains("<b>"), "{all}");
+            assert!(all.contains("Action") && all.contains("é漢"), "{all}");
+            // Nothing user-typed became markup.
+            assert!(!doc
+                .descendants()
+                .any(|n| n.has_tag_name("script") || n.has_tag_name("b")));
+        }
     }
 
     #[test]

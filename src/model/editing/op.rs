@@ -277,7 +277,12 @@ fn edit_item(plan: &mut Plan, id: &Id, edit: &ItemEdit) -> Result<(), OpError> {
             .ok_or_else(refused)?
             .set_percent(v.round() as i64),
         E::Rag(v) => plan.action_mut(id).ok_or_else(refused)?.rag = v,
-        E::AddUpdate(u) => plan.action_mut(id).ok_or_else(refused)?.updates.push(u),
+        E::AddUpdate(mut u) => {
+            // Validation refuses progress over 100%, so an update never
+            // brings one in: kept within 0 to 100 as for the action's own.
+            u.percent = u.percent.map(|p| p.min(100));
+            plan.action_mut(id).ok_or_else(refused)?.updates.push(u)
+        }
         E::UpdateDate(i, d) => {
             let a = plan.action_mut(id).ok_or_else(refused)?;
             a.updates.get_mut(i).ok_or_else(no_such_entry)?.date = d;
@@ -386,6 +391,23 @@ mod tests {
         .apply(&mut p)
         .unwrap();
         assert_eq!(p.action(&a).unwrap().percent, 100);
+    }
+
+    #[test]
+    fn an_update_never_brings_progress_over_100() {
+        let mut p = Plan::new_empty("T");
+        let a = p.add_item(Kind::Action, "A", None).unwrap();
+        Op::Edit {
+            id: a.clone(),
+            edit: ItemEdit::AddUpdate(Update {
+                percent: Some(250),
+                ..Default::default()
+            }),
+        }
+        .apply(&mut p)
+        .unwrap();
+        assert_eq!(p.action(&a).unwrap().updates[0].percent, Some(100));
+        assert_eq!(crate::model::validate::validate(&p), Ok(()));
     }
 
     #[test]
