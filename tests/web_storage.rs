@@ -114,6 +114,24 @@ fn unreadable_stored_text_is_set_aside_not_lost() {
     assert_eq!(storage::set_aside_keys(), vec![aside.key.clone()]);
 }
 
+#[wasm_bindgen_test]
+fn a_plan_of_a_newer_version_is_listed_and_left_as_it_is() {
+    clear();
+    let newer = r#"{"revision": 4, "changed": "2026-11-01T00:00:00Z", "plan": {"format": "improvement-plan", "version": 9, "plan": {"id": "n1", "meta": {"title": "Later plan"}, "new_field": []}}}"#;
+    local().set_item("ipw.plan.n1", newer).unwrap();
+    let (library, problems) = storage::list();
+    assert!(problems.is_empty());
+    assert_eq!(library.len(), 1);
+    assert_eq!(library[0].title, "Later plan");
+    assert_eq!(library[0].needs_newer, Some(9));
+    assert_eq!(
+        storage::load(&plan_workbench::model::Id::from("n1")).unwrap_err(),
+        storage::LoadError::NeedsNewer(9)
+    );
+    assert_eq!(storage::raw_text("ipw.plan.n1").as_deref(), Some(newer));
+    assert!(storage::set_aside_keys().is_empty());
+}
+
 fn mount_app() -> web_sys::HtmlElement {
     let document = web_sys::window().unwrap().document().unwrap();
     let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
@@ -142,8 +160,7 @@ async fn the_app_starts_despite_unreadable_data_and_offers_it() {
     assert!(alert.contains("could not be read"), "alert was: {alert}");
     let buttons = host.query_selector_all("button").unwrap();
     let offers_download = (0..buttons.length()).any(|i| {
-        buttons.item(i).unwrap().text_content().unwrap_or_default()
-            == "Download the unreadable text"
+        buttons.item(i).unwrap().text_content().unwrap_or_default() == "Download the kept copy"
     });
     assert!(offers_download);
     assert!(host

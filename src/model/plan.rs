@@ -100,15 +100,20 @@ pub struct Plan {
 /// What screens and pictures call a plan whose title is blank.
 pub const UNTITLED: &str = "Untitled plan";
 
+/// A plan title as shown: "Untitled plan" while it is blank.
+pub fn title_to_show(title: &str) -> &str {
+    if title.trim().is_empty() {
+        UNTITLED
+    } else {
+        title
+    }
+}
+
 impl Plan {
     /// The title to show: the plan's own, or "Untitled plan" while it is
     /// blank (a blank title is kept as typed and saved as it is).
     pub fn display_title(&self) -> &str {
-        if self.meta.title.trim().is_empty() {
-            UNTITLED
-        } else {
-            &self.meta.title
-        }
+        title_to_show(&self.meta.title)
     }
 }
 

@@ -254,9 +254,7 @@ pub fn list() -> (Vec<LibraryEntry>, Vec<SetAside>) {
                 changed: changed.unwrap_or(DateTime::<Utc>::MIN_UTC),
                 needs_newer: Some(version),
             }),
-            Err(StoredError::Unreadable(reason)) => {
-                problems.push(set_aside(&key, &text, reason))
-            }
+            Err(StoredError::Unreadable(reason)) => problems.push(set_aside(&key, &text, reason)),
         }
     }
     entries.sort_by(|a, b| b.changed.cmp(&a.changed).then(a.title.cmp(&b.title)));

@@ -74,7 +74,10 @@ pub fn download_set_aside(wb: Workbench, key: &str) {
         Some((true, file)) => download("recovered-plan.json", &file),
         Some((false, text)) => download_text("unreadable-plan.txt", "text/plain", &text),
         None => {
-            wb.notify(NoticeKind::Problem, "That copy is no longer in this browser.");
+            wb.notify(
+                NoticeKind::Problem,
+                "That copy is no longer in this browser.",
+            );
             return;
         }
     };

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::state::use_workbench;
 use crate::model::example::example_plan;
+use crate::model::plan::title_to_show;
 use crate::model::summary::uk_date_time;
 use crate::model::Plan;
 use crate::storage::{LibraryEntry, SetAsideCopy};
@@ -100,20 +101,11 @@ pub fn Library() -> impl IntoView {
     }
 }
 
-/// A title as shown: a plan whose title was cleared is "Untitled plan".
-fn shown_title(title: &str) -> String {
-    if title.trim().is_empty() {
-        "Untitled plan".to_owned()
-    } else {
-        title.to_owned()
-    }
-}
-
 /// A plan saved by a newer version of the workbench: listed, kept as it is,
 /// and not opened (or changed) by this one.
 #[component]
 fn NewerPlanRow(entry: LibraryEntry) -> impl IntoView {
-    let title = shown_title(&entry.title);
+    let title = title_to_show(&entry.title).to_owned();
     let version = entry.needs_newer.unwrap_or_default();
     view! {
         <li class="plan-row needs-newer">
@@ -173,7 +165,7 @@ fn LibraryRow(entry: LibraryEntry) -> impl IntoView {
     let wb = use_workbench();
     let confirming = RwSignal::new(false);
     let renaming = RwSignal::new(false);
-    let title = shown_title(&entry.title);
+    let title = title_to_show(&entry.title).to_owned();
     let id = StoredValue::new(entry.id.clone());
     let new_name = RwSignal::new(entry.title.clone());
 

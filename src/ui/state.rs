@@ -319,7 +319,9 @@ impl Workbench {
     fn report_load_error(&self, e: &LoadError) {
         match e {
             LoadError::SetAside(aside) => self.report_set_aside(aside),
-            LoadError::NeedsNewer(version) => self.notify(NoticeKind::Problem, needs_newer_text(*version)),
+            LoadError::NeedsNewer(version) => {
+                self.notify(NoticeKind::Problem, needs_newer_text(*version))
+            }
         }
     }
 
@@ -392,7 +394,10 @@ impl Workbench {
     /// is stored. If it still cannot be read, says why and keeps it.
     pub fn try_open_set_aside(&self, key: &str) {
         let Some(text) = storage::raw_text(key) else {
-            self.notify(NoticeKind::Problem, "That copy is no longer in this browser.");
+            self.notify(
+                NoticeKind::Problem,
+                "That copy is no longer in this browser.",
+            );
             self.refresh_library();
             return;
         };
@@ -452,10 +457,7 @@ impl Workbench {
     }
 
     fn add_to_library_from(&self, plan: Plan, from_aside: Option<String>) {
-        let leave = Leave::Add {
-            plan,
-            from_aside,
-        };
+        let leave = Leave::Add { plan, from_aside };
         if !self.may_leave(&leave) {
             return;
         }
