@@ -267,8 +267,8 @@ fn an_error_inside_a_stored_copy_gives_its_line_and_column_in_the_whole_text() {
     let loc = e.location.clone().unwrap();
     assert!(loc.starts_with("line 2, column "), "{e}");
     let column: usize = loc["line 2, column ".len()..].parse().unwrap();
-    // The wrapper and the document are levels 1 and 2, so the 127th
-    // bracket is level 129, one too many; columns count from 1.
+    // Counted in the document, which is level 1: the 127th bracket is level
+    // 128, one too many; columns count from 1.
     let line2 = deep.lines().nth(1).unwrap();
     let first = line2.find('[').unwrap() + 1;
     assert_eq!(column, first + 126, "{e}");

@@ -180,7 +180,9 @@ pub(crate) fn import_text(text: &str, wrapped: bool) -> Result<Plan, ImportError
             return import_value(serde_json::from_str(text).map_err(|e| not_json(&e, FILE))?)
         }
         Ok(head) => head,
-        Err(e) if e.is_syntax() || e.is_eof() => return Err(not_json(&e, FILE)),
+        Err(e) if e.is_syntax() || e.is_eof() => {
+            return Err(not_json(&first_problem(text, e), FILE))
+        }
         // Valid JSON but not an object: not a plan file; the full reading
         // below says so as for any other document.
         Err(_) => return import_value(serde_json::from_str(text).map_err(|e| not_json(&e, FILE))?),
@@ -232,13 +234,25 @@ const FILE: Subject = Subject {
     a: "a plan file",
 };
 
-/// serde_json's limit on nesting (arrays and objects inside each other).
-pub const NESTING_LIMIT: usize = 128;
+/// The most levels of arrays and objects inside each other that serde_json
+/// reads (its recursion limit: the 128th level is refused).
+pub const NESTING_LIMIT: usize = 127;
 
 /// Whether serde_json stopped because the text nests deeper than it reads
 /// (valid JSON, only too deep).
 pub(crate) fn is_too_deep(e: &serde_json::Error) -> bool {
     e.to_string().starts_with("recursion limit exceeded")
+}
+
+/// The first thing wrong with text that did not read: what was skipped
+/// unread (the plan, on a first pass) is not held to serde_json's nesting
+/// limit, so when reading it all would stop earlier, at a nest too deep,
+/// that is the problem to report.
+pub(crate) fn first_problem(text: &str, e: serde_json::Error) -> serde_json::Error {
+    serde_json::from_str::<Value>(text)
+        .err()
+        .filter(is_too_deep)
+        .unwrap_or(e)
 }
 
 /// A text that is not JSON, or nests too deeply to be read, with where.

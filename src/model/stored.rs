@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::format::{
-    document, export_plan, import_text, not_json, readable, Document, Subject, FORMAT_NAME,
-    FORMAT_VERSION,
+    document, export_plan, first_problem, import_text, is_too_deep, not_json, readable, Document,
+    Subject, FORMAT_NAME, FORMAT_VERSION,
 };
 use super::plan::Plan;
 
@@ -161,20 +161,29 @@ pub fn read_stored(text: &str) -> Result<StoredDoc, StoredError> {
 fn envelope(text: &str) -> Result<EnvelopeIn<'_>, StoredError> {
     // serde reads a struct from a list too: only an object is an envelope.
     let object = is_object(text);
+    // Members read as raw text are not held to serde_json's nesting limit;
+    // read whole, text nested too deeply is found where it first is.
+    let too_deep = || {
+        serde_json::from_str::<serde_json::Value>(text)
+            .err()
+            .filter(is_too_deep)
+    };
+    let unreadable = |e: &serde_json::Error| StoredError::Unreadable(not_json(e, STORED).message);
     match serde_json::from_str::<EnvelopeIn>(text) {
-        Err(e) if e.is_syntax() || e.is_eof() => {
-            Err(StoredError::Unreadable(not_json(&e, STORED).message))
-        }
+        Err(e) if e.is_syntax() || e.is_eof() => Err(unreadable(&first_problem(text, e))),
         // An object, but a member is given twice.
         Err(e) if object => Err(StoredError::Unreadable(format!(
             "{} (at $).",
             readable(&e.to_string())
         ))),
         Ok(env) if object => Ok(env),
-        _ => Err(StoredError::Unreadable(
-            "This stored copy is not a stored plan: it is valid JSON, but not a group of fields in curly brackets (at $)."
-                .into(),
-        )),
+        _ => Err(match too_deep() {
+            Some(e) => unreadable(&e),
+            None => StoredError::Unreadable(
+                "This stored copy is not a stored plan: it is valid JSON, but not a group of fields in curly brackets (at $)."
+                    .into(),
+            ),
+        }),
     }
 }
 
