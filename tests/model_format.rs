@@ -626,3 +626,58 @@ fn deeply_nested_json_is_said_to_be_too_deep() {
         );
     }
 }
+
+/// Cases the fuzzer (tests/model_fuzz.rs) found, each said plainly and
+/// where.
+#[test]
+fn what_the_fuzzer_found_is_refused_plainly() {
+    // A field given twice at the top: which was meant is not known (it
+    // used to read as the last one, silently).
+    let twice = r#"{"format":"improvement-plan","version":1,"plan":{"id":"p","meta":{"title":"A"}},"plan":{"id":"q","meta":{"title":"B"}}}"#;
+    let e = err(import_plan(twice));
+    assert_eq!(e.to_string(), "The field \"plan\" is given twice (at $)");
+    // ... unless the text breaks further on: that is said instead.
+    let e = err(import_plan(r#"{"version":null,"version":01}"#));
+    assert_eq!(
+        e.to_string(),
+        "This file is not a plan file: it is not valid JSON (line 1, column 28)."
+    );
+    // A list with more items than a plan file has fields is a list, not
+    // broken JSON.
+    let e = err(import_plan(
+        r#"[null,null,{"format":"improvement-plan"},1]"#,
+    ));
+    assert!(
+        e.message
+            .contains("no \"format\": \"improvement-plan\" marker"),
+        "{e}"
+    );
+    // A number too large to read, and half a character, where read.
+    let mut doc = example_doc();
+    doc["plan"]["actions"][0]["percent"] = json!(7);
+    let text =
+        serde_json::to_string(&doc)
+            .unwrap()
+            .replacen("\"percent\":7", "\"percent\":1e400", 1);
+    let e = err(import_plan(&text));
+    assert!(
+        e.message.starts_with(
+            "This file is not a plan file: it holds a number too large to be read (line 1, column "
+        ),
+        "{e}"
+    );
+    let e = err(import_plan(
+        r#"{"format":"improvement-plan","version":1,"plan":{"id":"p","meta":{"title":"\ud800"}}}"#,
+    ));
+    assert_eq!(
+        e.to_string(),
+        "This file is not a plan file: it holds a \\u escape that is not a whole character, such as \\ud800 alone (line 1, column 82)."
+    );
+    // A half character in a part skipped unread, with nothing else to
+    // say where: where the JSON breaks.
+    let e = err(import_plan(r#"{"\ud800":1,"plan":true}"#));
+    assert_eq!(e.location.as_deref(), Some("line 1, column 9"), "{e}");
+    // A wrapper with a plan file but no revision still imports.
+    let wrapped = format!("{{\"plan\":{}}}", export_plan(&example_plan()));
+    assert_eq!(import_plan(&wrapped), Ok(example_plan()));
+}

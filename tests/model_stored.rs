@@ -327,3 +327,19 @@ fn a_plan_read_from_storage_is_valid() {
     assert!(why.contains("\"ghost\""), "{why}");
     assert!(why.contains("(at $.plan.plan.actions[0].aims["), "{why}");
 }
+
+#[test]
+fn a_plan_file_is_not_a_stored_copy() {
+    let file = export_plan(&example_plan());
+    assert_eq!(
+        unreadable(&file),
+        "This stored copy is not a stored plan: it is a plan file itself (it has a \"format\" field), not a plan file kept with its revision and date (at $.format)."
+    );
+    // A list with more items than the envelope has fields.
+    assert_eq!(
+        unreadable("[1, 2, 3, 4, 5, 6]"),
+        "This stored copy is not a stored plan: it is valid JSON, but not a group of fields in curly brackets (at $)."
+    );
+    // A field given twice, unless the text breaks further on.
+    assert!(unreadable(r#"{"plan":1,"plan":01}"#).contains("not valid JSON (line 1, column 19)"));
+}
