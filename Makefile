@@ -4,7 +4,7 @@ SHELL := bash
 ENV := set -euo pipefail; . .tools/env.sh
 PORT ?= 8080
 
-.PHONY: setup serve build test test-wasm test-native bench fmt clean
+.PHONY: setup serve build test test-wasm test-native bench fuzz fmt clean
 
 setup:
 	@scripts/setup.sh
@@ -45,6 +45,14 @@ bench:
 	@$(ENV); command -v twiggy >/dev/null || cargo install --locked twiggy
 	@$(ENV); trunk build --release
 	@$(ENV); cargo bench --bench diagram
+
+# Fuzzes the importer and the stored-copy reader (tests/model_fuzz.rs) for
+# FUZZ_SECONDS (ten minutes) per target, all targets at once, optimised.
+# `make test` runs the same targets briefly. Each prints how many cases it
+# ran; a failure is kept in tests/model_fuzz.proptest-regressions.
+FUZZ_SECONDS ?= 600
+fuzz: setup
+	@$(ENV); FUZZ_SECONDS=$(FUZZ_SECONDS) cargo test --profile fuzz --test model_fuzz -- --test-threads 4 --nocapture
 
 fmt:
 	cargo fmt

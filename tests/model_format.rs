@@ -545,3 +545,139 @@ fn reading_from_text_refuses_exactly_as_reading_the_value() {
         assert_eq!(from_text, import_value(doc.clone()), "{doc}");
     }
 }
+
+/// Valid JSON nested deeper than serde_json reads (127 levels; the 128th
+/// is refused) is said to be too deep, with where, not called "not valid
+/// JSON"; just under the limit it is read, and refused for what it is.
+#[test]
+fn deeply_nested_json_is_said_to_be_too_deep() {
+    use plan_workbench::model::format::NESTING_LIMIT;
+    use plan_workbench::model::stored::{read_stored, StoredError};
+    assert_eq!(NESTING_LIMIT, 127);
+    let arrays = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    let objects = |n: usize| format!("{}1{}", "{\"a\":".repeat(n), "}".repeat(n));
+    let too_deep = |text: &str, column: usize| {
+        let list = text.starts_with('[');
+        let e = err(import_plan(text));
+        let loc = format!("line 1, column {column}");
+        assert_eq!(e.location.as_deref(), Some(loc.as_str()), "{e}");
+        assert_eq!(
+            e.message,
+            format!("This file is not a plan file: its contents are nested too deeply (more than 127 levels, at {loc}); a plan file nests only a few levels.")
+        );
+        assert_eq!(e.to_string(), e.message);
+        match read_stored(text) {
+            // An object is read as a stored copy whose members beyond the
+            // three it has are skipped unread (any depth): what is wrong
+            // with it is said then, here that it holds no plan.
+            Err(StoredError::Unreadable(why)) if !list => {
+                assert!(why.contains("deeply") || why.contains("no plan"), "{why}")
+            }
+            Err(StoredError::Unreadable(why)) => assert_eq!(
+                why,
+                format!("This stored copy is not a stored plan: its contents are nested too deeply (more than 127 levels, at {loc}); a stored plan nests only a few levels.")
+            ),
+            other => panic!("{other:?}"),
+        }
+    };
+    too_deep(&arrays(10_000), 128);
+    too_deep(&arrays(128), 128);
+    too_deep(&"[".repeat(10_000), 128);
+    // Objects: each level is `{"a":` (5 characters).
+    too_deep(&objects(128), 5 * 127 + 1);
+    too_deep(&objects(5000), 5 * 127 + 1);
+    // Inside a plan file, in a field the plan does not have: skipped
+    // unread like any unknown field, at any depth.
+    let in_plan = |n: usize| {
+        format!(
+            "{{\"format\":\"improvement-plan\",\"version\":1,\"plan\":{{\"id\":\"p\",\"meta\":{{\"title\":\"T\",\"x\":{}}}}}}}",
+            arrays(n)
+        )
+    };
+    assert_eq!(import_plan(&in_plan(200)).unwrap().meta.title, "T");
+    assert_eq!(import_plan(&in_plan(100_000)).unwrap().meta.title, "T");
+    // In a field the plan has, a nest is refused for its type before any
+    // depth is reached.
+    let in_field = format!(
+        "{{\"format\":\"improvement-plan\",\"version\":1,\"plan\":{{\"id\":\"p\",\"meta\":{{\"title\":\"T\",\"principles\":{}}}}}}}",
+        arrays(200)
+    );
+    assert_eq!(
+        err(import_plan(&in_field)).location.as_deref(),
+        Some("$.plan.meta.principles[0]")
+    );
+    // A million levels, cut short: too deep comes first, and no stack
+    // overflow.
+    let prefix = "{\"format\":\"improvement-plan\",\"plan\":";
+    too_deep(
+        &format!("{prefix}{}", "[".repeat(1_000_000)),
+        prefix.len() + 127,
+    );
+    // Just under the limit: read, and refused as JSON that is not a plan.
+    for text in [arrays(127), objects(127), arrays(100)] {
+        let e = err(import_plan(&text));
+        assert!(
+            e.message
+                .contains("no \"format\": \"improvement-plan\" marker"),
+            "{e}"
+        );
+        assert!(
+            matches!(read_stored(&text), Err(StoredError::Unreadable(why)) if !why.contains("deeply"))
+        );
+    }
+}
+
+/// Cases the fuzzer (tests/model_fuzz.rs) found, each said plainly and
+/// where.
+#[test]
+fn what_the_fuzzer_found_is_refused_plainly() {
+    // A field given twice at the top: which was meant is not known (it
+    // used to read as the last one, silently).
+    let twice = r#"{"format":"improvement-plan","version":1,"plan":{"id":"p","meta":{"title":"A"}},"plan":{"id":"q","meta":{"title":"B"}}}"#;
+    let e = err(import_plan(twice));
+    assert_eq!(e.to_string(), "The field \"plan\" is given twice (at $)");
+    // ... unless the text breaks further on: that is said instead.
+    let e = err(import_plan(r#"{"version":null,"version":01}"#));
+    assert_eq!(
+        e.to_string(),
+        "This file is not a plan file: it is not valid JSON (line 1, column 28)."
+    );
+    // A list with more items than a plan file has fields is a list, not
+    // broken JSON.
+    let e = err(import_plan(
+        r#"[null,null,{"format":"improvement-plan"},1]"#,
+    ));
+    assert!(
+        e.message
+            .contains("no \"format\": \"improvement-plan\" marker"),
+        "{e}"
+    );
+    // A number too large to read, and half a character, where read.
+    let mut doc = example_doc();
+    doc["plan"]["actions"][0]["percent"] = json!(7);
+    let text =
+        serde_json::to_string(&doc)
+            .unwrap()
+            .replacen("\"percent\":7", "\"percent\":1e400", 1);
+    let e = err(import_plan(&text));
+    assert!(
+        e.message.starts_with(
+            "This file is not a plan file: it holds a number too large to be read (line 1, column "
+        ),
+        "{e}"
+    );
+    let e = err(import_plan(
+        r#"{"format":"improvement-plan","version":1,"plan":{"id":"p","meta":{"title":"\ud800"}}}"#,
+    ));
+    assert_eq!(
+        e.to_string(),
+        "This file is not a plan file: it holds a \\u escape that is not a whole character, such as \\ud800 alone (line 1, column 82)."
+    );
+    // A half character in a part skipped unread, with nothing else to
+    // say where: where the JSON breaks.
+    let e = err(import_plan(r#"{"\ud800":1,"plan":true}"#));
+    assert_eq!(e.location.as_deref(), Some("line 1, column 9"), "{e}");
+    // A wrapper with a plan file but no revision still imports.
+    let wrapped = format!("{{\"plan\":{}}}", export_plan(&example_plan()));
+    assert_eq!(import_plan(&wrapped), Ok(example_plan()));
+}

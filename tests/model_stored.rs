@@ -267,8 +267,8 @@ fn an_error_inside_a_stored_copy_gives_its_line_and_column_in_the_whole_text() {
     let loc = e.location.clone().unwrap();
     assert!(loc.starts_with("line 2, column "), "{e}");
     let column: usize = loc["line 2, column ".len()..].parse().unwrap();
-    // The wrapper and the document are levels 1 and 2, so the 127th
-    // bracket is level 129, one too many; columns count from 1.
+    // Counted in the document, which is level 1: the 127th bracket is level
+    // 128, one too many; columns count from 1.
     let line2 = deep.lines().nth(1).unwrap();
     let first = line2.find('[').unwrap() + 1;
     assert_eq!(column, first + 126, "{e}");
@@ -326,4 +326,20 @@ fn a_plan_read_from_storage_is_valid() {
     let why = unreadable(&text);
     assert!(why.contains("\"ghost\""), "{why}");
     assert!(why.contains("(at $.plan.plan.actions[0].aims["), "{why}");
+}
+
+#[test]
+fn a_plan_file_is_not_a_stored_copy() {
+    let file = export_plan(&example_plan());
+    assert_eq!(
+        unreadable(&file),
+        "This stored copy is not a stored plan: it is a plan file itself (it has a \"format\" field), not a plan file kept with its revision and date (at $.format)."
+    );
+    // A list with more items than the envelope has fields.
+    assert_eq!(
+        unreadable("[1, 2, 3, 4, 5, 6]"),
+        "This stored copy is not a stored plan: it is valid JSON, but not a group of fields in curly brackets (at $)."
+    );
+    // A field given twice, unless the text breaks further on.
+    assert!(unreadable(r#"{"plan":1,"plan":01}"#).contains("not valid JSON (line 1, column 19)"));
 }

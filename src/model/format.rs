@@ -152,7 +152,20 @@ pub fn export_value(plan: &Plan) -> Value {
 /// set-aside copy is downloaded) is read too: the plan file inside it is
 /// imported, and errors point into the whole text.
 pub fn import_plan(text: &str) -> Result<Plan, ImportError> {
-    import_text(text, true)
+    import_text(text, true).map_err(|e| {
+        // A refusal that cannot say where (the marker is missing) while the
+        // text is not wholly readable JSON (a half character or a nest too
+        // deep in what was skipped unread): that problem, and where, is
+        // the one to say.
+        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if e.location.is_some() || body.trim().is_empty() {
+            return e;
+        }
+        match serde_json::from_str::<Value>(body) {
+            Err(je) => not_json(&je, FILE),
+            Ok(_) => e,
+        }
+    })
 }
 
 /// Reads a plan file's text; a stored copy's wrapper only if `wrapped` is
@@ -172,7 +185,6 @@ pub(crate) fn import_text(text: &str, wrapped: bool) -> Result<Plan, ImportError
         format: Option<Value>,
         version: Option<Value>,
         plan: Option<serde::de::IgnoredAny>,
-        revision: Option<serde::de::IgnoredAny>,
     }
     let head = match serde_json::from_str::<Head>(text) {
         // serde reads a struct from a list too; a list is not a plan file.
@@ -180,12 +192,32 @@ pub(crate) fn import_text(text: &str, wrapped: bool) -> Result<Plan, ImportError
             return import_value(serde_json::from_str(text).map_err(|e| not_json(&e, FILE))?)
         }
         Ok(head) => head,
-        Err(e) if e.is_syntax() || e.is_eof() => return Err(not_json(&e, FILE)),
+        Err(e) if e.is_syntax() || e.is_eof() => {
+            return match serde_json::from_str::<Value>(text) {
+                Err(e) => Err(not_json(&e, FILE)),
+                // Valid JSON after all: a list read as a struct has too
+                // many items. A list is not a plan file, as the full
+                // reading says.
+                Ok(v) => import_value(v),
+            };
+        }
+        // An object with a field given twice: which one was meant is not
+        // known, so it is refused (as inside the plan).
+        Err(e) if text.trim_start().starts_with('{') => {
+            // Unless the text is broken further on (a first pass stops at
+            // the second one).
+            if let Err(e) = serde_json::from_str::<Value>(text) {
+                return Err(not_json(&e, FILE));
+            }
+            return Err(ImportError::new(readable(&e.to_string()), Some("$".into())));
+        }
         // Valid JSON but not an object: not a plan file; the full reading
         // below says so as for any other document.
         Err(_) => return import_value(serde_json::from_str(text).map_err(|e| not_json(&e, FILE))?),
     };
-    if wrapped && head.format.is_none() && head.revision.is_some() && head.plan.is_some() {
+    // No marker, but a plan: a stored copy, whose plan is a plan file (or a
+    // file with no marker at all, which the plan inside then says).
+    if wrapped && head.format.is_none() && head.plan.is_some() {
         #[derive(serde::Deserialize)]
         struct Wrapper<'a> {
             #[serde(borrow)]
@@ -212,7 +244,9 @@ pub(crate) fn import_text(text: &str, wrapped: bool) -> Result<Plan, ImportError
     }
     let mut de = serde_json::Deserializer::from_str(text);
     let body: Body = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        if is_too_deep(e.inner()) {
+        // What the first pass skipped over unchecked: a nest too deep, a
+        // number too large, an escape that is half a character.
+        if e.inner().is_syntax() || e.inner().is_eof() {
             return not_json(e.inner(), FILE);
         }
         let location = json_path("$", e.path());
@@ -232,8 +266,9 @@ const FILE: Subject = Subject {
     a: "a plan file",
 };
 
-/// serde_json's limit on nesting (arrays and objects inside each other).
-pub const NESTING_LIMIT: usize = 128;
+/// The most levels of arrays and objects inside each other that serde_json
+/// reads (its recursion limit: the 128th level is refused).
+pub const NESTING_LIMIT: usize = 127;
 
 /// Whether serde_json stopped because the text nests deeper than it reads
 /// (valid JSON, only too deep).
@@ -245,9 +280,19 @@ pub(crate) fn is_too_deep(e: &serde_json::Error) -> bool {
 pub(crate) fn not_json(e: &serde_json::Error, what: Subject) -> ImportError {
     let loc = format!("line {}, column {}", e.line(), e.column());
     let Subject { this, a } = what;
+    let why = e.to_string();
     let message = if is_too_deep(e) {
         format!(
             "{this} is not {a}: its contents are nested too deeply (more than {NESTING_LIMIT} levels, at {loc}); {a} nests only a few levels."
+        )
+    } else if why.starts_with("number out of range") {
+        format!("{this} is not {a}: it holds a number too large to be read ({loc}).")
+    } else if why.contains("surrogate")
+        || why.contains("hex escape")
+        || why.starts_with("invalid unicode code point")
+    {
+        format!(
+            "{this} is not {a}: it holds a \\u escape that is not a whole character, such as \\ud800 alone ({loc})."
         )
     } else if e.is_eof() {
         format!("{this} is not {a}: it is not valid JSON, it ends too early ({loc}).")

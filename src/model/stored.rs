@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::format::{
-    document, export_plan, import_text, not_json, readable, Document, Subject, FORMAT_NAME,
-    FORMAT_VERSION,
+    document, export_plan, import_text, is_too_deep, not_json, readable, Document, Subject,
+    FORMAT_NAME, FORMAT_VERSION,
 };
 use super::plan::Plan;
 
@@ -80,6 +80,9 @@ struct EnvelopeIn<'a> {
     changed: Option<&'a RawValue>,
     #[serde(borrow, default)]
     plan: Option<&'a RawValue>,
+    /// Not in a stored copy: only in a plan file.
+    #[serde(borrow, default)]
+    format: Option<&'a RawValue>,
 }
 
 /// The text stored for a plan at a revision, changed at `changed`.
@@ -161,21 +164,45 @@ pub fn read_stored(text: &str) -> Result<StoredDoc, StoredError> {
 fn envelope(text: &str) -> Result<EnvelopeIn<'_>, StoredError> {
     // serde reads a struct from a list too: only an object is an envelope.
     let object = is_object(text);
+    // Members read as raw text are not held to serde_json's nesting limit;
+    // read whole, text nested too deeply is found where it first is.
+    let too_deep = || {
+        serde_json::from_str::<serde_json::Value>(text)
+            .err()
+            .filter(is_too_deep)
+    };
+    let unreadable = |e: &serde_json::Error| StoredError::Unreadable(not_json(e, STORED).message);
     match serde_json::from_str::<EnvelopeIn>(text) {
-        Err(e) if e.is_syntax() || e.is_eof() => {
-            Err(StoredError::Unreadable(not_json(&e, STORED).message))
-        }
-        // An object, but a member is given twice.
-        Err(e) if object => Err(StoredError::Unreadable(format!(
-            "{} (at $).",
-            readable(&e.to_string())
-        ))),
-        Ok(env) if object => Ok(env),
-        _ => Err(StoredError::Unreadable(
-            "This stored copy is not a stored plan: it is valid JSON, but not a group of fields in curly brackets (at $)."
+        Err(e) if e.is_syntax() || e.is_eof() => match serde_json::from_str::<serde_json::Value>(text) {
+            Err(first) => Err(unreadable(&first)),
+            // Valid JSON after all: a list with too many items for the
+            // envelope's fields.
+            Ok(_) if !object => Err(not_an_object()),
+            Ok(_) => Err(unreadable(&e)),
+        },
+        // An object, but a member is given twice (unless the text is
+        // broken further on: reading stopped at the second one).
+        Err(e) if object => Err(match serde_json::from_str::<serde_json::Value>(text) {
+            Err(first) => unreadable(&first),
+            Ok(_) => StoredError::Unreadable(format!("{} (at $).", readable(&e.to_string()))),
+        }),
+        Ok(env) if object && env.format.is_some() => Err(StoredError::Unreadable(
+            "This stored copy is not a stored plan: it is a plan file itself (it has a \"format\" field), not a plan file kept with its revision and date (at $.format)."
                 .into(),
         )),
+        Ok(env) if object => Ok(env),
+        _ => Err(match too_deep() {
+            Some(e) => unreadable(&e),
+            None => not_an_object(),
+        }),
     }
+}
+
+fn not_an_object() -> StoredError {
+    StoredError::Unreadable(
+        "This stored copy is not a stored plan: it is valid JSON, but not a group of fields in curly brackets (at $)."
+            .into(),
+    )
 }
 
 /// Whether JSON text is an object (rather than a list or a single value).
@@ -274,6 +301,11 @@ pub fn stored_revision(text: &str) -> Option<u64> {
 /// gives a file the importer reads (or one a person can mend).
 pub fn plan_file_in(text: &str) -> Option<String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Whatever the importer reads (a plan file, a stored copy) is given
+    // as it would export it.
+    if let Ok(plan) = import_text(text, true) {
+        return Some(export_plan(&plan));
+    }
     #[derive(Deserialize)]
     struct Top<'a> {
         #[serde(borrow, default)]
