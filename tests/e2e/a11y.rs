@@ -125,3 +125,98 @@ async fn every_screen_passes_axe() {
 
     audit.assert_clean();
 }
+
+/// The canvas's transform: its pan and zoom.
+async fn canvas_transform(c: &Client) -> String {
+    js(
+        c,
+        "return document.querySelector('.canvas').style.transform;",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_owned()
+}
+
+/// Opens the example plan's driver diagram and waits for its cards.
+async fn example_diagram(c: &Client) {
+    click_button(c, "Open the example plan").await;
+    click_button(c, "Driver diagram").await;
+    eventually("the diagram's cards", || async {
+        let n = c
+            .find_all(Locator::Css(".canvas [data-card-id]"))
+            .await
+            .map_err(dbg)?
+            .len();
+        (n > 3).then_some(()).ok_or(format!("{n} cards"))
+    })
+    .await;
+}
+
+/// Gives the diagram's viewport the keyboard focus with no card selected.
+async fn focus_viewport_with_nothing_selected(c: &Client) {
+    js(c, "document.querySelector('.viewport').focus();", vec![]).await;
+    eventually("the viewport focused, no card selected", || async {
+        let v = js(
+            c,
+            "return {focused: document.activeElement === document.querySelector('.viewport'),
+                     selected: document.querySelectorAll('.card.selected').length};",
+            vec![],
+        )
+        .await;
+        (v["focused"] == serde_json::json!(true) && v["selected"] == serde_json::json!(0))
+            .then_some(())
+            .ok_or(format!("{v}"))
+    })
+    .await;
+}
+
+/// Issue 8, item 10: with no card selected, the first arrow key selects a
+/// card (and gives it the focus) instead of panning; Shift+arrows pan.
+#[tokio::test(flavor = "multi_thread")]
+async fn first_arrow_key_selects_a_card_and_shift_arrows_pan() {
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    example_diagram(&b).await;
+    for key in [Key::Down, Key::Right] {
+        focus_viewport_with_nothing_selected(&b).await;
+        let before = canvas_transform(&b).await;
+        press(&b, key).await;
+        wait_focus_matches(
+            &b,
+            &format!("{key:?} to select a card and give it the focus"),
+            ".canvas .card.selected[aria-pressed=true]",
+        )
+        .await;
+        assert_eq!(
+            canvas_transform(&b).await,
+            before,
+            "{key:?} with nothing selected selects a card without panning"
+        );
+        // Escape leaves the card and gives the focus back to the viewport.
+        press(&b, Key::Escape).await;
+    }
+
+    focus_viewport_with_nothing_selected(&b).await;
+    let before = canvas_transform(&b).await;
+    press_shifted(&b, Key::Down).await;
+    eventually("Shift+Down to pan", || async {
+        let after = canvas_transform(&b).await;
+        (after != before).then_some(()).ok_or(after)
+    })
+    .await;
+    let selected = js(
+        &b,
+        "return document.querySelectorAll('.card.selected').length;",
+        vec![],
+    )
+    .await;
+    assert_eq!(selected, serde_json::json!(0), "Shift+Down selects nothing");
+
+    let help = text_of(&b, ".keys-help").await.unwrap();
+    assert!(
+        help.contains("an arrow or Home selects a card"),
+        "the key help says how to select the first card: {help}"
+    );
+}
