@@ -69,6 +69,7 @@ printf '%s\n' "# written by scripts/setup.sh" "${ENV_LINES[@]}" \
   "export PATH=\"\$HOME/.cargo/bin:$CACHE/binaryen/node_modules/.bin:\$PATH\"" \
   "export CHROMEDRIVER=/usr/bin/chromedriver" \
   "export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner" \
+  "export AXE_CORE_JS=$CACHE/axe-core/node_modules/axe-core/axe.min.js" \
   >"$TOOLS/env.sh"
 # shellcheck disable=SC1091
 . "$TOOLS/env.sh"
@@ -102,8 +103,16 @@ if ! "$CACHE/binaryen/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -
   npm install --silent --prefix "$CACHE/binaryen" binaryen@132 >/dev/null
 fi
 
-# 5. Chromium and chromedriver for the browser tests.
+# 5. Chromium and chromedriver for the browser tests, and axe-core, which
+# the end-to-end suite injects into every screen to check its accessibility.
 if [ "$WANT_BROWSER" = 1 ]; then
+  AXE_VERSION=4.10.3
+  if ! grep -qs "\"version\": \"$AXE_VERSION\"" "$CACHE/axe-core/node_modules/axe-core/package.json" ||
+    [ ! -f "$AXE_CORE_JS" ]; then
+    say "installing axe-core $AXE_VERSION from npm"
+    mkdir -p "$CACHE/axe-core"
+    npm install --silent --prefix "$CACHE/axe-core" "axe-core@$AXE_VERSION" >/dev/null
+  fi
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     say "installing Chromium and chromedriver"
     apt_install chromium chromium-driver

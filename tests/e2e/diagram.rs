@@ -491,9 +491,9 @@ async fn diagram_by_mouse_drag_links_refusals_undo_redo_and_reload() {
         .await
         .unwrap();
     press(&b, Key::Escape).await; // nothing selected, the diagram focused
-    press(&b, Key::Down).await;
+    press_shifted(&b, Key::Down).await;
     let after = canvas_transform().await;
-    assert_ne!(before, after, "an arrow key with nothing selected pans");
+    assert_ne!(before, after, "Shift+Down pans");
     assert!(after.contains("scale(1.2"), "{after}");
     press_keys(&b, &['0']).await;
     eventually("fit to screen to show the whole diagram", || async {

@@ -689,6 +689,20 @@ pub async fn press_shift_tab(c: &Client) {
     c.perform_actions(seq).await.expect("press Shift+Tab");
 }
 
+/// Presses a key with Shift held (Shift+arrows pan the diagram).
+pub async fn press_shifted(c: &Client, key: Key) {
+    let shift: char = Key::Shift.into();
+    let k: char = key.into();
+    let seq = KeyActions::new("keyboard".to_string())
+        .then(KeyAction::Down { value: shift })
+        .then(KeyAction::Down { value: k })
+        .then(KeyAction::Up { value: k })
+        .then(KeyAction::Up { value: shift });
+    c.perform_actions(seq)
+        .await
+        .expect("press a key with Shift");
+}
+
 /// Presses Ctrl (and Shift) with a key: Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y.
 pub async fn press_ctrl(c: &Client, shift: bool, key: char) {
     let ctrl: char = Key::Control.into();
@@ -894,4 +908,194 @@ pub async fn library_titles(c: &Client) -> Vec<String> {
     let mut titles: Vec<String> = serde_json::from_value(v).unwrap_or_default();
     titles.sort();
     titles
+}
+
+// ---------------------------------------------------------------------------
+// Accessibility: axe-core
+// ---------------------------------------------------------------------------
+
+/// Where scripts/setup.sh put axe-core's browser bundle (AXE_CORE_JS in
+/// .tools/env.sh), or its usual place in the cache when the variable is
+/// not set (a test run without `. .tools/env.sh`).
+fn axe_core_path() -> PathBuf {
+    if let Some(p) = std::env::var_os("AXE_CORE_JS").filter(|p| !p.is_empty()) {
+        return PathBuf::from(p);
+    }
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
+        .unwrap_or_else(|| PathBuf::from(".cache"));
+    cache.join("plan-workbench/axe-core/node_modules/axe-core/axe.min.js")
+}
+
+fn axe_core_source() -> &'static str {
+    static SOURCE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    SOURCE.get_or_init(|| {
+        let path = axe_core_path();
+        std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "axe-core is missing ({}: {e}): run `scripts/setup.sh --test` (make test does)",
+                path.display()
+            )
+        })
+    })
+}
+
+/// One element that breaks an axe rule.
+#[derive(Clone, Debug)]
+pub struct AxeNode {
+    /// The CSS selector axe gives for it.
+    pub target: String,
+    pub html: String,
+    /// axe's account of what to fix.
+    pub summary: String,
+}
+
+/// One axe rule broken on the page, with every element that breaks it.
+#[derive(Clone, Debug)]
+pub struct AxeViolation {
+    pub rule: String,
+    pub impact: String,
+    pub help: String,
+    pub nodes: Vec<AxeNode>,
+}
+
+impl std::fmt::Display for AxeViolation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "  {} ({}, {} node(s)): {}",
+            self.rule,
+            self.impact,
+            self.nodes.len(),
+            self.help
+        )?;
+        for n in &self.nodes {
+            let html: String = n.html.chars().take(200).collect();
+            writeln!(f, "    - {}\n      {html}", n.target)?;
+            for line in n.summary.lines() {
+                writeln!(f, "      | {line}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The rules checked: WCAG 2.0 and 2.1 levels A and AA, axe's best
+/// practices, and label-content-name-mismatch (WCAG 2.5.3, which axe
+/// counts as experimental and leaves out unless asked).
+const AXE_OPTIONS: &str = r#"{
+    runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
+    rules: {'label-content-name-mismatch': {enabled: true}},
+    resultTypes: ['violations']
+}"#;
+
+/// Injects axe-core into the page (once per page load) and runs it on the
+/// whole document.
+pub async fn axe_violations(c: &Client) -> Vec<AxeViolation> {
+    let loaded = js(c, "return typeof window.axe === 'object';", vec![]).await;
+    if loaded != Value::Bool(true) {
+        js(
+            c,
+            "const s = document.createElement('script'); s.textContent = arguments[0]; \
+             document.head.appendChild(s); s.remove(); return typeof window.axe;",
+            vec![json!(axe_core_source())],
+        )
+        .await;
+    }
+    let script = format!(
+        r#"const done = arguments[arguments.length - 1];
+           axe.run(document, {AXE_OPTIONS}).then(r => done({{violations: r.violations.map(v => ({{
+               rule: v.id, impact: v.impact || '', help: v.help,
+               nodes: v.nodes.map(n => ({{target: n.target.join(' '), html: n.html,
+                                         summary: n.failureSummary || ''}}))
+           }}))}}), e => done({{error: String(e)}}));"#
+    );
+    let result = c
+        .execute_async(&script, vec![])
+        .await
+        .unwrap_or_else(|e| panic!("running axe-core failed: {e:?}"));
+    if let Some(e) = result.get("error") {
+        panic!("axe-core failed: {e}");
+    }
+    let s = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+    result["violations"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|v| AxeViolation {
+                    rule: s(&v["rule"]),
+                    impact: s(&v["impact"]),
+                    help: s(&v["help"]),
+                    nodes: v["nodes"]
+                        .as_array()
+                        .map(|n| {
+                            n.iter()
+                                .map(|n| AxeNode {
+                                    target: s(&n["target"]),
+                                    html: s(&n["html"]),
+                                    summary: s(&n["summary"]),
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default(),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The violations found on several screens, reported together so that one
+/// run lists everything to fix.
+#[derive(Default)]
+pub struct AxeAudit {
+    screens: Vec<(String, Vec<AxeViolation>)>,
+}
+
+impl AxeAudit {
+    /// Runs axe on what the page shows now, as the screen `screen`.
+    pub async fn check(&mut self, c: &Client, screen: &str) {
+        let found = axe_violations(c).await;
+        let counts: Vec<String> = found
+            .iter()
+            .map(|v| format!("{} ×{}", v.rule, v.nodes.len()))
+            .collect();
+        eprintln!(
+            "axe: {screen}: {}",
+            if counts.is_empty() {
+                "no violations".to_owned()
+            } else {
+                counts.join(", ")
+            }
+        );
+        self.screens.push((screen.to_owned(), found));
+    }
+
+    /// Fails listing every violation, screen by screen, if there were any.
+    pub fn assert_clean(&self) {
+        let failing: Vec<String> = self
+            .screens
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(screen, v)| {
+                let list: String = v.iter().map(ToString::to_string).collect();
+                format!("{screen}:\n{list}")
+            })
+            .collect();
+        assert!(
+            failing.is_empty(),
+            "axe-core found accessibility violations on {} of {} screens:\n{}",
+            failing.len(),
+            self.screens.len(),
+            failing.join("\n")
+        );
+    }
+}
+
+/// Fails, listing the rules and elements, unless axe finds nothing wrong
+/// with what the page shows now.
+pub async fn assert_no_axe_violations(c: &Client, screen: &str) {
+    let mut audit = AxeAudit::default();
+    audit.check(c, screen).await;
+    audit.assert_clean();
 }

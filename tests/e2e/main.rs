@@ -5,6 +5,7 @@
 //! Run with `cargo test --test e2e -- --test-threads=1` after
 //! `trunk build --release` (`make test` does both).
 
+mod a11y;
 mod diagram;
 mod fine_grained;
 mod harness;

@@ -205,7 +205,6 @@ pub fn Card(id: Id) -> impl IntoView {
             shown_text()
         )
     };
-    let handle_label = move || format!("Draw a link from: {}", shown_text());
 
     view! {
         <div
@@ -218,10 +217,16 @@ pub fn Card(id: Id) -> impl IntoView {
             class:moving=move || offset.with(Option::is_some)
             data-card-id=move || id.get_value().as_str().to_owned()
             style=style
-            role="button"
-            aria-pressed=move || is_selected.get().to_string()
-            aria-label=name
-            tabindex=move || if is_selected.get() { "0" } else { "-1" }
+            // While its text is edited in place the card is no button: the
+            // editor inside it is the control (and is named on its own).
+            role=move || (!is_editing.get()).then_some("button")
+            aria-pressed=move || (!is_editing.get()).then(|| is_selected.get().to_string())
+            aria-label=move || (!is_editing.get()).then(&name)
+            tabindex=move || match (is_editing.get(), is_selected.get()) {
+                (true, _) => None,
+                (false, true) => Some("0"),
+                (false, false) => Some("-1"),
+            }
             on:pointerdown=move |e| gestures::on_card_pointer_down(view, id.get_value(), e)
             on:dblclick=move |_| view.editing.set(Some(id.get_value()))
             on:focus=move |_| {
@@ -243,15 +248,17 @@ pub fn Card(id: Id) -> impl IntoView {
             >
                 <InPlaceEditor id=id.get_value() />
             </Show>
-            <button
-                type="button"
+            // For the pointer only, and hidden from assistive technology: a
+            // control inside the card (itself a button) would be nested
+            // interactive content. The keyboard links with L.
+            <span
                 class="link-handle"
-                tabindex="-1"
-                aria-label=handle_label
+                aria-hidden="true"
+                title="Drag to another card to link them"
                 on:pointerdown=move |e| gestures::on_handle_pointer_down(view, id.get_value(), e)
             >
                 "→"
-            </button>
+            </span>
         </div>
     }
 }

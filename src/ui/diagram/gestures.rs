@@ -5,8 +5,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::view::{
-    fit, focus_viewport, to_canvas, toggle_workshop, zoom_by, DiagramView, Drag, ZOOM_STEP,
+    fit, focus_viewport, to_canvas, toggle_workshop, viewport_size, zoom_by, DiagramView, Drag,
+    ZOOM_STEP,
 };
+use crate::model::layout::CardBox;
 use crate::model::Id;
 
 /// How far (CSS pixels) a pointer must travel before a press on a card
@@ -179,9 +181,16 @@ pub fn on_wheel(view: DiagramView, e: web_sys::WheelEvent) {
 fn step_selection(view: &DiagramView, key: &str) {
     let layout = view.layout;
     let Some(sel) = view.selected.get_untracked() else {
-        let first = layout.with_untracked(|l| l.cards.first().map(|c| c.id.clone()));
-        if let Some(first) = first {
-            view.select(Some(first));
+        // Nothing selected yet: Home takes the first card, an arrow the
+        // card nearest the middle of what is on screen, so the first key
+        // pressed on the diagram selects rather than pans.
+        let start = if key == "Home" {
+            layout.with_untracked(|l| l.cards.first().map(|c| c.id.clone()))
+        } else {
+            card_nearest_the_middle(view)
+        };
+        if let Some(start) = start {
+            view.select(Some(start));
         }
         return;
     };
@@ -231,6 +240,34 @@ fn step_selection(view: &DiagramView, key: &str) {
     }
 }
 
+/// The card whose centre is nearest the middle of the viewport, preferring
+/// cards wholly on screen (selecting one of those does not scroll).
+fn card_nearest_the_middle(view: &DiagramView) -> Option<Id> {
+    let (w, h) = viewport_size(view);
+    let (px, py) = view.pan.get_untracked();
+    let z = view.zoom.get_untracked();
+    view.layout.with_untracked(|l| {
+        let on_screen = |c: &CardBox| {
+            let (left, top) = (c.x * z + px, c.y * z + py);
+            left >= 0.0 && top >= 0.0 && left + c.width * z <= w && top + c.height * z <= h
+        };
+        let distance = |c: &CardBox| {
+            let (cx, cy) = (
+                (c.x + c.width / 2.0) * z + px,
+                (c.y + c.height / 2.0) * z + py,
+            );
+            (cx - w / 2.0).hypot(cy - h / 2.0)
+        };
+        let nearest = |cards: &mut dyn Iterator<Item = &CardBox>| {
+            cards
+                .min_by(|a, b| distance(a).total_cmp(&distance(b)))
+                .map(|c| c.id.clone())
+        };
+        nearest(&mut l.cards.iter().filter(|c| on_screen(c)))
+            .or_else(|| nearest(&mut l.cards.iter()))
+    })
+}
+
 pub fn on_key(view: DiagramView, e: web_sys::KeyboardEvent) {
     if e.ctrl_key() || e.meta_key() || view.editing.get_untracked().is_some() {
         return;
@@ -249,9 +286,7 @@ pub fn on_key(view: DiagramView, e: web_sys::KeyboardEvent) {
             view.reorder_selected(key == "ArrowUp");
             true
         }
-        "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight"
-            if e.shift_key() || selected.is_none() =>
-        {
+        "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight" if e.shift_key() => {
             let (dx, dy) = match key.as_str() {
                 "ArrowUp" => (0.0, PAN_STEP),
                 "ArrowDown" => (0.0, -PAN_STEP),

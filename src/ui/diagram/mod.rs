@@ -19,7 +19,7 @@ use view::{DiagramView, Drag};
 
 /// What the keys do, read out when the diagram takes the focus and shown
 /// under it.
-const KEYS_HELP: &str = "Driver diagram. Keys: arrows move between cards (Shift+arrows pan); Enter edits a card's text; N adds a card beside it; A adds a linked card in the next column; L links it to another card; Alt+Up or Down moves it; Delete deletes it; F focuses on its chain; W turns workshop mode on or off; + and − zoom; 0 fits the diagram to the screen.";
+const KEYS_HELP: &str = "Driver diagram. Keys: an arrow or Home selects a card, then arrows move between cards (Shift+arrows pan); Enter edits a card's text; N adds a card beside it; A adds a linked card in the next column; L links it to another card; Alt+Up or Down moves it; Delete deletes it; F focuses on its chain; W turns workshop mode on or off; + and − zoom; 0 fits the diagram to the screen.";
 
 #[component]
 pub fn Diagram() -> impl IntoView {

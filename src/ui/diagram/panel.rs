@@ -37,7 +37,9 @@ pub fn SidePanel() -> impl IntoView {
         Some((id, kind))
     });
     view! {
-        <aside class="side-panel not-in-workshop" aria-label="Selected item">
+        // A named section, not an <aside>: a complementary landmark must not
+        // sit inside the page's main landmark.
+        <section class="side-panel not-in-workshop" aria-label="Selected item">
             {move || match (selected_item.get(), view.selected_link.get()) {
                 (Some((id, kind)), _) => view! { <ItemPanel id kind /> }.into_any(),
                 (None, Some((child, parent))) => view! { <LinePanel child parent /> }.into_any(),
@@ -48,7 +50,7 @@ pub fn SidePanel() -> impl IntoView {
                 }
                 .into_any(),
             }}
-        </aside>
+        </section>
     }
 }
 

@@ -175,10 +175,11 @@ fn Idea(id: Id) -> impl IntoView {
             class:moving=move || offset().is_some()
             data-card-id=move || id.get_value().as_str().to_owned()
             style=style
-            role="button"
-            tabindex="0"
-            aria-pressed=move || selected().to_string()
-            aria-label=move || format!("Idea to place ({}): {}", kind(), text())
+            // No button while its text is edited in place: the editor is.
+            role=move || (!is_editing()).then_some("button")
+            tabindex=move || (!is_editing()).then_some("0")
+            aria-pressed=move || (!is_editing()).then(|| selected().to_string())
+            aria-label=move || (!is_editing()).then(|| format!("Idea to place ({}): {}", kind(), text()))
             // The same move gesture as on the diagram: an idea is placed by
             // dropping it on a card.
             on:pointerdown=move |e| gestures::on_card_pointer_down(view, id.get_value(), e)

@@ -1,0 +1,222 @@
+//! Every screen passes axe-core (WCAG 2.0 and 2.1 A and AA, best
+//! practices, and label-content-name-mismatch) with no violations: the
+//! library empty and with plans, its delete confirmation, an import error,
+//! the outline, plan details, the driver diagram (nothing selected, a card
+//! selected, a card being edited in place, the link list open) and
+//! workshop mode. A new screen adds itself here.
+
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+
+use crate::harness::*;
+
+/// Waits until the keyboard focus is on an element matching `css`.
+async fn wait_focus_matches(c: &Client, what: &str, css: &str) {
+    eventually(what, || async {
+        let v = js(
+            c,
+            "const a = document.activeElement; return !!a && a.matches(arguments[0]);",
+            vec![serde_json::json!(css)],
+        )
+        .await;
+        (v == serde_json::Value::Bool(true))
+            .then_some(())
+            .ok_or_else(|| "not yet".to_owned())
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_screen_passes_axe() {
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    let mut audit = AxeAudit::default();
+
+    // The library with no plans.
+    audit.check(&b, "plan library, empty").await;
+
+    // An import that fails: the problem is shown as an alert.
+    let dir = TempDir::new("a11y");
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, "{ not json").unwrap();
+    import_file(&b, &broken).await;
+    wait_alert_containing(&b, "line").await;
+    audit.check(&b, "plan library, import error alert").await;
+    click_button(&b, "Dismiss").await;
+
+    // The example plan: every kind of item, links, codes and gaps.
+    click_button(&b, "Open the example plan").await;
+    button(&b, "Driver diagram").await;
+    audit.check(&b, "outline (example plan)").await;
+
+    click_button(&b, "Plan details").await;
+    field(&b, "Plan title").await;
+    audit.check(&b, "plan details").await;
+
+    click_button(&b, "Driver diagram").await;
+    eventually("the diagram's cards", || async {
+        let n = b
+            .find_all(Locator::Css(".canvas [data-card-id]"))
+            .await
+            .map_err(dbg)?
+            .len();
+        (n > 3).then_some(()).ok_or(format!("{n} cards"))
+    })
+    .await;
+    audit.check(&b, "driver diagram, nothing selected").await;
+
+    // A card selected from the keyboard (the side panel shows its fields).
+    let viewport = b.find(Locator::Css(".viewport")).await.unwrap();
+    viewport.click().await.unwrap();
+    press(&b, Key::Home).await;
+    wait_focus_matches(&b, "a card to take the focus", ".canvas .card.selected").await;
+    eventually("the side panel to show the selected card", || async {
+        text_of(&b, ".side-panel")
+            .await
+            .and_then(|t| (!t.contains("Select a card")).then_some(()).ok_or(t))
+    })
+    .await;
+    audit.check(&b, "driver diagram, a card selected").await;
+
+    // The card's text edited in place.
+    press(&b, Key::Enter).await;
+    wait_focus_matches(&b, "the in-place editor", "textarea.card-editor").await;
+    audit
+        .check(&b, "driver diagram, a card edited in place")
+        .await;
+    press(&b, Key::Escape).await;
+    wait_focus_matches(&b, "the card again", ".canvas .card.selected").await;
+
+    // The keyboard's link list.
+    press_keys(&b, &['l']).await;
+    wait_focus_matches(&b, "the link list's find box", ".link-picker input").await;
+    audit.check(&b, "driver diagram, link list open").await;
+    press(&b, Key::Escape).await;
+    wait_focus_matches(&b, "the card again", ".canvas .card.selected").await;
+
+    // Workshop mode, with a card selected.
+    click_button(&b, "Workshop mode").await;
+    eventually("workshop mode", || async {
+        let v = js(
+            &b,
+            "return !!document.querySelector('.app.workshop');",
+            vec![],
+        )
+        .await;
+        (v == serde_json::Value::Bool(true))
+            .then_some(())
+            .ok_or_else(|| "not in workshop mode".to_owned())
+    })
+    .await;
+    audit.check(&b, "workshop mode").await;
+    click_button(&b, "Workshop mode").await;
+
+    // The library with a plan in it, and its delete confirmation.
+    click_button(&b, "Plan library").await;
+    let title = eventually("the example plan in the library", || async {
+        let titles = library_titles(&b).await;
+        titles.first().cloned().ok_or(format!("{titles:?}"))
+    })
+    .await;
+    audit.check(&b, "plan library, with a plan").await;
+    click_button(&b, &format!("Delete {title}")).await;
+    button(&b, "Delete plan").await;
+    audit.check(&b, "plan library, delete confirmation").await;
+
+    audit.assert_clean();
+}
+
+/// The canvas's transform: its pan and zoom.
+async fn canvas_transform(c: &Client) -> String {
+    js(
+        c,
+        "return document.querySelector('.canvas').style.transform;",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_owned()
+}
+
+/// Opens the example plan's driver diagram and waits for its cards.
+async fn example_diagram(c: &Client) {
+    click_button(c, "Open the example plan").await;
+    click_button(c, "Driver diagram").await;
+    eventually("the diagram's cards", || async {
+        let n = c
+            .find_all(Locator::Css(".canvas [data-card-id]"))
+            .await
+            .map_err(dbg)?
+            .len();
+        (n > 3).then_some(()).ok_or(format!("{n} cards"))
+    })
+    .await;
+}
+
+/// Gives the diagram's viewport the keyboard focus with no card selected.
+async fn focus_viewport_with_nothing_selected(c: &Client) {
+    js(c, "document.querySelector('.viewport').focus();", vec![]).await;
+    eventually("the viewport focused, no card selected", || async {
+        let v = js(
+            c,
+            "return {focused: document.activeElement === document.querySelector('.viewport'),
+                     selected: document.querySelectorAll('.card.selected').length};",
+            vec![],
+        )
+        .await;
+        (v["focused"] == serde_json::json!(true) && v["selected"] == serde_json::json!(0))
+            .then_some(())
+            .ok_or(format!("{v}"))
+    })
+    .await;
+}
+
+/// Issue 8, item 10: with no card selected, the first arrow key selects a
+/// card (and gives it the focus) instead of panning; Shift+arrows pan.
+#[tokio::test(flavor = "multi_thread")]
+async fn first_arrow_key_selects_a_card_and_shift_arrows_pan() {
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    example_diagram(&b).await;
+    for key in [Key::Down, Key::Right] {
+        focus_viewport_with_nothing_selected(&b).await;
+        let before = canvas_transform(&b).await;
+        press(&b, key).await;
+        wait_focus_matches(
+            &b,
+            &format!("{key:?} to select a card and give it the focus"),
+            ".canvas .card.selected[aria-pressed=true]",
+        )
+        .await;
+        assert_eq!(
+            canvas_transform(&b).await,
+            before,
+            "{key:?} with nothing selected selects a card without panning"
+        );
+        // Escape leaves the card and gives the focus back to the viewport.
+        press(&b, Key::Escape).await;
+    }
+
+    focus_viewport_with_nothing_selected(&b).await;
+    let before = canvas_transform(&b).await;
+    press_shifted(&b, Key::Down).await;
+    eventually("Shift+Down to pan", || async {
+        let after = canvas_transform(&b).await;
+        (after != before).then_some(()).ok_or(after)
+    })
+    .await;
+    let selected = js(
+        &b,
+        "return document.querySelectorAll('.card.selected').length;",
+        vec![],
+    )
+    .await;
+    assert_eq!(selected, serde_json::json!(0), "Shift+Down selects nothing");
+
+    let help = text_of(&b, ".keys-help").await.unwrap();
+    assert!(
+        help.contains("an arrow or Home selects a card"),
+        "the key help says how to select the first card: {help}"
+    );
+}
