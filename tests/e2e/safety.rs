@@ -555,3 +555,62 @@ async fn a_file_nested_too_deeply_is_said_to_be_too_deep() {
     let _: Value = json!(null);
     b.close().await;
 }
+
+/// The screens this issue adds pass axe-core: the library with copies
+/// that could not be read (and their notices) and a plan of a newer
+/// version, a copy's delete confirmation, and the question asked before
+/// an unsaved plan is put away.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_screens_for_kept_copies_and_unsaved_plans_pass_axe() {
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    let mut audit = AxeAudit::default();
+    let newer = json!({
+        "revision": 1, "changed": "2026-11-20T09:30:00Z",
+        "plan": { "format": "improvement-plan", "version": 99,
+                  "plan": { "id": "later", "meta": { "title": "Later plan" } } }
+    });
+    js(
+        &b,
+        "localStorage.setItem('ipw.plan.broken', 'not a plan');
+         localStorage.setItem('ipw.plan.later', arguments[0]);",
+        vec![json!(newer.to_string())],
+    )
+    .await;
+    reload(&b).await;
+    wait_alert_containing(&b, "could not be read").await;
+    text_of(&b, ".needs-newer")
+        .await
+        .expect("the newer plan's row");
+    audit
+        .check(&b, "plan library, a copy set aside and a newer plan")
+        .await;
+    let delete = b
+        .find(Locator::Css(
+            ".set-aside-row button[aria-label^=\"Delete\"]",
+        ))
+        .await
+        .expect("the copy's Delete");
+    delete.click().await.expect("Delete");
+    button(&b, "Delete copy").await;
+    audit
+        .check(&b, "plan library, a copy's delete confirmation")
+        .await;
+
+    create_plan(&b, "Unsaved").await;
+    fill_storage(&b, 16).await;
+    open_details(&b).await;
+    field(&b, "Vision")
+        .await
+        .send_keys(&"Too much to keep. ".repeat(20))
+        .await
+        .expect("type");
+    wait_alert_containing(&b, "full").await;
+    click_button(&b, "Plan library").await;
+    wait_alert_containing(&b, "If you leave it now").await;
+    audit
+        .check(&b, "the question before an unsaved plan is put away")
+        .await;
+    audit.assert_clean();
+    b.close().await;
+}
