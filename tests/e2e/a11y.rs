@@ -77,6 +77,26 @@ async fn every_screen_passes_axe() {
     })
     .await;
     audit.check(&b, "driver diagram, a card selected").await;
+    // Its accessible name still says what the card shows: kind, code,
+    // text and counts.
+    let shown = js(
+        &b,
+        "const c = document.activeElement;
+         return {name: c.getAttribute('aria-label'),
+                 parts: ['.code', '.card-text', '.counts'].map(s => c.querySelector(s).textContent)};",
+        vec![],
+    )
+    .await;
+    let name = shown["name"].as_str().unwrap_or_default();
+    assert!(
+        ["Outcome", "Improvement aim", "Action", "Measure"]
+            .iter()
+            .any(|k| name.starts_with(k)),
+        "{shown}"
+    );
+    for part in shown["parts"].as_array().unwrap() {
+        assert!(name.contains(part.as_str().unwrap()), "{shown}");
+    }
 
     // The card's text edited in place.
     press(&b, Key::Enter).await;
@@ -110,6 +130,61 @@ async fn every_screen_passes_axe() {
     .await;
     audit.check(&b, "workshop mode").await;
     click_button(&b, "Workshop mode").await;
+    // Headless Chromium's full screen left the window at 800 × 600.
+    b.set_window_size(1400, 1000).await.unwrap();
+
+    // A line chosen (the side panel describes it), and an idea waiting to
+    // be placed, selected, then edited in place.
+    js(
+        &b,
+        "document.querySelector('.line-hit').dispatchEvent(new PointerEvent('pointerdown', {bubbles: true, button: 0}));",
+        vec![],
+    )
+    .await;
+    button(&b, "Remove this link").await;
+    audit.check(&b, "driver diagram, a line chosen").await;
+    let capture = field(&b, "Quick capture").await;
+    capture.send_keys("An idea to place\n").await.unwrap();
+    let idea = eventually("the idea among the ideas to place", || async {
+        b.find(Locator::Css(".idea-list .idea")).await.map_err(dbg)
+    })
+    .await;
+    audit.check(&b, "driver diagram, an idea to place").await;
+    // The idea is drawn in its list, not at the page's top left.
+    let inside = js(
+        &b,
+        "const i = document.querySelector('.idea').getBoundingClientRect();
+         const a = document.querySelector('.ideas').getBoundingClientRect();
+         return [i.top >= a.top && i.bottom <= a.bottom && i.left >= a.left && i.right <= a.right,
+                 [i.left, i.top, i.right, i.bottom], [a.left, a.top, a.right, a.bottom]];",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        inside[0],
+        serde_json::json!(true),
+        "the idea within “Ideas to place”: {inside}"
+    );
+    idea.click().await.unwrap();
+    wait_focus_matches(&b, "the idea selected", ".idea.selected").await;
+    press(&b, Key::Enter).await;
+    wait_focus_matches(&b, "the idea's editor", ".idea textarea.card-editor").await;
+    audit
+        .check(&b, "driver diagram, an idea edited in place")
+        .await;
+    press(&b, Key::Escape).await;
+
+    // Importing a plan that is already here asks what to do.
+    let id = open_plan_id(&b).await;
+    let document = stored_envelope(&b, &id).await["plan"].clone();
+    let again = dir.path().join("again.json");
+    std::fs::write(&again, document.to_string()).unwrap();
+    import_file(&b, &again).await;
+    button(&b, "Replace the stored plan").await;
+    audit
+        .check(&b, "import of a plan already here, the choice")
+        .await;
+    click_button(&b, "Cancel import").await;
 
     // The library with a plan in it, and its delete confirmation.
     click_button(&b, "Plan library").await;
@@ -197,6 +272,23 @@ async fn first_arrow_key_selects_a_card_and_shift_arrows_pan() {
         // Escape leaves the card and gives the focus back to the viewport.
         press(&b, Key::Escape).await;
     }
+
+    // Home takes the first card (the first outcome) from anywhere, also
+    // with another card selected.
+    focus_viewport_with_nothing_selected(&b).await;
+    press(&b, Key::Right).await;
+    press(&b, Key::Right).await;
+    wait_focus_matches(&b, "a card selected", ".canvas .card.selected").await;
+    press(&b, Key::Home).await;
+    eventually("Home to select the first outcome", || async {
+        let f = focus(&b).await;
+        f.name
+            .starts_with("Outcome 1.1:")
+            .then_some(())
+            .ok_or(format!("{f:?}"))
+    })
+    .await;
+    press(&b, Key::Escape).await;
 
     focus_viewport_with_nothing_selected(&b).await;
     let before = canvas_transform(&b).await;
