@@ -451,4 +451,5 @@ async fn long_words_on_cards_are_shown_as_typed_and_fit_their_card() {
         eprintln!("workshop: {v}");
         assert_card_shows_exactly(text, &v, "workshop mode");
     }
+    assert_no_axe_violations(&b, "workshop mode, cards with long words and markup").await;
 }
