@@ -29,6 +29,9 @@ pub struct Metrics {
     /// Average character width as a fraction of `font_px`.
     pub char_width: f64,
     pub padding: f64,
+    /// The widest border a card is drawn with (a card marked as a gap has
+    /// a thicker one): its text has this much less room on each side.
+    pub border: f64,
     /// Height of the card's header line (code and counts).
     pub header_height: f64,
     pub column_gap: f64,
@@ -44,8 +47,9 @@ impl Metrics {
             card_width: 240.0,
             font_px: 15.0,
             line_height: 20.0,
-            char_width: 0.56,
+            char_width: AVERAGE_CHAR_EM,
             padding: 10.0,
+            border: 2.0,
             header_height: 22.0,
             column_gap: 80.0,
             row_gap: 16.0,
@@ -58,17 +62,20 @@ impl Metrics {
             card_width: 360.0,
             font_px: 26.0,
             line_height: 34.0,
-            char_width: 0.56,
+            char_width: AVERAGE_CHAR_EM,
             padding: 14.0,
+            border: 4.0,
             header_height: 34.0,
             column_gap: 110.0,
             row_gap: 24.0,
             heading_height: 70.0,
         }
     }
-    /// How many characters fit on one line of a card.
+    /// The room for text on one line of a card, in characters of average
+    /// width (`char_width` em each); [`wrap`] measures each character
+    /// against it.
     pub fn chars_per_line(&self) -> usize {
-        let room = self.card_width - 2.0 * self.padding;
+        let room = self.card_width - 2.0 * (self.padding + self.border);
         let per_char = self.font_px * self.char_width;
         if !(room > 0.0 && per_char > 0.0) {
             return 1;
@@ -487,8 +494,66 @@ fn curve(x1: f64, y1: f64, x2: f64, y2: f64) -> String {
     d
 }
 
-/// Word wrap to at most `chars_per_line` characters a line; a word longer
-/// than a line is broken. Always at least one line.
+/// The average width of a character of card text, in em, that
+/// [`Metrics::chars_per_line`] counts in.
+pub const AVERAGE_CHAR_EM: f64 = 0.56;
+
+/// How wide a character is drawn, in thousandths of an em: DejaVu Sans's
+/// widths (the face `system-ui` falls back to on Linux, wider than Segoe
+/// UI, San Francisco or Arial, so the estimate errs on the roomy side).
+fn char_width_milli_em(c: char) -> u32 {
+    // ASCII from the space (32) to the tilde (126), measured in Chromium.
+    #[rustfmt::skip]
+    const ASCII: [u16; 95] = [
+        // ' ' to '/'
+        318, 401, 460, 838, 637, 951, 780, 275, 391, 391, 500, 838, 318, 361, 318, 337,
+        // '0' to '?'
+        637, 637, 637, 637, 637, 637, 637, 637, 637, 637, 337, 337, 838, 838, 838, 531,
+        // '@' to 'O'
+        1000, 685, 687, 699, 771, 632, 576, 775, 752, 295, 295, 656, 558, 863, 749, 788,
+        // 'P' to '_'
+        604, 788, 695, 635, 611, 732, 685, 989, 686, 611, 686, 391, 337, 391, 838, 500,
+        // '`' to 'o'
+        500, 613, 635, 550, 635, 616, 353, 635, 634, 278, 278, 580, 278, 975, 634, 612,
+        // 'p' to '~'
+        635, 635, 412, 521, 393, 634, 592, 818, 592, 592, 525, 637, 337, 637, 838,
+    ];
+    match c as u32 {
+        n @ 32..=126 => u32::from(ASCII[(n - 32) as usize]),
+        // Chinese, Japanese, Korean, emoji and other wide characters.
+        0x1100..=0x115F
+        | 0x2E80..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x1F000..=0x1FAFF
+        | 0x20000..=0x3FFFD => 1000,
+        // Accented letters and most other characters are a little narrower.
+        _ => 700,
+    }
+}
+
+/// Where the browser may break a line inside a word: after a hyphen, a
+/// dash or a question mark (as Chromium does), besides at spaces.
+fn breaks_after(c: char) -> bool {
+    matches!(c, '-' | '?' | '\u{2010}' | '\u{2013}' | '\u{2014}')
+}
+
+/// The spaces a line may break at. No-break spaces hold words together,
+/// as in CSS.
+fn is_break_space(c: char) -> bool {
+    c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}')
+}
+
+/// Word wrap as a card's text is wrapped by the browser (CSS
+/// `overflow-wrap: anywhere`): lines break at spaces and after hyphens
+/// and dashes, and a word wider than a whole line is broken where the line
+/// is full. Each character is measured (see [`char_width_milli_em`])
+/// against a line of `chars_per_line` characters of average width. The
+/// text itself is never changed: the lines hold every character but the
+/// spaces broken at. Always at least one line.
 pub fn wrap(text: &str, chars_per_line: usize) -> Vec<String> {
     let mut lines = Vec::new();
     wrap_each(text, chars_per_line, &mut String::new(), |l| {
@@ -506,41 +571,60 @@ pub fn line_count(text: &str, chars_per_line: usize, scratch: &mut String) -> us
 
 /// The word wrap itself: hands each line to `emit`, built in `line`.
 fn wrap_each(text: &str, chars_per_line: usize, line: &mut String, mut emit: impl FnMut(&str)) {
-    let n = chars_per_line.max(1);
+    let per_char = (AVERAGE_CHAR_EM * 1000.0).round() as u32;
+    let room = u32::try_from(chars_per_line.max(1))
+        .unwrap_or(u32::MAX)
+        .saturating_mul(per_char);
+    let space = char_width_milli_em(' ');
     line.clear();
     let mut lines = 0usize;
-    let mut len = 0usize;
-    for word in text.split_whitespace() {
-        let wlen = word.chars().count();
-        if len > 0 && len + 1 + wlen <= n {
-            line.push(' ');
-            line.push_str(word);
-            len += 1 + wlen;
-            continue;
-        }
-        if len > 0 {
-            emit(line);
-            lines += 1;
-            line.clear();
-            len = 0;
-        }
-        if wlen <= n {
-            line.push_str(word);
-            len = wlen;
-        } else {
-            for ch in word.chars() {
-                if len == n {
+    // The width of `line` so far, in thousandths of an em.
+    let mut width = 0u32;
+    for word in text.split(is_break_space).filter(|w| !w.is_empty()) {
+        // The word's pieces between the places it may break.
+        let mut rest = word;
+        let mut first = true;
+        while !rest.is_empty() {
+            let end = rest
+                .char_indices()
+                .find(|&(_, c)| breaks_after(c))
+                .map_or(rest.len(), |(i, c)| i + c.len_utf8());
+            let (piece, after) = rest.split_at(end);
+            rest = after;
+            let gap = if first { space } else { 0 };
+            let piece_width: u32 = piece.chars().map(char_width_milli_em).sum();
+            if !line.is_empty() && width + gap + piece_width <= room {
+                if first {
+                    line.push(' ');
+                }
+                line.push_str(piece);
+                width += gap + piece_width;
+                first = false;
+                continue;
+            }
+            if !line.is_empty() {
+                emit(line);
+                lines += 1;
+                line.clear();
+                width = 0;
+            }
+            first = false;
+            // A piece wider than the line is broken where the line is full
+            // (at least one character a line).
+            for ch in piece.chars() {
+                let w = char_width_milli_em(ch);
+                if !line.is_empty() && width + w > room {
                     emit(line);
                     lines += 1;
                     line.clear();
-                    len = 0;
+                    width = 0;
                 }
                 line.push(ch);
-                len += 1;
+                width += w;
             }
         }
     }
-    if len > 0 || lines == 0 {
+    if !line.is_empty() || lines == 0 {
         emit(line);
     }
 }
@@ -780,11 +864,14 @@ mod tests {
         fn wrap_keeps_every_character_and_fits_the_line(text in "\\PC{0,200}", n in 1usize..40) {
             let lines = wrap(&text, n);
             prop_assert!(!lines.is_empty());
+            let room = n as u32 * 560;
             for line in &lines {
-                prop_assert!(line.chars().count() <= n);
-                prop_assert_eq!(line.trim(), line.as_str());
+                let width: u32 = line.chars().map(char_width_milli_em).sum();
+                prop_assert!(width <= room || line.chars().count() == 1, "{line:?} is too wide");
+                prop_assert!(!line.starts_with(is_break_space) && !line.ends_with(is_break_space));
             }
-            let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            // Nothing is added or taken but the spaces broken at.
+            let squash = |s: &str| s.chars().filter(|c| !is_break_space(*c)).collect::<String>();
             prop_assert_eq!(squash(&lines.concat()), squash(&text));
         }
     }
@@ -793,7 +880,9 @@ mod tests {
     fn metrics() {
         let s = Metrics::standard();
         assert_eq!(s.card_width, 240.0);
-        assert_eq!(s.chars_per_line(), 26);
+        // 240 px less 10 px of padding and 2 px of border each side, at
+        // 0.56 × 15 px a character.
+        assert_eq!(s.chars_per_line(), 25);
         assert_eq!(Metrics::workshop().chars_per_line(), 22);
         let tiny = Metrics {
             card_width: 10.0,
@@ -806,13 +895,56 @@ mod tests {
     fn wrap_examples() {
         assert_eq!(wrap("", 10), vec![String::new()]);
         assert_eq!(wrap("   ", 10), vec![String::new()]);
-        assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
+        // 10 average characters: 5.6 em.
+        assert_eq!(wrap("one two three", 10), vec!["one two", "three"]);
         assert_eq!(wrap("one two three", 100), vec!["one two three"]);
-        assert_eq!(wrap("abcdefghij xy", 4), vec!["abcd", "efgh", "ij", "xy"]);
-        assert_eq!(wrap("a abcdefghij", 4), vec!["a", "abcd", "efgh", "ij"]);
+        // A word wider than a line is broken where the line is full;
+        // narrow letters fit more to a line than wide ones.
+        assert_eq!(wrap("abcdefghij xy", 4), vec!["abc", "defg", "hij", "xy"]);
+        assert_eq!(wrap("iiiiiiiiii", 4), vec!["iiiiiiii", "ii"]);
+        assert_eq!(wrap("WWWW", 4), vec!["WW", "WW"]);
+        assert_eq!(wrap("a abcdefghij", 4), vec!["a", "abc", "defg", "hij"]);
+        // Hyphens and dashes are places to break; no-break spaces are not.
+        assert_eq!(wrap("well-being-led", 9), vec!["well-", "being-led"]);
+        assert_eq!(wrap("a\u{a0}b", 1), vec!["a", "\u{a0}", "b"]);
         // Characters, not bytes.
-        assert_eq!(wrap("éééé ü", 4), vec!["éééé", "ü"]);
+        assert_eq!(wrap("éééé ü", 4), vec!["ééé", "é ü"]);
         assert_eq!(wrap("x", 0), vec!["x"]);
+    }
+
+    /// Long words and web addresses are wrapped without a character added
+    /// or lost, and take as many lines as Chromium gives them on a card
+    /// (measured with DejaVu Sans: 3 lines and 1 line in the everyday
+    /// view; 4 and 1 in workshop mode), or one more, never fewer.
+    #[test]
+    fn long_words_wrap_as_on_a_card() {
+        let url =
+            "https://www.example.org/publications/children-services-plan-2026-final-version.pdf";
+        let markup = "</script><b>x</b>";
+        let standard = Metrics::standard().chars_per_line();
+        let workshop = Metrics::workshop().chars_per_line();
+        for (text, on_screen_standard, on_screen_workshop) in [(url, 3, 4), (markup, 1, 1)] {
+            for (cpl, shown) in [
+                (standard, on_screen_standard),
+                (workshop, on_screen_workshop),
+            ] {
+                let lines = wrap(text, cpl);
+                assert_eq!(lines.concat(), text, "{lines:?}");
+                assert!(
+                    (shown..=shown + 1).contains(&lines.len()),
+                    "{text} in {} lines at {cpl}: {lines:?}",
+                    lines.len()
+                );
+                assert_eq!(line_count(text, cpl, &mut String::new()), lines.len());
+            }
+        }
+        // Too wide for Chromium's line before: wide letters, and
+        // lowercase letters without a space.
+        let wide = "W".repeat(40);
+        assert_eq!(line_count(&wide, standard, &mut String::new()), 3);
+        assert_eq!(line_count(&wide, workshop, &mut String::new()), 4);
+        let letters = "abcdefghijklmnopqrstuvwxyz".repeat(2);
+        assert_eq!(line_count(&letters, standard, &mut String::new()), 3);
     }
 
     #[test]

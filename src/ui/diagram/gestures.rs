@@ -180,16 +180,18 @@ pub fn on_wheel(view: DiagramView, e: web_sys::WheelEvent) {
 /// card in that column).
 fn step_selection(view: &DiagramView, key: &str) {
     let layout = view.layout;
+    // Home takes the first card, selected or not.
+    if key == "Home" {
+        if let Some(first) = layout.with_untracked(|l| l.cards.first().map(|c| c.id.clone())) {
+            view.select(Some(first));
+        }
+        return;
+    }
     let Some(sel) = view.selected.get_untracked() else {
-        // Nothing selected yet: Home takes the first card, an arrow the
-        // card nearest the middle of what is on screen, so the first key
-        // pressed on the diagram selects rather than pans.
-        let start = if key == "Home" {
-            layout.with_untracked(|l| l.cards.first().map(|c| c.id.clone()))
-        } else {
-            card_nearest_the_middle(view)
-        };
-        if let Some(start) = start {
+        // Nothing selected yet: an arrow takes the card nearest the middle
+        // of what is on screen, so the first key pressed on the diagram
+        // selects rather than pans.
+        if let Some(start) = card_nearest_the_middle(view) {
             view.select(Some(start));
         }
         return;

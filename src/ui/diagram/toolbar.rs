@@ -167,34 +167,38 @@ fn Idea(id: Id) -> impl IntoView {
             .map(|(dx, dy)| format!("transform: translate({dx}px, {dy}px);"))
             .unwrap_or_default()
     };
+    // The list item holds the idea's button: a list's children must be
+    // list items, and a list item cannot be a button.
     view! {
-        <li
-            id=move || id.with_value(dom_id)
-            class="idea card"
-            class:selected=selected
-            class:moving=move || offset().is_some()
-            data-card-id=move || id.get_value().as_str().to_owned()
-            style=style
-            // No button while its text is edited in place: the editor is.
-            role=move || (!is_editing()).then_some("button")
-            tabindex=move || (!is_editing()).then_some("0")
-            aria-pressed=move || (!is_editing()).then(|| selected().to_string())
-            aria-label=move || (!is_editing()).then(|| format!("Idea to place ({}): {}", kind(), text()))
-            // The same move gesture as on the diagram: an idea is placed by
-            // dropping it on a card.
-            on:pointerdown=move |e| gestures::on_card_pointer_down(view, id.get_value(), e)
-            on:focus=move |_| {
-                if !selected() {
-                    view.selected.set(Some(id.get_value()));
+        <li class="idea-item">
+            <div
+                id=move || id.with_value(dom_id)
+                class="idea card"
+                class:selected=selected
+                class:moving=move || offset().is_some()
+                data-card-id=move || id.get_value().as_str().to_owned()
+                style=style
+                // No button while its text is edited in place: the editor is.
+                role=move || (!is_editing()).then_some("button")
+                tabindex=move || (!is_editing()).then_some("0")
+                aria-pressed=move || (!is_editing()).then(|| selected().to_string())
+                aria-label=move || (!is_editing()).then(|| format!("Idea to place ({}): {}", kind(), text()))
+                // The same move gesture as on the diagram: an idea is placed by
+                // dropping it on a card.
+                on:pointerdown=move |e| gestures::on_card_pointer_down(view, id.get_value(), e)
+                on:focus=move |_| {
+                    if !selected() {
+                        view.selected.set(Some(id.get_value()));
+                    }
                 }
-            }
-            on:keydown=move |e| gestures::on_key(view, e)
-        >
-            <span class="kind-tag">{kind}</span>
-            " "
-            <Show when=is_editing fallback=move || view! { <span class="idea-text">{text}</span> }>
-                <card::InPlaceEditor id=id.get_value() />
-            </Show>
+                on:keydown=move |e| gestures::on_key(view, e)
+            >
+                <span class="kind-tag">{kind}</span>
+                " "
+                <Show when=is_editing fallback=move || view! { <span class="idea-text">{text}</span> }>
+                    <card::InPlaceEditor id=id.get_value() />
+                </Show>
+            </div>
         </li>
     }
 }
