@@ -231,18 +231,25 @@ async fn example_diagram(c: &Client) {
 
 /// Gives the diagram's viewport the keyboard focus with no card selected.
 async fn focus_viewport_with_nothing_selected(c: &Client) {
-    js(c, "document.querySelector('.viewport').focus();", vec![]).await;
+    // A card asked to take the focus in the next frame may still take it
+    // on a busy machine, so each try focuses the viewport again and, if a
+    // card is still selected, lets it go with Escape.
     eventually("the viewport focused, no card selected", || async {
         let v = js(
             c,
-            "return {focused: document.activeElement === document.querySelector('.viewport'),
+            "document.querySelector('.viewport').focus();
+             return {focused: document.activeElement === document.querySelector('.viewport'),
                      selected: document.querySelectorAll('.card.selected').length};",
             vec![],
         )
         .await;
-        (v["focused"] == serde_json::json!(true) && v["selected"] == serde_json::json!(0))
-            .then_some(())
-            .ok_or(format!("{v}"))
+        if v["focused"] == serde_json::json!(true) && v["selected"] == serde_json::json!(0) {
+            return Ok(());
+        }
+        if v["focused"] == serde_json::json!(true) {
+            press(c, Key::Escape).await;
+        }
+        Err(format!("{v}"))
     })
     .await;
 }
