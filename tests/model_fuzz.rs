@@ -37,7 +37,7 @@ use plan_workbench::model::synthetic::synthetic_plan;
 use plan_workbench::model::validate::validate;
 use plan_workbench::model::{DataPoint, Plan, Target, Update};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestCaseError, TestError, TestRunner};
+use proptest::test_runner::{Config, FileFailurePersistence, TestCaseError, TestError, TestRunner};
 use serde_json::{Map, Value};
 
 // ---------------------------------------------------------------- running
@@ -72,6 +72,11 @@ fn fuzz<S>(
         let mut runner = TestRunner::new(Config {
             cases,
             source_file: Some(file!()),
+            // tests/model_fuzz.proptest-regressions, found from the working
+            // directory cargo gives tests (the package's).
+            failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+                "proptest-regressions",
+            ))),
             // Shrinking a failure of a big text can take long; enough to
             // get a small case.
             max_shrink_iters: 2048,
@@ -570,6 +575,17 @@ fn node<'a>(v: &'a mut Value, path: &[Step]) -> Option<&'a mut Value> {
     Some(v)
 }
 
+fn node_ref<'a>(v: &'a Value, path: &[Step]) -> Option<&'a Value> {
+    let mut v = v;
+    for s in path {
+        v = match s {
+            Step::Key(k) => v.get(k.as_str())?,
+            Step::Index(i) => v.get(*i)?,
+        };
+    }
+    Some(v)
+}
+
 /// The node `at` and its parent's path (the root has none).
 fn pick(doc: &Value, at: usize) -> Vec<Step> {
     let all = paths(doc);
@@ -685,7 +701,7 @@ fn apply(doc: &mut Value, m: &Mutation) {
         Mutation::Text(at, s) => {
             let strings: Vec<Vec<Step>> = paths(doc)
                 .into_iter()
-                .filter(|p| matches!(node(&mut doc.clone(), p), Some(Value::String(_))))
+                .filter(|p| matches!(node_ref(doc, p), Some(Value::String(_))))
                 .collect();
             if strings.is_empty() {
                 return;
@@ -859,7 +875,7 @@ fn fuzz_mutated_plan_files() {
     );
     fuzz(
         "mutated plan files",
-        400,
+        300,
         strategy,
         |(i, mutations, how, wrap)| {
             let mut doc = docs[i].clone();
