@@ -875,7 +875,7 @@ fn fuzz_mutated_plan_files() {
     );
     fuzz(
         "mutated plan files",
-        300,
+        500,
         strategy,
         |(i, mutations, how, wrap)| {
             let mut doc = docs[i].clone();
