@@ -511,11 +511,11 @@ fn huge() -> impl Strategy<Value = Value> {
 fn mutation() -> impl Strategy<Value = Mutation> {
     let at = any::<usize>();
     prop_oneof![
-        3 => at.clone().prop_map(Mutation::Delete),
-        2 => at.clone().prop_map(Mutation::Duplicate),
-        3 => (at.clone(), small_value()).prop_map(|(a, v)| Mutation::Replace(a, v)),
-        2 => at.clone().prop_map(Mutation::ChangeType),
-        2 => (at.clone(), huge()).prop_map(|(a, v)| Mutation::Huge(a, v)),
+        3 => at.prop_map(Mutation::Delete),
+        2 => at.prop_map(Mutation::Duplicate),
+        3 => (at, small_value()).prop_map(|(a, v)| Mutation::Replace(a, v)),
+        2 => at.prop_map(Mutation::ChangeType),
+        2 => (at, huge()).prop_map(|(a, v)| Mutation::Huge(a, v)),
         2 => (any::<bool>(), prop_oneof![
             (0..6u64).prop_map(Value::from),
             Just(Value::from(u64::MAX)),
@@ -524,9 +524,9 @@ fn mutation() -> impl Strategy<Value = Mutation> {
             Just(Value::from("1")),
             Just(Value::Null),
         ]).prop_map(|(inner, v)| Mutation::Version(inner, v)),
-        1 => (at.clone(), at.clone()).prop_map(|(a, b)| Mutation::SwapIds(a, b)),
-        1 => (at.clone(), at.clone()).prop_map(|(a, b)| Mutation::SameId(a, b)),
-        1 => at.clone().prop_map(Mutation::Nest),
+        1 => (at, at).prop_map(|(a, b)| Mutation::SwapIds(a, b)),
+        1 => (at, at).prop_map(|(a, b)| Mutation::SameId(a, b)),
+        1 => at.prop_map(Mutation::Nest),
         2 => (at, prop_oneof![Just(String::new()), any::<String>(), "[ \\t]{1,3}"]).prop_map(|(a, s)| Mutation::Text(a, s)),
     ]
 }
