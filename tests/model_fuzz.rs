@@ -37,7 +37,7 @@ use plan_workbench::model::synthetic::synthetic_plan;
 use plan_workbench::model::validate::validate;
 use plan_workbench::model::{DataPoint, Plan, Target, Update};
 use proptest::prelude::*;
-use proptest::test_runner::{Config, TestCaseError, TestError, TestRunner};
+use proptest::test_runner::{Config, FileFailurePersistence, TestCaseError, TestError, TestRunner};
 use serde_json::{Map, Value};
 
 // ---------------------------------------------------------------- running
@@ -72,6 +72,11 @@ fn fuzz<S>(
         let mut runner = TestRunner::new(Config {
             cases,
             source_file: Some(file!()),
+            // tests/model_fuzz.proptest-regressions, found from the working
+            // directory cargo gives tests (the package's).
+            failure_persistence: Some(Box::new(FileFailurePersistence::WithSource(
+                "proptest-regressions",
+            ))),
             // Shrinking a failure of a big text can take long; enough to
             // get a small case.
             max_shrink_iters: 2048,
@@ -506,11 +511,11 @@ fn huge() -> impl Strategy<Value = Value> {
 fn mutation() -> impl Strategy<Value = Mutation> {
     let at = any::<usize>();
     prop_oneof![
-        3 => at.clone().prop_map(Mutation::Delete),
-        2 => at.clone().prop_map(Mutation::Duplicate),
-        3 => (at.clone(), small_value()).prop_map(|(a, v)| Mutation::Replace(a, v)),
-        2 => at.clone().prop_map(Mutation::ChangeType),
-        2 => (at.clone(), huge()).prop_map(|(a, v)| Mutation::Huge(a, v)),
+        3 => at.prop_map(Mutation::Delete),
+        2 => at.prop_map(Mutation::Duplicate),
+        3 => (at, small_value()).prop_map(|(a, v)| Mutation::Replace(a, v)),
+        2 => at.prop_map(Mutation::ChangeType),
+        2 => (at, huge()).prop_map(|(a, v)| Mutation::Huge(a, v)),
         2 => (any::<bool>(), prop_oneof![
             (0..6u64).prop_map(Value::from),
             Just(Value::from(u64::MAX)),
@@ -519,9 +524,9 @@ fn mutation() -> impl Strategy<Value = Mutation> {
             Just(Value::from("1")),
             Just(Value::Null),
         ]).prop_map(|(inner, v)| Mutation::Version(inner, v)),
-        1 => (at.clone(), at.clone()).prop_map(|(a, b)| Mutation::SwapIds(a, b)),
-        1 => (at.clone(), at.clone()).prop_map(|(a, b)| Mutation::SameId(a, b)),
-        1 => at.clone().prop_map(Mutation::Nest),
+        1 => (at, at).prop_map(|(a, b)| Mutation::SwapIds(a, b)),
+        1 => (at, at).prop_map(|(a, b)| Mutation::SameId(a, b)),
+        1 => at.prop_map(Mutation::Nest),
         2 => (at, prop_oneof![Just(String::new()), any::<String>(), "[ \\t]{1,3}"]).prop_map(|(a, s)| Mutation::Text(a, s)),
     ]
 }
@@ -565,6 +570,17 @@ fn node<'a>(v: &'a mut Value, path: &[Step]) -> Option<&'a mut Value> {
         v = match s {
             Step::Key(k) => v.get_mut(k.as_str())?,
             Step::Index(i) => v.get_mut(*i)?,
+        };
+    }
+    Some(v)
+}
+
+fn node_ref<'a>(v: &'a Value, path: &[Step]) -> Option<&'a Value> {
+    let mut v = v;
+    for s in path {
+        v = match s {
+            Step::Key(k) => v.get(k.as_str())?,
+            Step::Index(i) => v.get(*i)?,
         };
     }
     Some(v)
@@ -685,7 +701,7 @@ fn apply(doc: &mut Value, m: &Mutation) {
         Mutation::Text(at, s) => {
             let strings: Vec<Vec<Step>> = paths(doc)
                 .into_iter()
-                .filter(|p| matches!(node(&mut doc.clone(), p), Some(Value::String(_))))
+                .filter(|p| matches!(node_ref(doc, p), Some(Value::String(_))))
                 .collect();
             if strings.is_empty() {
                 return;
@@ -859,7 +875,7 @@ fn fuzz_mutated_plan_files() {
     );
     fuzz(
         "mutated plan files",
-        400,
+        500,
         strategy,
         |(i, mutations, how, wrap)| {
             let mut doc = docs[i].clone();
