@@ -8,6 +8,7 @@
 mod diagram;
 mod fine_grained;
 mod harness;
+mod small_screens;
 
 use std::collections::BTreeMap;
 
