@@ -473,10 +473,17 @@ async fn zoom_200_diagram_canvas_on_the_first_screen() {
     open_example(&b).await;
     open_diagram(&b).await;
     let canvas = rect(&b, ".viewport").await.expect("the canvas");
-    eprintln!("diagram at {w}×{h}: canvas {canvas:?}");
+    // What lies above the canvas, for the message.
+    let mut above = Vec::new();
+    for css in [".topbar", ".plan-title", ".diagram-toolbar", ".ideas"] {
+        if let Some(r) = rect(&b, css).await {
+            above.push(format!("{css} {:.0} px tall", r.bottom - r.top));
+        }
+    }
+    eprintln!("diagram at {w}×{h}: canvas {canvas:?}; above it: {above:?}");
     assert!(
         canvas.top <= h - 150.0,
-        "at least 150 px of the canvas is on the first screen (its top at {} of {h})",
+        "at least 150 px of the canvas is on the first screen (its top at {} of {h}); above it: {above:?}",
         canvas.top
     );
     assert!(
