@@ -10,6 +10,7 @@ mod diagram;
 mod fine_grained;
 mod harness;
 mod safety;
+mod small_screens;
 
 use std::collections::BTreeMap;
 

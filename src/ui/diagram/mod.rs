@@ -27,6 +27,8 @@ pub fn Diagram() -> impl IntoView {
     let workshop = expect_context::<WorkshopMode>().0;
     let view = DiagramView::new(wb, workshop);
     provide_context(view);
+    let panel_open = RwSignal::new(false);
+    provide_context(panel::PanelOpen(panel_open));
 
     // An item that is deleted (by undo, say) is no longer selected.
     Effect::new(move |_| {
@@ -93,7 +95,7 @@ pub fn Diagram() -> impl IntoView {
         >
             <toolbar::Toolbar />
             <toolbar::Ideas />
-            <div class="diagram-body">
+            <div class="diagram-body" class:panel-open=move || panel_open.get()>
                 <div
                     class="viewport"
                     node_ref=view.viewport

@@ -26,9 +26,84 @@ fn name_of(view: &DiagramView, id: &Id) -> String {
     })
 }
 
+/// Whether the side panel is open over the canvas. Below the width set in
+/// style/main.css (50rem) the panel would leave the canvas a sliver beside
+/// it, so it is hidden until its button opens it; wider, it is always shown
+/// beside the canvas and this only keeps the button's state.
+#[derive(Clone, Copy)]
+pub struct PanelOpen(pub RwSignal<bool>);
+
+pub const PANEL_ID: &str = "diagram-side-panel";
+const TOGGLE_ID: &str = "diagram-panel-toggle";
+
+/// The button that opens and closes the panel on narrow screens (hidden by
+/// the style sheet where the panel is always beside the canvas).
+#[component]
+pub fn PanelToggle() -> impl IntoView {
+    let open = expect_context::<PanelOpen>().0;
+    view! {
+        <button
+            type="button"
+            id=TOGGLE_ID
+            class="panel-toggle not-in-workshop"
+            aria-controls=PANEL_ID
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| {
+                let now = !open.get_untracked();
+                open.set(now);
+                // Opened from the keyboard, the panel is far away in the tab
+                // order (after every card): take the focus there.
+                if now {
+                    focus_by_id(PANEL_ID);
+                }
+            }
+            on:keydown=move |e| {
+                if e.key() == "Escape" && open.get_untracked() {
+                    e.prevent_default();
+                    open.set(false);
+                }
+            }
+        >
+            {move || if open.get() { "Hide details" } else { "Show details" }}
+        </button>
+    }
+}
+
+/// Focuses an element once the frame with the latest changes is drawn
+/// (a panel just opened is not focusable until it is displayed).
+fn focus_by_id(id: &'static str) {
+    request_animation_frame(move || {
+        if let Some(el) = document().get_element_by_id(id) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// Escape in the panel while it lies over the canvas closes it and gives
+/// the focus back to its button. Where the panel is beside the canvas (the
+/// button is not displayed) Escape does nothing here.
+fn close_on_escape(open: RwSignal<bool>, e: web_sys::KeyboardEvent) {
+    if e.key() != "Escape" || !open.get_untracked() {
+        return;
+    }
+    let toggle = document()
+        .get_element_by_id(TOGGLE_ID)
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    let Some(toggle) = toggle.filter(|t| t.offset_width() > 0) else {
+        return;
+    };
+    e.prevent_default();
+    e.stop_propagation();
+    open.set(false);
+    let _ = toggle.focus();
+}
+
 #[component]
 pub fn SidePanel() -> impl IntoView {
     let view = expect_context::<DiagramView>();
+    let open = expect_context::<PanelOpen>().0;
     // A memo: the panel is rebuilt when another item is selected, not on
     // every change to the plan (which would take the focus from its fields).
     let selected_item = Memo::new(move |_| {
@@ -39,7 +114,13 @@ pub fn SidePanel() -> impl IntoView {
     view! {
         // A named section, not an <aside>: a complementary landmark must not
         // sit inside the page's main landmark.
-        <section class="side-panel not-in-workshop" aria-label="Selected item">
+        <section
+            id=PANEL_ID
+            class="side-panel not-in-workshop"
+            aria-label="Selected item"
+            tabindex="-1"
+            on:keydown=move |e| close_on_escape(open, e)
+        >
             {move || match (selected_item.get(), view.selected_link.get()) {
                 (Some((id, kind)), _) => view! { <ItemPanel id kind /> }.into_any(),
                 (None, Some((child, parent))) => view! { <LinePanel child parent /> }.into_any(),

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::view::{
     dom_id, fit, move_offset, toggle_workshop, zoom_by, DiagramView, WorkshopMode, ZOOM_STEP,
 };
-use super::{card, gestures, picture};
+use super::{card, gestures, panel, picture};
 use crate::model::editing::Op;
 use crate::model::{Id, Kind};
 
@@ -14,6 +14,7 @@ use crate::model::{Id, Kind};
 pub fn Toolbar() -> impl IntoView {
     let view = expect_context::<DiagramView>();
     let workshop = expect_context::<WorkshopMode>().0;
+    let panel_open = expect_context::<panel::PanelOpen>().0;
     let idea = RwSignal::new(String::new());
     let capture = move || {
         let text = idea.get_untracked();
@@ -88,7 +89,16 @@ pub fn Toolbar() -> impl IntoView {
                     />
                 </select>
             </label>
-            <button type="button" class="not-in-workshop" on:click=move |_| view.add_priority()>
+            <button
+                type="button"
+                class="not-in-workshop"
+                on:click=move |_| {
+                    // Its title is typed in the side panel: on a narrow
+                    // screen, open it.
+                    panel_open.set(true);
+                    view.add_priority();
+                }
+            >
                 "Add a priority"
             </button>
             <button
@@ -115,6 +125,7 @@ pub fn Toolbar() -> impl IntoView {
                 <button type="button" on:click=move |_| picture::download_svg(&view)>"Download SVG"</button>
                 <button type="button" on:click=move |_| picture::download_png(&view)>"Download PNG"</button>
             </span>
+            <panel::PanelToggle />
         </div>
     }
 }
