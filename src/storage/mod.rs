@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
+use crate::model::storage_use::{megabytes, stored_bytes};
 use crate::model::stored::{self, read_stored, write_stored, StoredError};
 use crate::model::{Id, Plan};
 
@@ -94,9 +95,9 @@ pub enum SaveError {
     /// The browser's storage for this site is full.
     Full,
     /// The plan alone is bigger than the browser keeps for a site (the
-    /// sizes are in UTF-16 code units, as browsers count them), so deleting
-    /// other plans cannot make room for it.
-    TooBig { plan: usize, others: usize },
+    /// sizes are in bytes, as browsers count them), so deleting other plans
+    /// cannot make room for it.
+    TooBig { plan: u64, others: u64 },
     /// Another tab saved this plan after we read it.
     Conflict { stored_revision: u64 },
     /// The browser does not let the site use local storage at all.
@@ -129,12 +130,6 @@ impl std::fmt::Display for SaveError {
             ),
         }
     }
-}
-
-/// "1.2 MB": a size in UTF-16 code units (two bytes each, as browsers
-/// count local storage), in plain words.
-fn megabytes(units: usize) -> String {
-    format!("{:.1} MB", units as f64 * 2.0 / 1_000_000.0)
 }
 
 pub fn plan_key(id: &Id) -> String {
@@ -421,17 +416,27 @@ fn write(plan: &Plan, revision: u64) -> Result<u64, SaveError> {
 /// everything else stored takes less than a quarter of this plan's size,
 /// it cannot, and the user is told the real reason.
 fn too_big_or_full(key: &str, text: &str) -> SaveError {
-    let plan = text.encode_utf16().count();
-    let others: usize = keys()
-        .iter()
-        .filter(|k| *k != key)
-        .map(|k| k.encode_utf16().count() + raw_text(k).map_or(0, |v| v.encode_utf16().count()))
-        .sum();
+    let plan = stored_bytes(key, text);
+    let others = used_bytes_but(Some(key));
     if others * 4 < plan {
         SaveError::TooBig { plan, others }
     } else {
         SaveError::Full
     }
+}
+
+/// The bytes this site's local storage holds, as browsers count them.
+pub fn used_bytes() -> u64 {
+    used_bytes_but(None)
+}
+
+/// The bytes held under every key but `except`.
+fn used_bytes_but(except: Option<&str>) -> u64 {
+    keys()
+        .iter()
+        .filter(|k| Some(k.as_str()) != except)
+        .map(|k| stored_bytes(k, &raw_text(k).unwrap_or_default()))
+        .sum()
 }
 
 fn classify_error(err: wasm_bindgen::JsValue) -> SaveError {

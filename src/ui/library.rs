@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::state::use_workbench;
 use crate::model::example::example_plan;
 use crate::model::plan::title_to_show;
+use crate::model::storage_use;
 use crate::model::summary::uk_date_time;
 use crate::model::Plan;
 use crate::storage::{LibraryEntry, SetAsideCopy};
@@ -44,6 +45,7 @@ pub fn Library() -> impl IntoView {
             <p class="hint">
                 "Plans are saved in this browser as you work. To share a plan or keep a copy elsewhere, export it as a file."
             </p>
+            <StorageUse />
             <form
                 class="new-plan"
                 on:submit=move |ev| {
@@ -98,6 +100,30 @@ pub fn Library() -> impl IntoView {
                 </section>
             </Show>
         </section>
+    }
+}
+
+/// How much of the browser's storage the plans use, a warning before it is
+/// full, and whether the browser agreed to keep it.
+#[component]
+fn StorageUse() -> impl IntoView {
+    let wb = use_workbench();
+    let kept = move || {
+        wb.persisted.get().map(|agreed| {
+            if agreed {
+                " This browser has agreed to keep these plans unless you clear its data."
+            } else {
+                " This browser may delete these plans if the disk runs short or the site is not visited for a while: export plans to keep copies."
+            }
+        })
+    };
+    view! {
+        <Show when=crate::storage::available>
+            <p class="hint storage-use">{move || storage_use::use_text(wb.storage_used.get())} {kept}</p>
+            {move || storage_use::warning(wb.storage_used.get()).map(|w| view! {
+                <p class="notice storage-warning" role="status">{w}</p>
+            })}
+        </Show>
     }
 }
 

@@ -101,6 +101,11 @@ pub struct Workbench {
     pub library: RwSignal<Vec<LibraryEntry>>,
     /// Stored copies that could not be read, kept as they were.
     pub set_aside: RwSignal<Vec<SetAsideCopy>>,
+    /// Bytes of local storage the site uses (read with the library).
+    pub storage_used: RwSignal<u64>,
+    /// Whether the browser agreed to keep the site's storage (`None`: it
+    /// was not asked, or has not answered).
+    pub persisted: RwSignal<Option<bool>>,
     /// The user is being asked before the open, unsaved plan is put away.
     pub leaving: RwSignal<Option<Leave>>,
     /// The change count when the open plan was last exported to a file
@@ -147,6 +152,8 @@ impl Workbench {
             screen: RwSignal::new(Screen::Library),
             library: RwSignal::new(Vec::new()),
             set_aside: RwSignal::new(Vec::new()),
+            storage_used: RwSignal::new(0),
+            persisted: RwSignal::new(None),
             leaving: RwSignal::new(None),
             exported_at: StoredValue::new(None),
             notices: RwSignal::new(Vec::new()),
@@ -158,7 +165,9 @@ impl Workbench {
             save_pending_since: StoredValue::new(0.0),
             changes: StoredValue::new(0),
         };
-        if !storage::available() {
+        if storage::available() {
+            wb.ask_to_keep_storage();
+        } else {
             wb.notify(NoticeKind::Problem, SaveError::Blocked.to_string());
         }
         wb.refresh_library();
@@ -182,9 +191,34 @@ impl Workbench {
         wb
     }
 
+    /// Asks the browser to keep the site's storage rather than delete it
+    /// when the disk runs short or the site goes unvisited; the library
+    /// says what it answered.
+    fn ask_to_keep_storage(&self) {
+        let persisted = self.persisted;
+        leptos::task::spawn_local(async move {
+            let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+                return;
+            };
+            // Missing where the page is not a secure context.
+            let has_manager =
+                js_sys::Reflect::get(&navigator, &"storage".into()).is_ok_and(|m| m.is_object());
+            if !has_manager {
+                return;
+            }
+            let Ok(promise) = navigator.storage().persist() else {
+                return;
+            };
+            if let Ok(answer) = wasm_bindgen_futures::JsFuture::from(promise).await {
+                persisted.set(answer.as_bool());
+            }
+        });
+    }
+
     pub fn refresh_library(&self) {
         let (entries, problems) = storage::list();
         self.library.set(entries);
+        self.storage_used.set(storage::used_bytes());
         for p in problems {
             self.report_set_aside(&p);
         }

@@ -11,6 +11,7 @@ mod fine_grained;
 mod harness;
 mod safety;
 mod small_screens;
+mod storage_use;
 
 use std::collections::BTreeMap;
 

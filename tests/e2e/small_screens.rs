@@ -400,7 +400,11 @@ async fn diagram_panel_over_the_canvas_on_a_phone_beside_it_on_a_desktop() {
         "its button says it is open"
     );
     button(&b, "Hide details").await;
-    assert_no_axe_violations(&b, "driver diagram on a phone, the panel open over the canvas").await;
+    assert_no_axe_violations(
+        &b,
+        "driver diagram on a phone, the panel open over the canvas",
+    )
+    .await;
     // The keyboard is taken into the panel, and its fields are reachable.
     eventually("the focus in the panel", || async {
         focus_in_panel(&b)

@@ -1,0 +1,76 @@
+//! Issue 9, "data kept safe in the browser": the library says how much of
+//! the browser's storage its plans use, warns before it is full, and says
+//! whether the browser agreed to keep the site's storage.
+
+use serde_json::json;
+
+use super::harness::*;
+
+async fn storage_use_text(b: &fantoccini::Client) -> String {
+    eventually("the storage-use line in the library", || async {
+        text_of(b, ".storage-use").await
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_library_shows_storage_use_warns_before_full_and_says_if_kept() {
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    let line = storage_use_text(&b).await;
+    assert!(
+        line.contains("Plans here use 0.0 MB of about 5.0 MB"),
+        "{line}"
+    );
+    assert!(
+        text_of(&b, ".storage-warning").await.is_err(),
+        "no warning yet"
+    );
+
+    // The persistence line agrees with what the browser says.
+    let persisted = b
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; navigator.storage.persisted().then(done);",
+            vec![],
+        )
+        .await
+        .expect("navigator.storage.persisted()");
+    let want = if persisted == json!(true) {
+        "has agreed to keep these plans"
+    } else {
+        "may delete these plans"
+    };
+    let line = eventually("the persistence answer", || async {
+        let t = text_of(&b, ".storage-use").await?;
+        t.contains(want).then_some(t.clone()).ok_or(t)
+    })
+    .await;
+    eprintln!("persisted: {persisted}; library says: {line}");
+
+    // A plan and 4.2 MB of other data: the figure grows and the library
+    // warns before the storage is full.
+    click_button(&b, "Open the example plan").await;
+    wait_saved(&b).await;
+    js(
+        &b,
+        "localStorage.setItem('other-data', 'x'.repeat(2100000));",
+        vec![],
+    )
+    .await;
+    click_button(&b, "Plan library").await;
+    let line = storage_use_text(&b).await;
+    assert!(
+        line.contains("Plans here use 4.2 MB") || line.contains("Plans here use 4.3 MB"),
+        "{line}"
+    );
+    let warning = eventually("the nearly-full warning", || async {
+        text_of(&b, ".storage-warning").await
+    })
+    .await;
+    assert!(
+        warning.contains("% full") && warning.contains("export"),
+        "{warning}"
+    );
+    assert_no_axe_violations(&b, "plan library with storage use and its warning").await;
+    b.close().await;
+}
