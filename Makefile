@@ -4,7 +4,7 @@ SHELL := bash
 ENV := set -euo pipefail; . .tools/env.sh
 PORT ?= 8080
 
-.PHONY: setup serve build test test-wasm test-native bench fuzz fmt clean
+.PHONY: setup serve build single test test-wasm test-native bench fuzz fmt clean
 
 setup:
 	@scripts/setup.sh
@@ -16,12 +16,19 @@ serve: setup
 build: setup
 	@$(ENV); trunk build --release
 
+# One self-contained HTML file (JS, wasm and CSS inlined) that opens from
+# file:// with no server: dist-single/plan-workbench.html.
+single: setup
+	@$(ENV); trunk build --release
+	@python3 scripts/single_file.py
+
 # Browser tests need Chromium; the end-to-end tests drive the release build
 # in dist/, so it is built first. Native tests run last so the output ends
 # with cargo's summary lines.
 test:
 	@scripts/setup.sh --test
 	@$(ENV); trunk build --release
+	@python3 scripts/single_file.py
 	@$(MAKE) --no-print-directory test-wasm test-native
 
 test-wasm:
@@ -58,4 +65,4 @@ fmt:
 	cargo fmt
 
 clean:
-	rm -rf dist target
+	rm -rf dist dist-single target

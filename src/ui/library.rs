@@ -17,6 +17,15 @@ fn when(entry: &LibraryEntry) -> String {
     uk_date_time(entry.changed, &chrono::Local)
 }
 
+/// The single-file build (`make single`) runs from file://, where browsers
+/// keep storage per profile and may share it between every file opened
+/// that way, so the library says so.
+fn opened_from_file() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|p| p == "file:")
+}
+
 #[component]
 pub fn Library() -> impl IntoView {
     let wb = use_workbench();
@@ -46,6 +55,11 @@ pub fn Library() -> impl IntoView {
                 "Plans are saved in this browser as you work. To share a plan or keep a copy elsewhere, export it as a file."
             </p>
             <StorageUse />
+            <Show when=opened_from_file>
+                <p class="file-notice" role="note">
+                    "Opened from a file: plans are kept in this browser's storage for files, which this browser may share between all files opened this way. Export plans to keep copies."
+                </p>
+            </Show>
             <form
                 class="new-plan"
                 on:submit=move |ev| {

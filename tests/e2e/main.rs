@@ -10,6 +10,7 @@ mod diagram;
 mod fine_grained;
 mod harness;
 mod safety;
+mod single_file;
 mod small_screens;
 mod storage_use;
 
