@@ -50,9 +50,9 @@ module = (
     "<script type=\"module\">\n"
     + js
     + "\nconst __wasm_bytes = Uint8Array.from(atob(\"" + wasm_b64 + "\"), c => c.charCodeAt(0));\n"
-    + "const wasm = await __wbg_init({ module_or_path: __wasm_bytes });\n"
+    + "const __single_wasm = await __wbg_init({ module_or_path: __wasm_bytes });\n"
     + "window.wasmBindings = { wasm_memory_bytes };\n"
-    + "dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));\n"
+    + "dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm: __single_wasm}}));\n"
     + "</script>"
 )
 html = html[: m.start()] + module + html[m.end():]
