@@ -20,6 +20,19 @@ async fn set_aside_keys(c: &Client) -> Vec<String> {
         .collect()
 }
 
+/// The names of the buttons in the set-aside copies' rows that start with
+/// `word` ("Try to open", "Download", "Delete"), in row order.
+async fn copy_buttons(c: &Client, word: &str) -> Vec<String> {
+    let v = js(
+        c,
+        "return Array.from(document.querySelectorAll('.set-aside-row button'))
+           .map(x => x.getAttribute('aria-label')).filter(n => n.startsWith(arguments[0]));",
+        vec![json!(word)],
+    )
+    .await;
+    serde_json::from_value(v).expect("button names")
+}
+
 async fn top_bar_state(c: &Client) -> String {
     text_of(c, ".save-state").await.unwrap_or_default()
 }
@@ -213,13 +226,7 @@ async fn set_aside_copies_are_listed_and_can_be_opened_downloaded_or_deleted() {
     // The download of the wrapped copy is a plan file the importer reads.
     let keys = set_aside_keys(&b).await;
     assert_eq!(keys.len(), 2, "{keys:?}");
-    let wrapped_name = js(
-        &b,
-        "return Array.from(document.querySelectorAll('.set-aside-row button[aria-label^=\"Download\"]')).map(x => x.getAttribute('aria-label'));",
-        vec![],
-    )
-    .await;
-    let names: Vec<String> = serde_json::from_value(wrapped_name).unwrap();
+    let names = copy_buttons(&b, "Download").await;
     for name in &names {
         click_button(&b, name).await;
     }
@@ -235,15 +242,7 @@ async fn set_aside_copies_are_listed_and_can_be_opened_downloaded_or_deleted() {
 
     // "Try to open" on the broken one says why and keeps it; on the
     // wrapped one it opens the plan and the copy goes.
-    let tries: Vec<String> = serde_json::from_value(
-        js(
-            &b,
-            "return Array.from(document.querySelectorAll('.set-aside-row button[aria-label^=\"Try to open\"]')).map(x => x.getAttribute('aria-label'));",
-            vec![],
-        )
-        .await,
-    )
-    .unwrap();
+    let tries = copy_buttons(&b, "Try to open").await;
     assert_eq!(tries.len(), 2);
     // Rows are oldest first: the rescued copy (set aside in November),
     // then the broken one (set aside today).
@@ -262,15 +261,7 @@ async fn set_aside_copies_are_listed_and_can_be_opened_downloaded_or_deleted() {
     assert_eq!(titles, vec!["Rescued plan".to_owned()]);
 
     // Delete asks, then deletes.
-    let delete: Vec<String> = serde_json::from_value(
-        js(
-            &b,
-            "return Array.from(document.querySelectorAll('.set-aside-row button[aria-label^=\"Delete\"]')).map(x => x.getAttribute('aria-label'));",
-            vec![],
-        )
-        .await,
-    )
-    .unwrap();
+    let delete = copy_buttons(&b, "Delete").await;
     assert_eq!(delete.len(), 1);
     click_button(&b, &delete[0]).await;
     assert_eq!(set_aside_keys(&b).await.len(), 1, "not before confirming");
