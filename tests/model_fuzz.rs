@@ -30,6 +30,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use plan_workbench::model::format::{export_plan, import_plan, ImportError, NESTING_LIMIT};
+use plan_workbench::model::export_reminder::ExportRecord;
 use plan_workbench::model::stored::{
     plan_file_in, read_stored, stored_revision, write_stored, StoredError,
 };
@@ -134,7 +135,7 @@ fn check_text(text: &str) -> Result<(), TestCaseError> {
     match &stored {
         Ok(doc) => {
             check_accepted(&doc.plan)?;
-            let again = read_stored(&write_stored(&doc.plan, doc.revision, doc.changed));
+            let again = read_stored(&write_stored(&doc.plan, doc.revision, doc.changed, &doc.export));
             prop_assert_eq!(again.as_ref(), Ok(doc));
             // The importer reads a stored copy too, to the same plan.
             prop_assert_eq!(imported.as_ref().ok(), Some(&doc.plan));
@@ -191,7 +192,7 @@ fn check_accepted(plan: &Plan) -> Result<(), TestCaseError> {
         "export then import changed the plan"
     );
     prop_assert_eq!(export_plan(back.as_ref().unwrap()), file);
-    let stored = write_stored(plan, 3, when());
+    let stored = write_stored(plan, 3, when(), &ExportRecord::default());
     let doc = read_stored(&stored);
     prop_assert!(doc.is_ok(), "{:?}", doc);
     let doc = doc.unwrap();
@@ -897,7 +898,7 @@ fn fuzz_valid_plans_always_round_trip() {
         prop_assert_eq!(validate(&plan), Ok(()));
         check_accepted(&plan)?;
         check_text(&export_plan(&plan))?;
-        check_text(&write_stored(&plan, 1, when()))
+        check_text(&write_stored(&plan, 1, when(), &ExportRecord::default()))
     });
 }
 

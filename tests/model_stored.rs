@@ -12,6 +12,7 @@
 use chrono::{DateTime, Utc};
 use plan_workbench::model::example::example_plan;
 use plan_workbench::model::format::{export_plan, import_plan, FORMAT_VERSION};
+use plan_workbench::model::export_reminder::ExportRecord;
 use plan_workbench::model::stored::{
     plan_file_in, read_stored, stored_revision, write_stored, StoredDoc, StoredError,
 };
@@ -35,7 +36,7 @@ fn unreadable(text: &str) -> String {
 
 /// A stored text with the plan document changed by `f`.
 fn stored_with(f: impl FnOnce(&mut Value)) -> String {
-    let mut v: Value = serde_json::from_str(&write_stored(&example_plan(), 4, when())).unwrap();
+    let mut v: Value = serde_json::from_str(&write_stored(&example_plan(), 4, when(), &ExportRecord::default())).unwrap();
     f(&mut v);
     serde_json::to_string(&v).unwrap()
 }
@@ -43,11 +44,12 @@ fn stored_with(f: impl FnOnce(&mut Value)) -> String {
 #[test]
 fn written_copies_read_back_unchanged() {
     let plan = example_plan();
-    let text = write_stored(&plan, 12, when());
-    // The envelope as storage has always written it: revision first.
+    let text = write_stored(&plan, 12, when(), &ExportRecord::default());
+    // The envelope as storage has always written it, revision first, with
+    // what is known of the plan's exports before the plan.
     assert!(
         text.starts_with(
-            r#"{"revision":12,"changed":"2026-12-01T20:40:00.123Z","plan":{"format":"improvement-plan","version":1,"plan":{"#
+            r#"{"revision":12,"changed":"2026-12-01T20:40:00.123Z","exported":null,"edits":0,"plan":{"format":"improvement-plan","version":1,"plan":{"#
         ),
         "{}",
         &text[..120]
@@ -57,10 +59,69 @@ fn written_copies_read_back_unchanged() {
         Ok(StoredDoc {
             plan,
             revision: 12,
-            changed: when()
+            changed: when(),
+            export: ExportRecord::default(),
         })
     );
     assert_eq!(stored_revision(&text), Some(12));
+}
+
+#[test]
+fn the_export_date_and_edits_since_are_kept_with_the_plan() {
+    let plan = example_plan();
+    let export = ExportRecord {
+        exported: Some("2026-11-03T14:05:00Z".parse().unwrap()),
+        edits: 23,
+    };
+    let text = write_stored(&plan, 5, when(), &export);
+    assert!(
+        text.contains(r#""exported":"2026-11-03T14:05:00Z","edits":23,"plan":"#),
+        "{}",
+        &text[..140]
+    );
+    let doc = read_stored(&text).unwrap();
+    assert_eq!((doc.plan, doc.export), (plan, export));
+}
+
+#[test]
+fn a_copy_stored_before_export_dates_reads_as_never_exported() {
+    let plan = example_plan();
+    let old = stored_with(|v| {
+        let o = v.as_object_mut().unwrap();
+        o.remove("exported");
+        o.remove("edits");
+    });
+    assert!(!old.contains("exported") && !old.contains("edits"), "{old}");
+    let doc = read_stored(&old).expect("an old copy still reads");
+    assert_eq!(doc.plan, plan);
+    assert_eq!(doc.export, ExportRecord::from_before_records(&plan));
+    assert_eq!(doc.export.exported, None);
+    assert!(doc.export.edits > 0, "its items count as work not on file");
+}
+
+#[test]
+fn an_export_record_that_cannot_be_read_never_costs_the_plan() {
+    let plan = example_plan();
+    for (exported, edits, want) in [
+        (json!("not a date"), json!(4), ExportRecord { exported: None, edits: 4 }),
+        (json!(7), json!(-1), ExportRecord::from_before_records(&plan)),
+        (
+            json!("2026-11-03T14:05:00Z"),
+            json!("many"),
+            ExportRecord {
+                exported: Some("2026-11-03T14:05:00Z".parse().unwrap()),
+                ..ExportRecord::from_before_records(&plan)
+            },
+        ),
+    ] {
+        let text = stored_with(|v| {
+            v["exported"] = exported.clone();
+            v["edits"] = edits.clone();
+        });
+        let doc = read_stored(&text).unwrap_or_else(|e| panic!("{exported} {edits}: {e}"));
+        assert_eq!(doc.plan, plan);
+        assert_eq!(doc.export, want, "{exported} {edits}");
+    }
 }
 
 #[test]
@@ -69,7 +130,7 @@ fn a_blank_title_saves_and_loads() {
         let mut plan = example_plan();
         plan.meta.title = title.into();
         assert_eq!(plan.display_title(), "Untitled plan");
-        let stored = read_stored(&write_stored(&plan, 1, when())).expect("a blank title reads");
+        let stored = read_stored(&write_stored(&plan, 1, when(), &ExportRecord::default())).expect("a blank title reads");
         assert_eq!(stored.plan, plan);
         assert_eq!(import_plan(&export_plan(&plan)), Ok(plan));
     }
@@ -77,7 +138,7 @@ fn a_blank_title_saves_and_loads() {
 
 #[test]
 fn the_revision_is_read_without_reading_the_plan() {
-    let text = write_stored(&example_plan(), 99, when());
+    let text = write_stored(&example_plan(), 99, when(), &ExportRecord::default());
     assert_eq!(stored_revision(&text), Some(99));
     // The plan after the revision is not read: a copy cut short still
     // gives its revision.
@@ -229,7 +290,7 @@ fn every_other_refusal_says_what_and_where() {
 #[test]
 fn the_importer_reads_a_stored_copy() {
     let plan = example_plan();
-    let text = write_stored(&plan, 3, when());
+    let text = write_stored(&plan, 3, when(), &ExportRecord::default());
     assert_eq!(import_plan(&text), Ok(plan.clone()));
     // Pretty-printed too (as a person might save it).
     let v: Value = serde_json::from_str(&text).unwrap();
@@ -279,7 +340,7 @@ fn an_error_inside_a_stored_copy_gives_its_line_and_column_in_the_whole_text() {
 fn the_plan_file_in_a_stored_or_set_aside_text() {
     let plan = example_plan();
     let file = export_plan(&plan);
-    let stored = write_stored(&plan, 2, when());
+    let stored = write_stored(&plan, 2, when(), &ExportRecord::default());
     assert_eq!(plan_file_in(&stored).as_deref(), Some(file.as_str()));
     assert_eq!(plan_file_in(&file).as_deref(), Some(file.as_str()));
     // A plan file written compactly comes out as the exporter writes it.
@@ -322,7 +383,7 @@ fn a_plan_read_from_storage_is_valid() {
     // bypasses it.
     let mut p: Plan = example_plan();
     p.actions[0].aims.push("ghost".into());
-    let text = write_stored(&p, 1, when());
+    let text = write_stored(&p, 1, when(), &ExportRecord::default());
     let why = unreadable(&text);
     assert!(why.contains("\"ghost\""), "{why}");
     assert!(why.contains("(at $.plan.plan.actions[0].aims["), "{why}");

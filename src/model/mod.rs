@@ -4,6 +4,7 @@
 pub mod diagram;
 pub mod editing;
 pub mod example;
+pub mod export_reminder;
 pub mod format;
 pub mod links;
 pub mod ops;

@@ -1,7 +1,10 @@
 //! The copy of a plan kept in the browser's storage, as text: an envelope
 //! `{"revision": 7, "changed": "2026-12-01T20:40:00Z", "plan": <a plan
 //! file>}`. The revision lets a tab notice that another tab saved the plan
-//! since it read it; `changed` is when it was last saved.
+//! since it read it; `changed` is when it was last saved. `exported` and
+//! `edits` say when the plan was last exported to a file and how much it
+//! has changed since (`model::export_reminder`); a copy stored before they
+//! were kept reads without them.
 //!
 //! This is plain Rust so the reader is tested and fuzzed natively; the
 //! storage layer only moves these texts in and out of the browser.
@@ -10,6 +13,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use super::export_reminder::ExportRecord;
 use super::format::{
     document, export_plan, import_text, is_too_deep, not_json, readable, Document, Subject,
     FORMAT_NAME, FORMAT_VERSION,
@@ -22,6 +26,7 @@ pub struct StoredDoc {
     pub plan: Plan,
     pub revision: u64,
     pub changed: DateTime<Utc>,
+    pub export: ExportRecord,
 }
 
 /// Why a stored copy could not be opened.
@@ -66,6 +71,8 @@ const STORED: Subject = Subject {
 struct EnvelopeOut<'a> {
     revision: u64,
     changed: DateTime<Utc>,
+    exported: Option<DateTime<Utc>>,
+    edits: u32,
     plan: Document<'a>,
 }
 
@@ -79,17 +86,29 @@ struct EnvelopeIn<'a> {
     #[serde(borrow, default)]
     changed: Option<&'a RawValue>,
     #[serde(borrow, default)]
+    exported: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    edits: Option<&'a RawValue>,
+    #[serde(borrow, default)]
     plan: Option<&'a RawValue>,
     /// Not in a stored copy: only in a plan file.
     #[serde(borrow, default)]
     format: Option<&'a RawValue>,
 }
 
-/// The text stored for a plan at a revision, changed at `changed`.
-pub fn write_stored(plan: &Plan, revision: u64, changed: DateTime<Utc>) -> String {
+/// The text stored for a plan at a revision, changed at `changed`, with
+/// what is known of its exports.
+pub fn write_stored(
+    plan: &Plan,
+    revision: u64,
+    changed: DateTime<Utc>,
+    export: &ExportRecord,
+) -> String {
     serde_json::to_string(&EnvelopeOut {
         revision,
         changed,
+        exported: export.exported,
+        edits: export.edits,
         plan: document(plan),
     })
     .expect("a plan always serialises")
@@ -153,11 +172,33 @@ pub fn read_stored(text: &str) -> Result<StoredDoc, StoredError> {
         }
         Err(why) => return Err(StoredError::Unreadable(why)),
     };
+    let export = export_of(env.exported, env.edits, &plan);
     Ok(StoredDoc {
         plan,
         revision,
         changed,
+        export,
     })
+}
+
+/// What the envelope says of the plan's exports. These only decide a date
+/// shown and a reminder, so one that cannot be read never costs the plan:
+/// a date that is not one is taken as no export, and a count that is not
+/// one as a copy stored before counts were kept.
+fn export_of(
+    exported: Option<&RawValue>,
+    edits: Option<&RawValue>,
+    plan: &Plan,
+) -> ExportRecord {
+    let edits = edits.and_then(|raw| serde_json::from_str::<u32>(raw.get()).ok());
+    let exported = exported.and_then(|raw| serde_json::from_str(raw.get()).ok());
+    match edits {
+        Some(edits) => ExportRecord { exported, edits },
+        None => ExportRecord {
+            exported,
+            ..ExportRecord::from_before_records(plan)
+        },
+    }
 }
 
 /// The envelope's members, or why the text is not one.

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use super::history::{Group, History, Step};
 use super::op::Op;
 use super::patch::Patch;
+use crate::model::export_reminder::ExportRecord;
 use crate::model::layout::same_height;
 use crate::model::links::ItemRef;
 use crate::model::ops::OpError;
@@ -75,6 +76,9 @@ pub struct Session {
     revision: u64,
     /// Changed since it was last saved.
     unsaved: bool,
+    /// When the plan was last exported and how many edits (undo steps
+    /// made, undone or redone) it has had since; saved with it.
+    export: ExportRecord,
     /// Where each item is, so screens find one in constant time. Kept up
     /// to date by every change that adds, removes or moves items.
     index: HashMap<Id, (Kind, usize)>,
@@ -101,7 +105,30 @@ impl Session {
             history: History::default(),
             revision,
             unsaved: false,
+            export: ExportRecord::default(),
         }
+    }
+
+    /// The session with what is known of the plan's exports (as stored).
+    pub fn with_export(mut self, export: ExportRecord) -> Session {
+        self.export = export;
+        self
+    }
+
+    /// What is known of the plan's exports, as just saved.
+    pub fn set_export(&mut self, export: ExportRecord) {
+        self.export = export;
+    }
+
+    /// When the plan was last exported and how much it has changed since.
+    pub fn export(&self) -> &ExportRecord {
+        &self.export
+    }
+
+    /// The plan was exported to a file at `at`; saving keeps that.
+    pub fn exported(&mut self, at: chrono::DateTime<chrono::Utc>) {
+        self.export.exported_at(at);
+        self.unsaved = true;
     }
 
     pub fn plan(&self) -> &Plan {
@@ -186,6 +213,7 @@ impl Session {
         if !change.is_empty() {
             self.history.push(Step { before, after }, group);
             self.unsaved = true;
+            self.export.edited();
         }
         Ok(self.after(change))
     }
@@ -202,6 +230,7 @@ impl Session {
         let change = diff(&step.after, &step.before);
         self.history.undone(step);
         self.unsaved = true;
+        self.export.edited();
         Some(self.after(change))
     }
 
@@ -212,6 +241,7 @@ impl Session {
         let change = diff(&step.before, &step.after);
         self.history.redone(step);
         self.unsaved = true;
+        self.export.edited();
         Some(self.after(change))
     }
 
@@ -308,6 +338,54 @@ mod tests {
         let same = s.apply(&typing(&o, "Outcome"), None).unwrap();
         assert!(same.is_empty());
         assert!(!s.can_undo() && !s.unsaved());
+    }
+
+    #[test]
+    fn edits_are_counted_an_undo_step_each_and_an_export_starts_again() {
+        use chrono::TimeZone;
+        let (s, o) = session();
+        let then = chrono::Utc.with_ymd_and_hms(2026, 11, 3, 14, 5, 0).unwrap();
+        let mut s = s.with_export(ExportRecord {
+            exported: Some(then),
+            edits: 2,
+        });
+        let g = || Some(Group(format!("text:{o}")));
+        for text in ["a", "ab", "abc"] {
+            s.apply(&typing(&o, text), g()).unwrap();
+        }
+        assert_eq!(s.export().edits, 3, "a burst of typing is one edit");
+        s.seal();
+        s.apply(&typing(&o, "abcd"), g()).unwrap();
+        s.apply(
+            &Op::Add {
+                kind: Kind::Measure,
+                text: "M".into(),
+                parent: Some(o.clone()),
+                secondary: false,
+            },
+            None,
+        )
+        .unwrap();
+        assert_eq!(s.export().edits, 5);
+        // Refused and empty changes are not edits; undo and redo are.
+        assert!(s.apply(&typing(&Id::from("gone"), "x"), None).is_err());
+        assert!(s.apply(&typing(&o, "abcd"), None).unwrap().is_empty());
+        assert_eq!(s.export().edits, 5);
+        s.undo().unwrap();
+        s.redo().unwrap();
+        assert_eq!(s.export().edits, 7);
+        assert_eq!(s.export().exported, Some(then));
+        s.saved(4);
+        let now = then + chrono::Duration::days(1);
+        s.exported(now);
+        assert_eq!(
+            s.export(),
+            &ExportRecord {
+                exported: Some(now),
+                edits: 0
+            }
+        );
+        assert!(s.unsaved(), "the export date is saved with the plan");
     }
 
     #[test]
