@@ -29,8 +29,8 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use plan_workbench::model::format::{export_plan, import_plan, ImportError, NESTING_LIMIT};
 use plan_workbench::model::export_reminder::ExportRecord;
+use plan_workbench::model::format::{export_plan, import_plan, ImportError, NESTING_LIMIT};
 use plan_workbench::model::stored::{
     plan_file_in, read_stored, stored_revision, write_stored, StoredError,
 };
@@ -135,7 +135,12 @@ fn check_text(text: &str) -> Result<(), TestCaseError> {
     match &stored {
         Ok(doc) => {
             check_accepted(&doc.plan)?;
-            let again = read_stored(&write_stored(&doc.plan, doc.revision, doc.changed, &doc.export));
+            let again = read_stored(&write_stored(
+                &doc.plan,
+                doc.revision,
+                doc.changed,
+                &doc.export,
+            ));
             prop_assert_eq!(again.as_ref(), Ok(doc));
             // The importer reads a stored copy too, to the same plan.
             prop_assert_eq!(imported.as_ref().ok(), Some(&doc.plan));

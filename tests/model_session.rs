@@ -16,9 +16,9 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use plan_workbench::model::chain::{card_facts, CardFacts};
 use plan_workbench::model::editing::{Change, Group, ItemEdit, MetaEdit, Op, Session};
+use plan_workbench::model::export_reminder::ExportRecord;
 use plan_workbench::model::format::{export_plan, import_plan};
 use plan_workbench::model::layout::{layout, Layout, Metrics};
-use plan_workbench::model::export_reminder::ExportRecord;
 use plan_workbench::model::stored::{read_stored, write_stored};
 use plan_workbench::model::summary::codes;
 use plan_workbench::model::synthetic::synthetic_plan;
@@ -371,7 +371,13 @@ fn run(start: Plan, recipes: Vec<Recipe>) -> Result<(), TestCaseError> {
             &Ok(s.plan().clone())
         );
         let changed = chrono::DateTime::from_timestamp(1_764_600_000, 123_456_789).unwrap();
-        let stored = read_stored(&write_stored(s.plan(), 7, changed, &ExportRecord::default())).map_err(|e| e.to_string());
+        let stored = read_stored(&write_stored(
+            s.plan(),
+            7,
+            changed,
+            &ExportRecord::default(),
+        ))
+        .map_err(|e| e.to_string());
         prop_assert_eq!(
             stored.map(|d| (d.plan, d.revision, d.changed)),
             Ok((s.plan().clone(), 7, changed))

@@ -11,8 +11,8 @@
 
 use chrono::{DateTime, Utc};
 use plan_workbench::model::example::example_plan;
-use plan_workbench::model::format::{export_plan, import_plan, FORMAT_VERSION};
 use plan_workbench::model::export_reminder::ExportRecord;
+use plan_workbench::model::format::{export_plan, import_plan, FORMAT_VERSION};
 use plan_workbench::model::stored::{
     plan_file_in, read_stored, stored_revision, write_stored, StoredDoc, StoredError,
 };
@@ -36,7 +36,13 @@ fn unreadable(text: &str) -> String {
 
 /// A stored text with the plan document changed by `f`.
 fn stored_with(f: impl FnOnce(&mut Value)) -> String {
-    let mut v: Value = serde_json::from_str(&write_stored(&example_plan(), 4, when(), &ExportRecord::default())).unwrap();
+    let mut v: Value = serde_json::from_str(&write_stored(
+        &example_plan(),
+        4,
+        when(),
+        &ExportRecord::default(),
+    ))
+    .unwrap();
     f(&mut v);
     serde_json::to_string(&v).unwrap()
 }
@@ -103,8 +109,19 @@ fn a_copy_stored_before_export_dates_reads_as_never_exported() {
 fn an_export_record_that_cannot_be_read_never_costs_the_plan() {
     let plan = example_plan();
     for (exported, edits, want) in [
-        (json!("not a date"), json!(4), ExportRecord { exported: None, edits: 4 }),
-        (json!(7), json!(-1), ExportRecord::from_before_records(&plan)),
+        (
+            json!("not a date"),
+            json!(4),
+            ExportRecord {
+                exported: None,
+                edits: 4,
+            },
+        ),
+        (
+            json!(7),
+            json!(-1),
+            ExportRecord::from_before_records(&plan),
+        ),
         (
             json!("2026-11-03T14:05:00Z"),
             json!("many"),
@@ -130,7 +147,8 @@ fn a_blank_title_saves_and_loads() {
         let mut plan = example_plan();
         plan.meta.title = title.into();
         assert_eq!(plan.display_title(), "Untitled plan");
-        let stored = read_stored(&write_stored(&plan, 1, when(), &ExportRecord::default())).expect("a blank title reads");
+        let stored = read_stored(&write_stored(&plan, 1, when(), &ExportRecord::default()))
+            .expect("a blank title reads");
         assert_eq!(stored.plan, plan);
         assert_eq!(import_plan(&export_plan(&plan)), Ok(plan));
     }

@@ -5,6 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use plan_workbench::model::example::example_plan;
+use plan_workbench::model::export_reminder::ExportRecord;
 use plan_workbench::storage;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -27,7 +28,7 @@ async fn a_panic_shows_the_fault_screen_with_the_last_saved_plan() {
     let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     local.clear().unwrap();
     let plan = example_plan();
-    storage::save(&plan, 0).unwrap();
+    storage::save(&plan, 0, &ExportRecord::default()).unwrap();
     local.set_item("ipw.last-open", plan.id.as_str()).unwrap();
     let document = web_sys::window().unwrap().document().unwrap();
     let app = document.create_element("div").unwrap();

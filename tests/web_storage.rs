@@ -4,6 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use plan_workbench::model::example::example_plan;
+use plan_workbench::model::export_reminder::ExportRecord;
 use plan_workbench::model::{Kind, Plan};
 use plan_workbench::storage::{self, SaveError};
 use wasm_bindgen::JsCast;
@@ -50,7 +51,7 @@ async fn next_tick() {
 fn a_saved_plan_is_restored_exactly() {
     clear();
     let plan = example_plan();
-    let rev = storage::save(&plan, 0).expect("saves");
+    let rev = storage::save(&plan, 0, &ExportRecord::default()).expect("saves");
     assert_eq!(rev, 1);
     let stored = storage::load(&plan.id).expect("readable").expect("present");
     assert_eq!(stored.plan, plan);
@@ -65,15 +66,15 @@ fn a_saved_plan_is_restored_exactly() {
 fn a_save_based_on_an_old_revision_is_refused() {
     clear();
     let mut plan = Plan::new_empty("Two tabs");
-    storage::save(&plan, 0).unwrap();
+    storage::save(&plan, 0, &ExportRecord::default()).unwrap();
     // The other tab saves revision 2 ...
     let mut theirs = plan.clone();
     theirs.add_item(Kind::Priority, "Theirs", None).unwrap();
-    assert_eq!(storage::save(&theirs, 1), Ok(2));
+    assert_eq!(storage::save(&theirs, 1, &ExportRecord::default()), Ok(2));
     // ... so ours, still based on revision 1, must not overwrite it.
     plan.add_item(Kind::Priority, "Ours", None).unwrap();
     assert_eq!(
-        storage::save(&plan, 1),
+        storage::save(&plan, 1, &ExportRecord::default()),
         Err(SaveError::Conflict { stored_revision: 2 })
     );
     assert_eq!(storage::load(&plan.id).unwrap().unwrap().plan, theirs);
@@ -83,11 +84,11 @@ fn a_save_based_on_an_old_revision_is_refused() {
 fn a_full_storage_is_reported_and_the_stored_plan_kept() {
     clear();
     let plan = example_plan();
-    storage::save(&plan, 0).unwrap();
+    storage::save(&plan, 0, &ExportRecord::default()).unwrap();
     let filler = fill_storage();
     let mut bigger = plan.clone();
     bigger.meta.vision = "v".repeat(100_000);
-    let result = storage::save(&bigger, 1);
+    let result = storage::save(&bigger, 1, &ExportRecord::default());
     for k in &filler {
         local().remove_item(k).unwrap();
     }
@@ -100,7 +101,7 @@ fn a_full_storage_is_reported_and_the_stored_plan_kept() {
 fn unreadable_stored_text_is_set_aside_not_lost() {
     clear();
     let good = example_plan();
-    storage::save(&good, 0).unwrap();
+    storage::save(&good, 0, &ExportRecord::default()).unwrap();
     let broken = r#"{"revision": 3, "changed": "2026-01-01T00:00:00Z", "plan": {"format": "improvement-plan", "version": 1, "plan": {"id": 5"#;
     local().set_item("ipw.plan.broken", broken).unwrap();
 
@@ -174,7 +175,7 @@ async fn the_app_starts_despite_unreadable_data_and_offers_it() {
 async fn an_edit_when_storage_is_full_keeps_the_plan_on_screen() {
     clear();
     let plan = example_plan();
-    storage::save(&plan, 0).unwrap();
+    storage::save(&plan, 0, &ExportRecord::default()).unwrap();
     local().set_item("ipw.last-open", plan.id.as_str()).unwrap();
     let host = mount_app();
     next_tick().await;
@@ -222,7 +223,7 @@ async fn an_edit_when_storage_is_full_keeps_the_plan_on_screen() {
 fn the_library_is_listed_from_the_records_beside_the_plans() {
     clear();
     let recorded = Plan::new_empty("Recorded");
-    storage::save(&recorded, 0).unwrap();
+    storage::save(&recorded, 0, &ExportRecord::default()).unwrap();
     let record_key = format!("ipw.record.{}", recorded.id);
     let record = storage::raw_text(&record_key).expect("a record beside the plan");
     assert!(record.contains("\"title\":\"Recorded\""), "{record}");
@@ -243,7 +244,7 @@ fn the_library_is_listed_from_the_records_beside_the_plans() {
     // A plan saved by an earlier version has no record: it is read, listed
     // and given one.
     let legacy = Plan::new_empty("Saved before records");
-    storage::save(&legacy, 0).unwrap();
+    storage::save(&legacy, 0, &ExportRecord::default()).unwrap();
     let legacy_record = format!("ipw.record.{}", legacy.id);
     local().remove_item(&legacy_record).unwrap();
     let (library, _) = storage::list();
@@ -259,4 +260,48 @@ fn the_library_is_listed_from_the_records_beside_the_plans() {
     assert_eq!(storage::raw_text(&plan_key), None);
     assert_eq!(storage::raw_text(&record_key), None);
     assert_eq!(storage::list().0.len(), 1);
+}
+
+/// What is known of a plan's exports is saved with it, listed, read back,
+/// and survives a save of the export alone, which keeps the date of the
+/// plan's last change.
+#[wasm_bindgen_test]
+fn the_export_record_is_kept_with_the_plan_and_listed() {
+    clear();
+    let plan = example_plan();
+    let export = ExportRecord {
+        exported: Some("2026-11-03T14:05:00Z".parse().unwrap()),
+        edits: 21,
+    };
+    storage::save(&plan, 0, &export).unwrap();
+    let stored = storage::load(&plan.id).unwrap().unwrap();
+    assert_eq!(stored.export, export);
+    assert_eq!(storage::list().0[0].export, export);
+    assert_eq!(storage::export_record(&plan.id), Some(export.clone()));
+
+    let mut later = export.clone();
+    later.exported_at("2026-11-04T09:00:00Z".parse().unwrap());
+    assert_eq!(storage::save_export(&plan, 1, &later), Ok(2));
+    let again = storage::load(&plan.id).unwrap().unwrap();
+    assert_eq!(again.export, later);
+    assert_eq!(again.changed, stored.changed, "an export is not a change");
+    assert_eq!(
+        storage::save_export(&plan, 1, &later),
+        Err(SaveError::Conflict { stored_revision: 2 }),
+        "another tab's save is not written over"
+    );
+
+    // A record written before exports were kept: the plan is read whole
+    // and the record written again with what the plan says.
+    let record_key = format!("ipw.record.{}", plan.id);
+    let old_record = storage::raw_text(&record_key).unwrap().replace(
+        r#","export":{"exported":"2026-11-04T09:00:00Z","edits":0}"#,
+        "",
+    );
+    assert!(!old_record.contains("export"), "{old_record}");
+    local().set_item(&record_key, &old_record).unwrap();
+    assert_eq!(storage::list().0[0].export, later);
+    assert!(storage::raw_text(&record_key)
+        .unwrap()
+        .contains("\"export\""));
 }

@@ -23,7 +23,7 @@ use super::plan::{Id, Plan};
 pub const A_LOT_OF_EDITS: u32 = 20;
 
 /// What is kept with a stored plan about its copies on file.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ExportRecord {
     /// When the plan was last exported to a file from this browser.
     #[serde(default)]
@@ -105,9 +105,7 @@ pub fn uk_date_at_time<Tz: chrono::TimeZone>(t: DateTime<Utc>, tz: &Tz) -> Strin
 where
     Tz::Offset: std::fmt::Display,
 {
-    t.with_timezone(tz)
-        .format("%-d %B %Y at %H:%M")
-        .to_string()
+    t.with_timezone(tz).format("%-d %B %Y at %H:%M").to_string()
 }
 
 /// What the library says of a plan's exports.

@@ -185,11 +185,7 @@ pub fn read_stored(text: &str) -> Result<StoredDoc, StoredError> {
 /// shown and a reminder, so one that cannot be read never costs the plan:
 /// a date that is not one is taken as no export, and a count that is not
 /// one as a copy stored before counts were kept.
-fn export_of(
-    exported: Option<&RawValue>,
-    edits: Option<&RawValue>,
-    plan: &Plan,
-) -> ExportRecord {
+fn export_of(exported: Option<&RawValue>, edits: Option<&RawValue>, plan: &Plan) -> ExportRecord {
     let edits = edits.and_then(|raw| serde_json::from_str::<u32>(raw.get()).ok());
     let exported = exported.and_then(|raw| serde_json::from_str(raw.get()).ok());
     match edits {

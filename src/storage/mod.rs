@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
+use crate::model::export_reminder::ExportRecord;
 use crate::model::storage_use::{megabytes, stored_bytes};
 use crate::model::stored::{self, read_stored, write_stored, StoredError};
 use crate::model::{Id, Plan};
@@ -32,6 +33,10 @@ struct Record {
     revision: u64,
     changed: DateTime<Utc>,
     title: String,
+    /// Missing in a record written before export dates were kept: the
+    /// plan is then read whole, once, and its record written again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    export: Option<ExportRecord>,
 }
 
 fn record_key(id: &Id) -> String {
@@ -53,6 +58,12 @@ fn read_record(id: &Id) -> Option<Record> {
     serde_json::from_str(&raw_text(&record_key(id))?).ok()
 }
 
+/// What the record beside a stored plan says of its exports, if it has a
+/// record that says.
+pub fn export_record(id: &Id) -> Option<ExportRecord> {
+    read_record(id)?.export
+}
+
 /// One row of the library: enough to list a plan without opening it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LibraryEntry {
@@ -63,6 +74,8 @@ pub struct LibraryEntry {
     /// version), which this one cannot read: it is kept as it is, listed,
     /// and opens once the workbench is updated.
     pub needs_newer: Option<u32>,
+    /// When it was last exported, and how much it has changed since.
+    pub export: ExportRecord,
 }
 
 /// A plan as read from storage, with the revision it was read at.
@@ -71,6 +84,7 @@ pub struct StoredPlan {
     pub plan: Plan,
     pub revision: u64,
     pub changed: DateTime<Utc>,
+    pub export: ExportRecord,
 }
 
 /// Stored text that could not be read as a plan. It has been moved to
@@ -211,12 +225,19 @@ pub fn list() -> (Vec<LibraryEntry>, Vec<SetAside>) {
         // (saved by an earlier version) is read whole, and gets one.
         // A plan saved by a newer version is never given a record by
         // this one (it is not touched at all), so it is always read here.
-        if let Some(record) = read_record(&id) {
+        if let Some(Record {
+            title,
+            changed,
+            export: Some(export),
+            ..
+        }) = read_record(&id)
+        {
             entries.push(LibraryEntry {
                 id,
-                title: record.title,
-                changed: record.changed,
+                title,
+                changed,
                 needs_newer: None,
+                export,
             });
             continue;
         }
@@ -229,6 +250,7 @@ pub fn list() -> (Vec<LibraryEntry>, Vec<SetAside>) {
                         revision: stored.revision,
                         changed: stored.changed,
                         title: stored.plan.meta.title.clone(),
+                        export: Some(stored.export.clone()),
                     },
                 );
                 entries.push(LibraryEntry {
@@ -236,6 +258,7 @@ pub fn list() -> (Vec<LibraryEntry>, Vec<SetAside>) {
                     title: stored.plan.meta.title.clone(),
                     changed: stored.changed,
                     needs_newer: None,
+                    export: stored.export,
                 })
             }
             Err(StoredError::NewerVersion {
@@ -248,6 +271,7 @@ pub fn list() -> (Vec<LibraryEntry>, Vec<SetAside>) {
                 title: title.unwrap_or_default(),
                 changed: changed.unwrap_or(DateTime::<Utc>::MIN_UTC),
                 needs_newer: Some(version),
+                export: ExportRecord::default(),
             }),
             Err(StoredError::Unreadable(reason)) => problems.push(set_aside(&key, &text, reason)),
         }
@@ -353,6 +377,7 @@ pub fn load(id: &Id) -> Result<Option<StoredPlan>, LoadError> {
             plan: stored.plan,
             revision: stored.revision,
             changed: stored.changed,
+            export: stored.export,
         })),
         Err(StoredError::NewerVersion { version, .. }) => {
             // A record written for it (by this version, before it was
@@ -376,26 +401,53 @@ pub fn stored_revision(id: &Id) -> u64 {
         .unwrap_or(0)
 }
 
-/// Saves a plan that was read at `base_revision` (0 for a new plan) and
-/// returns its new revision. Refuses when another tab saved in between.
-pub fn save(plan: &Plan, base_revision: u64) -> Result<u64, SaveError> {
+/// Saves a plan that was read at `base_revision` (0 for a new plan), with
+/// what is known of its exports, and returns its new revision. Refuses
+/// when another tab saved in between.
+pub fn save(plan: &Plan, base_revision: u64, export: &ExportRecord) -> Result<u64, SaveError> {
     let stored = stored_revision(&plan.id);
     if stored != base_revision {
         return Err(SaveError::Conflict {
             stored_revision: stored,
         });
     }
-    write(plan, stored + 1)
+    write(plan, stored + 1, export)
 }
 
 /// Saves a plan whatever is stored (the user chose to keep this version).
-pub fn save_over(plan: &Plan) -> Result<u64, SaveError> {
-    write(plan, stored_revision(&plan.id) + 1)
+pub fn save_over(plan: &Plan, export: &ExportRecord) -> Result<u64, SaveError> {
+    write(plan, stored_revision(&plan.id) + 1, export)
 }
 
-fn write(plan: &Plan, revision: u64) -> Result<u64, SaveError> {
-    let changed = Utc::now();
-    let text = write_stored(plan, revision, changed);
+/// Saves what is known of an unchanged plan's exports (it was just
+/// exported), like `save`, but keeping the date it was last changed: an
+/// export is not a change to the plan.
+pub fn save_export(
+    plan: &Plan,
+    base_revision: u64,
+    export: &ExportRecord,
+) -> Result<u64, SaveError> {
+    let stored = stored_revision(&plan.id);
+    if stored != base_revision {
+        return Err(SaveError::Conflict {
+            stored_revision: stored,
+        });
+    }
+    let changed = read_record(&plan.id).map(|r| r.changed);
+    write_at(plan, stored + 1, export, changed.unwrap_or_else(Utc::now))
+}
+
+fn write(plan: &Plan, revision: u64, export: &ExportRecord) -> Result<u64, SaveError> {
+    write_at(plan, revision, export, Utc::now())
+}
+
+fn write_at(
+    plan: &Plan,
+    revision: u64,
+    export: &ExportRecord,
+    changed: DateTime<Utc>,
+) -> Result<u64, SaveError> {
+    let text = write_stored(plan, revision, changed, export);
     let key = plan_key(&plan.id);
     raw_set(&key, &text).map_err(|e| match e {
         SaveError::Full => too_big_or_full(&key, &text),
@@ -407,6 +459,7 @@ fn write(plan: &Plan, revision: u64) -> Result<u64, SaveError> {
             revision,
             changed,
             title: plan.meta.title.clone(),
+            export: Some(export.clone()),
         },
     );
     Ok(revision)

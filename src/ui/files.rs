@@ -67,6 +67,23 @@ pub fn export_open_plan(wb: Workbench) {
     }
 }
 
+/// Exports the plan an export reminder is about: the open plan, or a plan
+/// in the library.
+pub fn export_plan_by_id(wb: Workbench, id: &crate::model::Id) {
+    if wb.with_plan_untracked(|p| p.id == *id) == Some(true) {
+        export_open_plan(wb);
+        return;
+    }
+    let Some(stored) = wb.stored_for_export(id) else {
+        return;
+    };
+    let name = file_name_for(&stored.plan.meta.title);
+    match download(&name, &export_plan(&stored.plan)) {
+        Ok(()) => wb.exported_stored(stored),
+        Err(e) => report_download_failure(wb, "the plan file", &e),
+    }
+}
+
 /// Downloads a copy set aside as unreadable: the plan file inside it when
 /// it holds one (the importer reads it), else its text exactly as kept.
 pub fn download_set_aside(wb: Workbench, key: &str) {
@@ -127,7 +144,12 @@ pub fn resolve_import(wb: Workbench, choice: ImportChoice) {
     match choice {
         ImportChoice::Cancel => {}
         ImportChoice::KeepBoth => wb.import(pending.plan.with_new_id(), pending.from_aside),
-        ImportChoice::Replace => match storage::save_over(&pending.plan) {
+        ImportChoice::Replace => match storage::save_over(
+            &pending.plan,
+            &storage::export_record(&pending.plan.id)
+                .unwrap_or_default()
+                .replaced_from_a_file(),
+        ) {
             Ok(_) => {
                 wb.open(&pending.plan.id);
                 wb.restored(pending.from_aside);

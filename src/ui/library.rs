@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::state::use_workbench;
 use crate::model::example::example_plan;
+use crate::model::export_reminder::export_line;
 use crate::model::plan::title_to_show;
 use crate::model::storage_use;
 use crate::model::summary::uk_date_time;
@@ -87,7 +88,7 @@ pub fn Library() -> impl IntoView {
                 <ul class="plan-list">
                     <For
                         each=move || wb.library.get()
-                        key=|e| (e.id.clone(), e.title.clone(), e.changed, e.needs_newer)
+                        key=|e| (e.id.clone(), e.title.clone(), e.changed, e.needs_newer, e.export.clone())
                         children=move |entry| {
                             if entry.needs_newer.is_some() {
                                 view! { <NewerPlanRow entry /> }.into_any()
@@ -217,6 +218,7 @@ fn LibraryRow(entry: LibraryEntry) -> impl IntoView {
     };
     let delete = move |_| wb.delete_stored(&id.get_value());
     let changed = when(&entry);
+    let exported = export_line(&entry.export, &chrono::Local);
     let label_open = format!("Open {title}");
     let label_rename = format!("Rename {title}");
     let label_duplicate = format!("Duplicate {title}");
@@ -232,6 +234,7 @@ fn LibraryRow(entry: LibraryEntry) -> impl IntoView {
                     {title.clone()}
                 </button>
                 <span class="changed">"Last changed " {changed}</span>
+                <span class="exported">{exported}</span>
             </div>
             <div class="plan-row-actions">
                 <button type="button" aria-label=label_rename on:click=move |_| renaming.set(true)>

@@ -3,6 +3,7 @@
 
 mod details;
 mod diagram;
+mod export_reminder;
 mod files;
 mod library;
 mod notices;

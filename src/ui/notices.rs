@@ -55,6 +55,7 @@ pub fn Notices() -> impl IntoView {
                 <ImportChoice />
             </div>
             <div role="status" class="infos">
+                <super::export_reminder::ExportReminderNotice />
                 <For each=infos key=|n| n.serial children=notice_view />
             </div>
         </div>

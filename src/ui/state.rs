@@ -10,9 +10,12 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::model::editing::{Change, Group, Op, Session};
+use crate::model::export_reminder::{ExportRecord, Visit};
 use crate::model::links::ItemRef;
-use crate::model::{Id, Plan};
-use crate::storage::{self, LibraryEntry, LoadError, SaveError, SetAside, SetAsideCopy};
+use crate::model::{title_to_show, Id, Plan};
+use crate::storage::{
+    self, LibraryEntry, LoadError, SaveError, SetAside, SetAsideCopy, StoredPlan,
+};
 
 const NOT_STORED: &str = "That plan is no longer stored in this browser.";
 
@@ -61,6 +64,16 @@ pub enum Leave {
         plan: Plan,
         from_aside: Option<String>,
     },
+}
+
+/// The reminder to export a plan that has changed a lot since it was last
+/// in a file (see `model::export_reminder`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportReminder {
+    pub id: Id,
+    /// The plan's title as shown.
+    pub title: String,
+    pub exported: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -124,6 +137,10 @@ pub struct Workbench {
     save_pending_since: StoredValue<f64>,
     /// Counts changes, so a save timer knows whether another came since.
     changes: StoredValue<u64>,
+    /// The reminder to export a plan that has changed a lot, while shown.
+    pub export_reminder: RwSignal<Option<ExportReminder>>,
+    /// The plans reminded of in this visit: never twice.
+    reminded: StoredValue<Visit>,
 }
 
 /// A change is saved once the plan has been left alone this long (a pause
@@ -164,6 +181,8 @@ impl Workbench {
             save_pending: RwSignal::new(false),
             save_pending_since: StoredValue::new(0.0),
             changes: StoredValue::new(0),
+            export_reminder: RwSignal::new(None),
+            reminded: StoredValue::new(Visit::default()),
         };
         if storage::available() {
             wb.ask_to_keep_storage();
@@ -188,6 +207,7 @@ impl Workbench {
                 wb.open(&id);
             }
         }
+        wb.check_export_reminder();
         wb
     }
 
@@ -287,9 +307,115 @@ impl Workbench {
     }
 
     /// The open plan was just exported to a file: its changes so far are
-    /// kept there.
+    /// kept there. The date is stored with the plan at once (with any change
+    /// still waiting), without counting as a change to the plan.
     pub fn exported(&self) {
         self.exported_at.set_value(Some(self.changes.get_value()));
+        let now = chrono::Utc::now();
+        let done = self.session.try_update_value(|s| {
+            s.as_mut().map(|s| {
+                let changed = s.unsaved();
+                s.exported(now);
+                (s.plan().id.clone(), changed)
+            })
+        });
+        let Some(Some((id, changed))) = done else {
+            return;
+        };
+        if changed {
+            self.save_pending.set(false);
+            self.save();
+        } else {
+            let result = self.session.with_value(|s| {
+                s.as_ref()
+                    .map(|s| storage::save_export(s.plan(), s.revision(), s.export()))
+            });
+            self.record_save(result);
+        }
+        self.reminder_acted_on(&id);
+    }
+
+    /// A stored plan, read to be exported; a problem reading it is said.
+    pub fn stored_for_export(&self, id: &Id) -> Option<StoredPlan> {
+        match storage::load(id) {
+            Ok(Some(stored)) => Some(stored),
+            Ok(None) => {
+                self.notify(NoticeKind::Problem, NOT_STORED);
+                None
+            }
+            Err(e) => {
+                self.report_load_error(&e);
+                None
+            }
+        }
+    }
+
+    /// A stored plan (not the open one) was just exported to a file.
+    pub fn exported_stored(&self, stored: StoredPlan) {
+        let mut export = stored.export;
+        export.exported_at(chrono::Utc::now());
+        if let Err(e) = storage::save_export(&stored.plan, stored.revision, &export) {
+            self.notify(NoticeKind::Problem, e.to_string());
+        }
+        self.refresh_library();
+        self.reminder_acted_on(&stored.plan.id);
+    }
+
+    /// Shows the reminder to export a plan that has changed a lot since it
+    /// was last in a file (the open plan first, then the library's), unless
+    /// one is shown; each plan at most once a visit.
+    fn check_export_reminder(&self) {
+        if self.export_reminder.with_untracked(Option::is_some) {
+            return;
+        }
+        let open = self.session.with_value(|s| {
+            s.as_ref().map(|s| {
+                let p = s.plan();
+                (
+                    p.id.clone(),
+                    p.display_title().to_owned(),
+                    s.export().clone(),
+                )
+            })
+        });
+        let open_id = open.as_ref().map(|(id, _, _)| id.clone());
+        let mut plans: Vec<(Id, String, ExportRecord)> = open.into_iter().collect();
+        self.library.with_untracked(|l| {
+            plans.extend(
+                l.iter()
+                    .filter(|e| e.needs_newer.is_none() && Some(&e.id) != open_id.as_ref())
+                    .map(|e| {
+                        let title = title_to_show(&e.title).to_owned();
+                        (e.id.clone(), title, e.export.clone())
+                    }),
+            )
+        });
+        let due = self
+            .reminded
+            .try_update_value(|v| v.next_reminder(plans.iter().map(|(id, _, r)| (id, r))))
+            .flatten();
+        if let Some((id, title, record)) = due.and_then(|d| plans.into_iter().find(|p| p.0 == d)) {
+            self.export_reminder.set(Some(ExportReminder {
+                id,
+                title,
+                exported: record.exported,
+            }));
+        }
+    }
+
+    /// The user dismissed the export reminder: not shown again this visit.
+    pub fn dismiss_export_reminder(&self) {
+        self.export_reminder.set(None);
+    }
+
+    /// The plan `id` was exported: a reminder about it has done its job.
+    fn reminder_acted_on(&self, id: &Id) {
+        if self
+            .export_reminder
+            .with_untracked(|r| r.as_ref().is_some_and(|r| r.id == *id))
+        {
+            self.export_reminder.set(None);
+        }
     }
 
     /// Whether `leave` may go ahead now; if the open plan's work would be
@@ -332,12 +458,15 @@ impl Workbench {
         }
         match storage::load(id) {
             Ok(Some(stored)) => {
-                self.show(Some(Session::new(stored.plan, stored.revision)));
+                self.show(Some(
+                    Session::new(stored.plan, stored.revision).with_export(stored.export),
+                ));
                 self.save_problem.set(None);
                 if self.screen.get_untracked() == Screen::Library {
                     self.screen.set(Screen::Outline);
                 }
                 storage::remember_open(Some(id));
+                self.check_export_reminder();
             }
             Ok(None) => {
                 self.notify(NoticeKind::Problem, NOT_STORED);
@@ -364,7 +493,8 @@ impl Workbench {
         match storage::load(id) {
             Ok(Some(stored)) => {
                 let title = format!("Copy of {}", stored.plan.meta.title);
-                if let Err(e) = storage::save(&stored.plan.duplicate(&title), 0) {
+                let copy = stored.plan.duplicate(&title);
+                if let Err(e) = storage::save(&copy, 0, &stored.export.for_a_copy()) {
                     self.notify(NoticeKind::Problem, e.to_string());
                 }
             }
@@ -385,7 +515,7 @@ impl Workbench {
         let renamed = match storage::load(id) {
             Ok(Some(mut stored)) => {
                 stored.plan.meta.title = title.to_owned();
-                storage::save(&stored.plan, stored.revision)
+                storage::save(&stored.plan, stored.revision, &stored.export)
                     .map_err(|e| self.notify(NoticeKind::Problem, e.to_string()))
                     .is_ok()
             }
@@ -483,6 +613,7 @@ impl Workbench {
         storage::remember_open(None);
         self.refresh_library();
         self.screen.set(Screen::Library);
+        self.check_export_reminder();
     }
 
     /// Stores a plan that is not yet in the library and opens it.
@@ -498,7 +629,9 @@ impl Workbench {
         let Leave::Add { plan, from_aside } = leave else {
             return;
         };
-        match storage::save(&plan, 0) {
+        // A new plan, the example, or a plan read from a file: nothing in it
+        // yet that is not in a file (or in the workbench itself).
+        match storage::save(&plan, 0, &ExportRecord::default()) {
             Ok(_) => {
                 self.open(&plan.id);
                 self.restored(from_aside);
@@ -716,9 +849,10 @@ impl Workbench {
     }
 
     fn save(&self) {
-        let result = self
-            .session
-            .with_value(|s| s.as_ref().map(|s| storage::save(s.plan(), s.revision())));
+        let result = self.session.with_value(|s| {
+            s.as_ref()
+                .map(|s| storage::save(s.plan(), s.revision(), s.export()))
+        });
         self.record_save(result);
     }
 
@@ -733,6 +867,7 @@ impl Workbench {
                 if self.save_problem.get_untracked().is_some() {
                     self.save_problem.set(None);
                 }
+                self.check_export_reminder();
             }
             Some(Err(e)) => self.save_problem.set(Some(e)),
             None => {}
@@ -761,7 +896,9 @@ impl Workbench {
             Ok(Some(stored)) if Some(stored.revision) != revision => {
                 // Their version, with a fresh history: an undo here must
                 // never take back their work.
-                self.show(Some(Session::new(stored.plan, stored.revision)));
+                self.show(Some(
+                    Session::new(stored.plan, stored.revision).with_export(stored.export),
+                ));
             }
             Ok(Some(_)) => {}
             Ok(None) => {
@@ -784,11 +921,14 @@ impl Workbench {
     /// Conflict choice: keep this tab's version as a separate plan, then show
     /// the version the other tab saved. Nothing is lost.
     pub fn keep_mine_as_copy(&self) {
-        let Some(mine) = self.read(Plan::clone) else {
+        let Some((mine, export)) = self.session.with_value(|s| {
+            s.as_ref()
+                .map(|s| (s.plan().clone(), s.export().for_a_copy()))
+        }) else {
             return;
         };
         let copy = mine.duplicate(&format!("{} (copy from another window)", mine.meta.title));
-        if let Err(e) = storage::save(&copy, 0) {
+        if let Err(e) = storage::save(&copy, 0, &export) {
             self.notify(NoticeKind::Problem, e.to_string());
             return;
         }
@@ -805,7 +945,16 @@ impl Workbench {
 
     /// Conflict choice: this tab's version replaces the stored one.
     pub fn save_mine_over(&self) {
-        let result = self.read(storage::save_over);
+        let result = self
+            .session
+            .try_update_value(|s| {
+                s.as_mut().map(|s| {
+                    let theirs = storage::export_record(&s.plan().id).unwrap_or_default();
+                    s.set_export(s.export().saved_over(&theirs));
+                    storage::save_over(s.plan(), s.export())
+                })
+            })
+            .flatten();
         self.record_save(result);
     }
 

@@ -7,6 +7,7 @@
 
 mod a11y;
 mod diagram;
+mod exports;
 mod fine_grained;
 mod harness;
 mod safety;
