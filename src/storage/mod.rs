@@ -7,8 +7,16 @@
 //! read it, instead of silently writing over that change. What the stored
 //! text holds, and how it is read, is the domain's (`model::stored`); this
 //! module only moves it in and out of the browser.
+//!
+//! The browser's storage is reached through gloo-storage's `LocalStorage`
+//! (the product's design names it): plan texts through its raw `Storage`,
+//! so they are stored and read back byte for byte as `model::stored`
+//! writes them, and the small records beside them through its JSON `get`
+//! and `set`. Its accessor throws where storage is blocked, so it is only
+//! called once [`available`] has said storage may be used.
 
 use chrono::{DateTime, Utc};
+use gloo_storage::{LocalStorage, Storage as _};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
@@ -46,16 +54,16 @@ fn record_key(id: &Id) -> String {
 /// Writes the record beside a plan; if that fails, removes any older one
 /// so the library reads the plan itself rather than a stale record.
 fn write_record(id: &Id, record: &Record) {
-    let ok = serde_json::to_string(record)
-        .ok()
-        .is_some_and(|text| raw_set(&record_key(id), &text).is_ok());
+    let ok = available() && LocalStorage::set(record_key(id), record).is_ok();
     if !ok {
         remove_key(&record_key(id));
     }
 }
 
 fn read_record(id: &Id) -> Option<Record> {
-    serde_json::from_str(&raw_text(&record_key(id))?).ok()
+    available()
+        .then(|| LocalStorage::get(record_key(id)).ok())
+        .flatten()
 }
 
 /// What the record beside a stored plan says of its exports, if it has a
@@ -161,28 +169,30 @@ pub fn plan_id_of_key(key: &str) -> Option<Id> {
     key.strip_prefix(PLAN_PREFIX).map(Id::from)
 }
 
-/// Local storage, if this browser lets the workbench use it: it can be
+/// Whether this browser lets the workbench use local storage: it can be
 /// turned off, or blocked with cookies for the site (then reading
-/// `window.localStorage` throws).
-fn raw() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+/// `window.localStorage` throws). Asked through web-sys, which hands back
+/// that error; gloo's accessor throws it instead, so nothing calls gloo
+/// before asking this.
+pub fn available() -> bool {
+    web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
 }
 
-pub fn available() -> bool {
-    raw().is_some()
+/// Local storage as gloo gives it, if it may be used.
+fn raw() -> Option<web_sys::Storage> {
+    available().then(LocalStorage::raw)
 }
 
 fn keys() -> Vec<String> {
     let Some(storage) = raw() else {
         return Vec::new();
     };
-    let len = storage.length().unwrap_or(0);
-    (0..len)
+    (0..LocalStorage::length())
         .filter_map(|i| storage.key(i).ok().flatten())
         .collect()
 }
 
-/// The raw text under a key, as stored.
+/// The raw text under a key, exactly as stored.
 pub fn raw_text(key: &str) -> Option<String> {
     raw()?.get_item(key).ok().flatten()
 }
@@ -337,8 +347,9 @@ pub fn set_aside_download(key: &str) -> Option<(bool, String)> {
 
 /// The set-aside copies whose notice was dismissed for good.
 pub fn dismissed_set_aside() -> Vec<String> {
-    raw_text(DISMISSED_KEY)
-        .and_then(|t| serde_json::from_str(&t).ok())
+    available()
+        .then(|| LocalStorage::get(DISMISSED_KEY).ok())
+        .flatten()
         .unwrap_or_default()
 }
 
@@ -353,14 +364,14 @@ pub fn dismiss_set_aside(keys: &[String]) {
         .collect();
     dismissed.sort();
     dismissed.dedup();
-    if let Ok(text) = serde_json::to_string(&dismissed) {
-        let _ = raw_set(DISMISSED_KEY, &text);
+    if available() {
+        let _ = LocalStorage::set(DISMISSED_KEY, &dismissed);
     }
 }
 
 pub fn remove_key(key: &str) {
-    if let Some(storage) = raw() {
-        let _ = storage.remove_item(key);
+    if available() {
+        LocalStorage::delete(key);
     }
 }
 
