@@ -326,11 +326,16 @@ impl Workbench {
             self.save_pending.set(false);
             self.save();
         } else {
+            // The plan itself is stored already: if only its export date
+            // cannot be, nothing of the user's work is at risk, so no
+            // "Not saved" banner for it.
             let result = self.session.with_value(|s| {
                 s.as_ref()
                     .map(|s| storage::save_export(s.plan(), s.revision(), s.export()))
             });
-            self.record_save(result);
+            if let Some(Ok(rev)) = result {
+                self.record_save(Some(Ok(rev)));
+            }
         }
         self.reminder_acted_on(&id);
     }
