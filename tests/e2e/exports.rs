@@ -319,3 +319,41 @@ async fn a_plan_stored_before_export_dates_is_not_exported_yet_and_reminded_of()
     assert_eq!(reminder(&b).await, None);
     b.close().await;
 }
+
+/// An export in one window is kept by the other window's next save.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_export_in_another_window_survives_this_windows_save() {
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    create_plan(&b, "Two windows").await;
+    add_item(&b, "Add a priority", "Priority title", "First").await;
+    let id = open_plan_id(&b).await;
+    let one = b.window().await.expect("window one");
+    let two = b.new_window(true).await.expect("open window two").handle;
+    b.switch_to_window(two).await.expect("switch to window two");
+    goto_app(&b, &world.app_url()).await;
+    wait_plan_title(&b, "Two windows").await;
+    click_button(&b, "Export plan file").await;
+    wait_download_json(b.download_dir(), "two-windows.json").await;
+    let exported = eventually("the export date in the stored plan", || async {
+        let env = stored_envelope(&b, &id).await;
+        env["exported"]
+            .as_str()
+            .map(str::to_owned)
+            .ok_or(format!("{env}"))
+    })
+    .await;
+
+    b.switch_to_window(one).await.expect("switch to window one");
+    add_item(&b, "Add a priority", "Priority title", "Second").await;
+    wait_saved(&b).await;
+    let env = stored_envelope(&b, &id).await;
+    assert_eq!(
+        env["plan"]["plan"]["priorities"].as_array().map(Vec::len),
+        Some(2),
+        "window one's change is saved: {env}"
+    );
+    assert_eq!(env["exported"].as_str(), Some(exported.as_str()));
+    assert_eq!(env["edits"], json!(2));
+    b.close().await;
+}
