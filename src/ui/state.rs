@@ -200,7 +200,9 @@ impl Workbench {
         // open last time.
         let followed = super::address::follow_page_address(wb);
         match storage::last_open() {
-            Some(id) if !followed && wb.library.with_untracked(|l| l.iter().any(|e| e.id == id)) => {
+            Some(id)
+                if !followed && wb.library.with_untracked(|l| l.iter().any(|e| e.id == id)) =>
+            {
                 wb.open(&id)
             }
             _ => {}

@@ -110,7 +110,8 @@ async fn back_and_forward_move_between_screens_and_a_reload_keeps_the_screen() {
     assert_eq!(text_of(&b, "h2.plan-title").await.unwrap(), title);
     let url = b.current_url().await.expect("the page's URL");
     assert!(
-        url.as_str().ends_with(&format!("/plans/#/plan/{id}/diagram")),
+        url.as_str()
+            .ends_with(&format!("/plans/#/plan/{id}/diagram")),
         "the path stays the app's, the address is in the fragment: {url}"
     );
 
@@ -153,7 +154,10 @@ async fn a_shared_address_opens_the_same_plan_in_a_colleagues_browser() {
     click_button(&mine, "Driver diagram").await;
     wait_screen(&mine, "Driver diagram", "diagram").await;
     let shared = mine.current_url().await.expect("the URL").to_string();
-    assert!(shared.ends_with(&format!("#/plan/{id}/diagram")), "{shared}");
+    assert!(
+        shared.ends_with(&format!("#/plan/{id}/diagram")),
+        "{shared}"
+    );
     click_button(&mine, "Export plan file").await;
     let file_name = plan_workbench::model::format::file_name_for(&title);
     let (path, _) = wait_download_json(mine.download_dir(), &file_name).await;
@@ -206,7 +210,9 @@ async fn an_address_of_a_plan_not_in_this_browser_says_so_and_changes_nothing() 
     reload(&b).await;
     wait_screen(&b, "", "address problem").await;
     assert!(
-        b.find(fantoccini::Locator::Css("h2.plan-title")).await.is_err(),
+        b.find(fantoccini::Locator::Css("h2.plan-title"))
+            .await
+            .is_err(),
         "no plan is shown"
     );
     assert_eq!(
@@ -296,7 +302,10 @@ async fn back_to_the_library_asks_first_when_the_plan_is_not_saved() {
     click_button(&b, "Plan details").await;
     let vision = field(&b, "Vision").await;
     let kept = vision.prop("value").await.expect("the vision").unwrap();
-    assert!(kept.starts_with("A long vision that does not fit."), "{kept}");
+    assert!(
+        kept.starts_with("A long vision that does not fit."),
+        "{kept}"
+    );
 
     // An address naming the library (typed, or from a bookmark) asks too;
     // leaving is the user's choice.
@@ -305,5 +314,34 @@ async fn back_to_the_library_asks_first_when_the_plan_is_not_saved() {
     click_button(&b, "Leave without saving").await;
     wait_screen(&b, "Plan library", "library").await;
     wait_fragment(&b, "#/library").await;
+    b.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_single_file_opened_from_disk_has_addresses_too() {
+    let file =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dist-single/plan-workbench.html");
+    assert!(
+        file.exists(),
+        "{} is missing: run `make single`",
+        file.display()
+    );
+    let url = format!("file://{}", file.display());
+    let world = World::start().await;
+    let b = world.browser().await;
+    goto_app(&b, &url).await;
+    wait_fragment(&b, "#/library").await;
+    let id = open_example(&b).await;
+    click_button(&b, "Driver diagram").await;
+    wait_screen(&b, "Driver diagram", "diagram").await;
+    wait_fragment(&b, &format!("#/plan/{id}/diagram")).await;
+    back(&b).await;
+    wait_screen(&b, "Outline", "outline").await;
+    forward(&b).await;
+    wait_screen(&b, "Driver diagram", "diagram").await;
+    reload(&b).await;
+    wait_screen(&b, "Driver diagram", "diagram").await;
+    let here = b.current_url().await.expect("the URL").to_string();
+    assert_eq!(here, format!("{url}#/plan/{id}/diagram"));
     b.close().await;
 }
