@@ -5,6 +5,12 @@
 //! reload, a bookmark, a shared link, Back or Forward) is shown, and where
 //! the workbench itself corrects an address it replaces it rather than
 //! adding an entry.
+//!
+//! Written here rather than with leptos_router: its 0.8 routes match the
+//! URL's path, which a static host, the single file and a service worker's
+//! precache would not serve for every screen, and using only its location
+//! and navigate cost 42 KB of wasm (17 KB gzipped) where this costs 12 KB
+//! (5.6 KB).
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -124,10 +130,12 @@ pub fn follow_page_address(wb: Workbench) -> bool {
     }
 }
 
-/// Puts the address of what is shown in the URL, unless it is there.
+/// Puts the address of what is shown in the URL, written as the workbench
+/// writes it (`#/` becomes `#/library`, an unknown screen `.../outline`),
+/// in place of the current entry.
 fn correct_address(wb: Workbench) {
     let shown = untrack(|| shown(wb));
-    if address::parse(&page_hash()).as_ref() != Some(&shown) {
+    if page_hash() != shown.to_hash() {
         write_address(&shown, false);
     }
 }
@@ -175,13 +183,14 @@ pub fn keep_in_step(wb: Workbench) {
             if let Some(Address::Plan { id, screen }) = address::parse(&page_hash()) {
                 if open_plan_id(wb).as_ref() == Some(&id) {
                     wb.show_screen(screen_of(screen));
-                    return;
                 }
             }
             correct_address(wb);
             return;
         }
-        if address::parse(&page_hash()).as_ref() != Some(&shown) {
+        // Every address the page was given has been rewritten as the
+        // workbench writes it, so a different text is a different screen.
+        if page_hash() != shown.to_hash() {
             write_address(&shown, true);
         }
     });

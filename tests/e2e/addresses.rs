@@ -142,6 +142,19 @@ async fn back_and_forward_move_between_screens_and_a_reload_keeps_the_screen() {
     goto_app(&b, &world.app_url()).await;
     wait_screen(&b, "Outline", "outline").await;
     wait_fragment(&b, &outline).await;
+
+    // Text that is not an address, or a screen this version does not
+    // have, is replaced by the address of what is shown.
+    follow_link(&b, "#not-an-address").await;
+    wait_fragment(&b, &outline).await;
+    follow_link(&b, &format!("#/plan/{id}/progress")).await;
+    wait_fragment(&b, &outline).await;
+    click_button(&b, "Driver diagram").await;
+    wait_fragment(&b, &diagram).await;
+    b.goto("about:blank").await.expect("leave the app");
+    goto_app(&b, &format!("{}#not-an-address", world.app_url())).await;
+    wait_screen(&b, "Outline", "outline").await;
+    wait_fragment(&b, &outline).await;
     b.close().await;
 }
 
