@@ -1,6 +1,7 @@
 //! The plan and its rules, in plain Rust with no web dependencies, so that it
 //! is tested natively and usable from benchmarks and fuzzers.
 
+pub mod address;
 pub mod diagram;
 pub mod editing;
 pub mod example;

@@ -1,6 +1,7 @@
 //! The user interface: components that draw the workbench's state and turn
 //! gestures into calls on the domain (`crate::model`). No plan rules here.
 
+mod address;
 mod details;
 mod diagram;
 mod export_reminder;
@@ -23,6 +24,7 @@ const LEAVE_WARNING: &str = "Your latest changes are not saved in this browser. 
 pub fn App() -> impl IntoView {
     let wb = Workbench::start();
     provide_context(wb);
+    address::keep_in_step(wb);
     let workshop = RwSignal::new(false);
     provide_context(diagram::WorkshopMode(workshop));
 
@@ -89,7 +91,7 @@ pub fn App() -> impl IntoView {
                 <nav aria-label="Workbench">
                     <button
                         type="button"
-                        aria-current=move || (wb.screen.get() == Screen::Library).then_some("page")
+                        aria-current=move || (wb.screen.get() == Screen::Library && wb.address_problem.with(Option::is_none)).then_some("page")
                         on:click=move |_| wb.close()
                     >
                         "Plan library"
@@ -131,6 +133,7 @@ pub fn App() -> impl IntoView {
             <notices::Notices />
             <main>
                 {move || match wb.screen.get() {
+                    _ if wb.address_problem.with(Option::is_some) => view! { <address::AddressProblemScreen /> }.into_any(),
                     Screen::Library => view! { <library::Library /> }.into_any(),
                     Screen::Outline => {
                         view! {
@@ -166,8 +169,8 @@ fn ScreenButton(screen: Screen, label: &'static str) -> impl IntoView {
     view! {
         <button
             type="button"
-            aria-current=move || (wb.screen.get() == screen).then_some("page")
-            on:click=move |_| wb.screen.set(screen)
+            aria-current=move || (wb.screen.get() == screen && wb.address_problem.with(Option::is_none)).then_some("page")
+            on:click=move |_| wb.show_screen(screen)
         >
             {label}
         </button>

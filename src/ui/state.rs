@@ -84,6 +84,15 @@ pub enum Screen {
     Details,
 }
 
+/// An address (a bookmark, a shared link, Back or Forward) names a plan
+/// this browser cannot show; the screen says so and nothing is changed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AddressProblem {
+    pub address: crate::model::address::Address,
+    /// The plan is stored here, but by a newer version (its format).
+    pub needs_newer: Option<u32>,
+}
+
 /// Whether undo and redo have anything to do, for the buttons.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct UndoState {
@@ -111,6 +120,8 @@ pub struct Workbench {
     /// One trigger per item that something on screen reads.
     item_triggers: StoredValue<HashMap<Id, ArcTrigger>>,
     pub screen: RwSignal<Screen>,
+    /// Shown instead of the screen while set (see `AddressProblem`).
+    pub address_problem: RwSignal<Option<AddressProblem>>,
     pub library: RwSignal<Vec<LibraryEntry>>,
     /// Stored copies that could not be read, kept as they were.
     pub set_aside: RwSignal<Vec<SetAsideCopy>>,
@@ -156,7 +167,8 @@ pub fn use_workbench() -> Workbench {
 }
 
 impl Workbench {
-    /// Reads the library and reopens the plan that was open last time.
+    /// Reads the library and shows what the page's address names, or
+    /// without one reopens the plan that was open last time.
     pub fn start() -> Self {
         let wb = Workbench {
             session: StoredValue::new(None),
@@ -167,6 +179,7 @@ impl Workbench {
             meta: Trigger::new(),
             item_triggers: StoredValue::new(HashMap::new()),
             screen: RwSignal::new(Screen::Library),
+            address_problem: RwSignal::new(None),
             library: RwSignal::new(Vec::new()),
             set_aside: RwSignal::new(Vec::new()),
             storage_used: RwSignal::new(0),
@@ -202,10 +215,16 @@ impl Workbench {
                 });
             }
         }
-        if let Some(id) = storage::last_open() {
-            if wb.library.with_untracked(|l| l.iter().any(|e| e.id == id)) {
-                wb.open(&id);
+        // The page's address (a reload, a bookmark) wins over the plan
+        // open last time.
+        let followed = super::address::follow_page_address(wb);
+        match storage::last_open() {
+            Some(id)
+                if !followed && wb.library.with_untracked(|l| l.iter().any(|e| e.id == id)) =>
+            {
+                wb.open(&id)
             }
+            _ => {}
         }
         wb.check_export_reminder();
         wb
@@ -467,6 +486,7 @@ impl Workbench {
                     Session::new(stored.plan, stored.revision).with_export(stored.export),
                 ));
                 self.save_problem.set(None);
+                self.address_problem.set(None);
                 if self.screen.get_untracked() == Screen::Library {
                     self.screen.set(Screen::Outline);
                 }
@@ -617,8 +637,15 @@ impl Workbench {
         self.save_problem.set(None);
         storage::remember_open(None);
         self.refresh_library();
-        self.screen.set(Screen::Library);
+        self.show_screen(Screen::Library);
         self.check_export_reminder();
+    }
+
+    /// Shows one of the workbench's screens (in place of a problem with
+    /// the address, if one was shown).
+    pub fn show_screen(&self, screen: Screen) {
+        self.address_problem.set(None);
+        self.screen.set(screen);
     }
 
     /// Stores a plan that is not yet in the library and opens it.
@@ -650,7 +677,7 @@ impl Workbench {
                 self.notices.update(|n| n.retain(|old| old.text != text));
                 self.show(Some(Session::new(plan, 0)));
                 self.save_problem.set(Some(e));
-                self.screen.set(Screen::Outline);
+                self.show_screen(Screen::Outline);
             }
         }
     }

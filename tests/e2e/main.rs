@@ -6,6 +6,7 @@
 //! `trunk build --release` (`make test` does both).
 
 mod a11y;
+mod addresses;
 mod diagram;
 mod exports;
 mod fine_grained;

@@ -39,7 +39,7 @@ async fn top_bar_state(c: &Client) -> String {
 
 /// Fills local storage with filler until the browser refuses more, leaving
 /// `room` UTF-16 units free at most; returns the filler keys.
-async fn fill_storage(c: &Client, room: usize) -> Vec<String> {
+pub(crate) async fn fill_storage(c: &Client, room: usize) -> Vec<String> {
     let v = js(
         c,
         "const keys = []; let size = 1 << 20; let i = 0;
