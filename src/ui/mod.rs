@@ -9,6 +9,7 @@ mod notices;
 mod outline;
 pub mod panic_screen;
 mod probe;
+mod repair;
 mod state;
 
 use leptos::ev;

@@ -57,6 +57,7 @@ pub fn Notices() -> impl IntoView {
             <div role="status" class="infos">
                 <For each=infos key=|n| n.serial children=notice_view />
             </div>
+            <super::repair::RepairDialog />
         </div>
     }
 }
