@@ -333,7 +333,7 @@ fn read_text(text: &str, wrapped: bool, mode: Mode) -> Result<(Plan, Vec<Repair>
 /// Whether a reading error is about a `percent` field.
 fn at_percent(path: &serde_path_to_error::Path) -> bool {
     matches!(
-        path.iter().last(),
+        path.iter().next_back(),
         Some(serde_path_to_error::Segment::Map { key }) if key == "percent"
     )
 }
