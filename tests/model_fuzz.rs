@@ -15,7 +15,9 @@
 //! Properties: nothing panics or hangs; every refusal has a message, and
 //! says where when the text is not JSON; a plan that is accepted is valid
 //! and exports and re-imports identically (and stores and reads back);
-//! a valid plan always round-trips.
+//! a valid plan always round-trips; reading with repairs
+//! (`import_plan_repairing`) accepts what the strict reader accepts,
+//! unchanged, and what it repairs is valid and round-trips.
 //!
 //! The short run is part of `make test` (`cargo test --test 'model_*'`).
 //! `FUZZ_CASES=n` sets the cases per target; `FUZZ_SECONDS=s` instead
@@ -30,7 +32,9 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use plan_workbench::model::export_reminder::ExportRecord;
-use plan_workbench::model::format::{export_plan, import_plan, ImportError, NESTING_LIMIT};
+use plan_workbench::model::format::{
+    export_plan, import_plan, import_plan_repairing, ImportError, Imported, NESTING_LIMIT,
+};
 use plan_workbench::model::stored::{
     plan_file_in, read_stored, stored_revision, write_stored, StoredError,
 };
@@ -155,6 +159,29 @@ fn check_text(text: &str) -> Result<(), TestCaseError> {
             if let Err(ie) = &imported {
                 prop_assert_eq!(ie.newer_version(), Some(*version), "{}", ie);
             }
+        }
+    }
+    // Reading with repairs: what the strict reader accepts comes back as
+    // it is; anything else is refused with a message or comes back
+    // repaired, valid, with every change described.
+    match (import_plan_repairing(text), &imported) {
+        (Ok(Imported::Valid(plan)), Ok(strict)) => prop_assert_eq!(&plan, strict),
+        (Ok(Imported::Valid(_)), Err(e)) => {
+            return Err(TestCaseError::fail(format!(
+                "refused strictly ({e}) but valid when repairing"
+            )))
+        }
+        (Ok(Imported::Repairable { plan, repairs }), Err(_)) => {
+            check_accepted(&plan)?;
+            prop_assert!(!repairs.is_empty());
+            prop_assert!(repairs.iter().all(|r| !r.description.trim().is_empty()));
+        }
+        (Ok(Imported::Repairable { .. }), Ok(_)) => {
+            return Err(TestCaseError::fail("a valid plan was repaired".to_owned()))
+        }
+        (Err(e), _) => {
+            prop_assert!(imported.is_err(), "refused only when repairing: {}", e);
+            prop_assert!(!e.message.trim().is_empty(), "an empty refusal");
         }
     }
     // The revision is read cheaply, but agrees with the full reading.

@@ -11,7 +11,8 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::plan::Plan;
-use super::validate::validate;
+use super::repair::{clamp_percents_in_json, repair, unrepairable, Repair};
+use super::validate::validate_all;
 
 /// The value of the `"format"` marker.
 pub const FORMAT_NAME: &str = "improvement-plan";
@@ -152,25 +153,70 @@ pub fn export_value(plan: &Plan) -> Value {
 /// set-aside copy is downloaded) is read too: the plan file inside it is
 /// imported, and errors point into the whole text.
 pub fn import_plan(text: &str) -> Result<Plan, ImportError> {
-    import_text(text, true).map_err(|e| {
-        // A refusal that cannot say where (the marker is missing) while the
-        // text is not wholly readable JSON (a half character or a nest too
-        // deep in what was skipped unread): that problem, and where, is
-        // the one to say.
-        let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-        if e.location.is_some() || body.trim().is_empty() {
-            return e;
-        }
-        match serde_json::from_str::<Value>(body) {
-            Err(je) => not_json(&je, FILE),
-            Ok(_) => e,
-        }
-    })
+    read_text(text, true, Mode::Strict)
+        .map(|(plan, _)| plan)
+        .map_err(|e| refined(text, e))
+}
+
+/// What reading a file gave, when it holds a plan that can be opened.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Imported {
+    /// The plan, valid as it is.
+    Valid(Plan),
+    /// The file's only problems are ones a repair mends (see
+    /// `model::repair`): the repaired plan, valid, and every change made.
+    /// It is to be opened only if the user agrees.
+    Repairable { plan: Plan, repairs: Vec<Repair> },
+}
+
+/// Reads a plan file's text as [`import_plan`] does, but a file whose only
+/// problems are repairable is not refused: it comes back repaired, with the
+/// list of changes, for the user to accept or not. Any other problem
+/// refuses the file, as `import_plan` does (naming a problem the repair
+/// cannot mend).
+pub fn import_plan_repairing(text: &str) -> Result<Imported, ImportError> {
+    read_text(text, true, Mode::Repair)
+        .map(|(plan, repairs)| {
+            if repairs.is_empty() {
+                Imported::Valid(plan)
+            } else {
+                Imported::Repairable { plan, repairs }
+            }
+        })
+        .map_err(|e| refined(text, e))
+}
+
+/// A refusal that cannot say where (the marker is missing) while the
+/// text is not wholly readable JSON (a half character or a nest too
+/// deep in what was skipped unread): that problem, and where, is
+/// the one to say.
+fn refined(text: &str, e: ImportError) -> ImportError {
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if e.location.is_some() || body.trim().is_empty() {
+        return e;
+    }
+    match serde_json::from_str::<Value>(body) {
+        Err(je) => not_json(&je, FILE),
+        Ok(_) => e,
+    }
+}
+
+/// Whether reading refuses any problem (`Strict`: stored copies, and
+/// `import_plan`) or mends the repairable ones (`Repair`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Strict,
+    Repair,
 }
 
 /// Reads a plan file's text; a stored copy's wrapper only if `wrapped` is
 /// allowed (one level: a wrapper inside a wrapper is not a plan file).
 pub(crate) fn import_text(text: &str, wrapped: bool) -> Result<Plan, ImportError> {
+    read_text(text, wrapped, Mode::Strict).map(|(plan, _)| plan)
+}
+
+/// Reads a plan file's text, with the repairs made (none when `Strict`).
+fn read_text(text: &str, wrapped: bool, mode: Mode) -> Result<(Plan, Vec<Repair>), ImportError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(ImportError::new(
@@ -189,7 +235,10 @@ pub(crate) fn import_text(text: &str, wrapped: bool) -> Result<Plan, ImportError
     let head = match serde_json::from_str::<Head>(text) {
         // serde reads a struct from a list too; a list is not a plan file.
         Ok(_) if !text.trim_start().starts_with('{') => {
-            return import_value(serde_json::from_str(text).map_err(|e| not_json(&e, FILE))?)
+            return import_value_with(
+                serde_json::from_str(text).map_err(|e| not_json(&e, FILE))?,
+                mode,
+            )
         }
         Ok(head) => head,
         Err(e) if e.is_syntax() || e.is_eof() => {
@@ -198,7 +247,7 @@ pub(crate) fn import_text(text: &str, wrapped: bool) -> Result<Plan, ImportError
                 // Valid JSON after all: a list read as a struct has too
                 // many items. A list is not a plan file, as the full
                 // reading says.
-                Ok(v) => import_value(v),
+                Ok(v) => import_value_with(v, mode),
             };
         }
         // An object with a field given twice: which one was meant is not
@@ -213,7 +262,12 @@ pub(crate) fn import_text(text: &str, wrapped: bool) -> Result<Plan, ImportError
         }
         // Valid JSON but not an object: not a plan file; the full reading
         // below says so as for any other document.
-        Err(_) => return import_value(serde_json::from_str(text).map_err(|e| not_json(&e, FILE))?),
+        Err(_) => {
+            return import_value_with(
+                serde_json::from_str(text).map_err(|e| not_json(&e, FILE))?,
+                mode,
+            )
+        }
     };
     // No marker, but a plan: a stored copy, whose plan is a plan file (or a
     // file with no marker at all, which the plan inside then says).
@@ -225,7 +279,7 @@ pub(crate) fn import_text(text: &str, wrapped: bool) -> Result<Plan, ImportError
         }
         if let Ok(w) = serde_json::from_str::<Wrapper>(text) {
             let inner = w.plan.get();
-            return import_text(inner, false).map_err(|e| e.inside(text, inner));
+            return read_text(inner, false, mode).map_err(|e| e.inside(text, inner));
         }
     }
     let current = head.format.as_ref().and_then(Value::as_str) == Some(FORMAT_NAME)
@@ -234,7 +288,10 @@ pub(crate) fn import_text(text: &str, wrapped: bool) -> Result<Plan, ImportError
     if !current {
         // Older versions go through the migrations, and every refusal is
         // worded there: both need the document as a JSON value.
-        return import_value(serde_json::from_str(text).map_err(|e| not_json(&e, FILE))?);
+        return import_value_with(
+            serde_json::from_str(text).map_err(|e| not_json(&e, FILE))?,
+            mode,
+        );
     }
     // The current version is read straight from the text into the plan, so
     // a large file is never held twice.
@@ -243,16 +300,104 @@ pub(crate) fn import_text(text: &str, wrapped: bool) -> Result<Plan, ImportError
         plan: Plan,
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let body: Body = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let body: Body = match serde_path_to_error::deserialize(&mut de) {
+        Ok(body) => body,
         // What the first pass skipped over unchecked: a nest too deep, a
         // number too large, an escape that is half a character.
-        if e.inner().is_syntax() || e.inner().is_eof() {
-            return not_json(e.inner(), FILE);
+        Err(e) if e.inner().is_syntax() || e.inner().is_eof() => {
+            return Err(not_json(e.inner(), FILE))
         }
-        let location = json_path("$", e.path());
-        ImportError::new(readable(&e.inner().to_string()), Some(location))
-    })?;
-    checked(body.plan)
+        // A percentage that no whole number from 0 to 100 can hold may
+        // be mended: that needs the document as a JSON value, which keeps
+        // only the last of a field given twice, so such a field (which
+        // is refused: which one was meant is not known) is looked for
+        // first.
+        Err(e) if mode == Mode::Repair && at_percent(e.path()) => {
+            no_field_twice(text)?;
+            return import_value_with(
+                serde_json::from_str(text).map_err(|e| not_json(&e, FILE))?,
+                mode,
+            );
+        }
+        Err(e) => {
+            let location = json_path("$", e.path());
+            return Err(ImportError::new(
+                readable(&e.inner().to_string()),
+                Some(location),
+            ));
+        }
+    };
+    checked(body.plan, mode)
+}
+
+/// Whether a reading error is about a `percent` field.
+fn at_percent(path: &serde_path_to_error::Path) -> bool {
+    matches!(
+        path.iter().next_back(),
+        Some(serde_path_to_error::Segment::Map { key }) if key == "percent"
+    )
+}
+
+/// Refuses JSON text in which an object has a field given twice, saying
+/// where.
+fn no_field_twice(text: &str) -> Result<(), ImportError> {
+    use serde::de::{Deserialize, Deserializer, Error, MapAccess, SeqAccess, Visitor};
+    use std::borrow::Cow;
+
+    struct Checked;
+    impl<'de> Deserialize<'de> for Checked {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(Checked)
+        }
+    }
+    impl<'de> Visitor<'de> for Checked {
+        type Value = Checked;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("any JSON value")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Checked, A::Error> {
+            let mut seen = std::collections::HashSet::new();
+            while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+                if seen.contains(&key) {
+                    return Err(A::Error::custom(format!("duplicate field `{key}`")));
+                }
+                map.next_value::<Checked>()?;
+                seen.insert(key);
+            }
+            Ok(Checked)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Checked, A::Error> {
+            while seq.next_element::<Checked>()?.is_some() {}
+            Ok(Checked)
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Checked, E> {
+            Ok(Checked)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Checked, E> {
+            Ok(Checked)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Checked, E> {
+            Ok(Checked)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Checked, E> {
+            Ok(Checked)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Checked, E> {
+            Ok(Checked)
+        }
+        fn visit_unit<E>(self) -> Result<Checked, E> {
+            Ok(Checked)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize::<_, Checked>(&mut de)
+        .map(|_| ())
+        .map_err(|e| {
+            // The key was read when the problem was found: the path is the
+            // object's.
+            let location = json_path("$", e.path());
+            ImportError::new(readable(&e.inner().to_string()), Some(location))
+        })
 }
 
 /// How an error names what was being read: "This file is not a plan file".
@@ -306,6 +451,10 @@ pub(crate) fn not_json(e: &serde_json::Error, what: Subject) -> ImportError {
 /// JSON: checks the marker, reads the version, migrates older versions,
 /// reads the plan and validates it.
 pub fn import_value(doc: Value) -> Result<Plan, ImportError> {
+    import_value_with(doc, Mode::Strict).map(|(plan, _)| plan)
+}
+
+fn import_value_with(doc: Value, mode: Mode) -> Result<(Plan, Vec<Repair>), ImportError> {
     let not_ours = || {
         ImportError::new(
             format!(
@@ -322,7 +471,7 @@ pub fn import_value(doc: Value) -> Result<Plan, ImportError> {
     }
     let version = read_version(obj.get("version"))?;
     let mut doc = migrate_with(doc, version, MIGRATIONS)?;
-    let plan_value = match doc.get_mut("plan") {
+    let mut plan_value = match doc.get_mut("plan") {
         Some(v) => v.take(),
         None => {
             return Err(ImportError::new(
@@ -331,20 +480,39 @@ pub fn import_value(doc: Value) -> Result<Plan, ImportError> {
             ))
         }
     };
+    let clamped = match mode {
+        Mode::Repair => clamp_percents_in_json(&mut plan_value),
+        Mode::Strict => Vec::new(),
+    };
     let plan: Plan = serde_path_to_error::deserialize(plan_value).map_err(|e| {
         let location = json_path("$.plan", e.path());
         ImportError::new(readable(&e.inner().to_string()), Some(location))
     })?;
-    checked(plan)
+    let (plan, repairs) = checked(plan, mode)?;
+    let mut all = clamped;
+    all.extend(repairs);
+    Ok((plan, all))
 }
 
-/// The plan if it is valid, else why not, with the path in the file.
-fn checked(plan: Plan) -> Result<Plan, ImportError> {
-    validate(&plan).map_err(|e| {
-        let rest = e.path.strip_prefix('$').unwrap_or(&e.path);
-        ImportError::new(e.message, Some(format!("$.plan{rest}")))
-    })?;
-    Ok(plan)
+/// The plan if it is valid, else why not, with the path in the file. When
+/// repairing, a plan whose problems are all repairable comes back
+/// repaired with the changes made; otherwise the first problem the repair
+/// cannot mend is given.
+fn checked(plan: Plan, mode: Mode) -> Result<(Plan, Vec<Repair>), ImportError> {
+    let problems = validate_all(&plan);
+    let refusal = match mode {
+        _ if problems.is_empty() => return Ok((plan, Vec::new())),
+        Mode::Strict => &problems[0],
+        Mode::Repair => match unrepairable(&problems).first() {
+            Some(e) => *e,
+            None => return Ok(repair(plan)),
+        },
+    };
+    let rest = refusal.path.strip_prefix('$').unwrap_or(&refusal.path);
+    Err(ImportError::new(
+        refusal.message.clone(),
+        Some(format!("$.plan{rest}")),
+    ))
 }
 
 fn read_version(v: Option<&Value>) -> Result<u32, ImportError> {

@@ -14,6 +14,31 @@ use super::plan::{DataPoint, Id, Kind, Plan};
 pub struct ValidationError {
     pub path: String,
     pub message: String,
+    /// Which kind of problem it is (see `repair`, which mends some kinds).
+    pub problem: Problem,
+}
+
+/// The kinds of problem validation finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Problem {
+    /// The plan's own id is blank.
+    NoPlanId,
+    /// An item's id is blank.
+    NoItemId,
+    /// An id already used by the plan or an earlier item.
+    DuplicateId,
+    /// A link to an id that nothing in the plan has.
+    MissingTarget,
+    /// A link to the plan itself.
+    LinkToPlan,
+    /// A link to an item of a kind this item may not be linked to.
+    WrongKind,
+    /// The same link listed twice.
+    LinkedTwice,
+    /// A progress percentage over 100.
+    PercentOver100,
+    /// A number that is infinite or not a number.
+    NotFinite,
 }
 
 impl std::fmt::Display for ValidationError {
@@ -57,10 +82,20 @@ pub fn validate(plan: &Plan) -> Result<(), ValidationError> {
 /// Every problem in the plan, in plan order.
 pub fn validate_all(plan: &Plan) -> Vec<ValidationError> {
     let mut errors = Vec::new();
-    let mut err = |path: String, message: String| errors.push(ValidationError { path, message });
+    let mut err = |path: String, problem: Problem, message: String| {
+        errors.push(ValidationError {
+            path,
+            message,
+            problem,
+        })
+    };
 
     if plan.id.as_str().trim().is_empty() {
-        err("$.id".into(), "The plan has no id".into());
+        err(
+            "$.id".into(),
+            Problem::NoPlanId,
+            "The plan has no id".into(),
+        );
     }
     // An empty title is allowed: the editor lets a user clear it, and
     // anything the editor lets a user type must save and load (screens show
@@ -76,12 +111,17 @@ pub fn validate_all(plan: &Plan) -> Vec<ValidationError> {
                 let path = format!("$.{}[{i}].id", list_name(kind));
                 let id = item.id();
                 if id.as_str().trim().is_empty() {
-                    err(path, format!("This {} has no id", kind.label()));
+                    err(
+                        path,
+                        Problem::NoItemId,
+                        format!("This {} has no id", kind.label()),
+                    );
                     continue;
                 }
                 if let Some((first, _)) = seen.get(id) {
                     err(
                         path,
+                        Problem::DuplicateId,
                         format!(
                             "The id \"{id}\" is used by more than one item; it was first used by {first}"
                         ),
@@ -103,6 +143,7 @@ pub fn validate_all(plan: &Plan) -> Vec<ValidationError> {
                     match seen.get(target) {
                         None => err(
                             path,
+                            Problem::MissingTarget,
                             format!(
                                 "This {} is linked to an item with id \"{target}\" that is not in the plan",
                                 kind.label()
@@ -110,6 +151,7 @@ pub fn validate_all(plan: &Plan) -> Vec<ValidationError> {
                         ),
                         Some((_, None)) => err(
                             path,
+                            Problem::LinkToPlan,
                             format!(
                                 "This {} is linked to the plan itself, but {} can only {}",
                                 kind.label(),
@@ -119,6 +161,7 @@ pub fn validate_all(plan: &Plan) -> Vec<ValidationError> {
                         ),
                         Some((_, Some(parent))) if !link_allowed(kind, *parent) => err(
                             path,
+                            Problem::WrongKind,
                             format!(
                                 "This {} is linked to {}, but {} can only {}",
                                 kind.label(),
@@ -131,6 +174,7 @@ pub fn validate_all(plan: &Plan) -> Vec<ValidationError> {
                             if links[..j].contains(target) {
                                 err(
                                     path,
+                                    Problem::LinkedTwice,
                                     format!(
                                         "This {} is linked to the same item (id \"{target}\") twice",
                                         kind.label()
@@ -149,6 +193,7 @@ pub fn validate_all(plan: &Plan) -> Vec<ValidationError> {
         if a.percent > 100 {
             err(
                 format!("$.actions[{i}].percent"),
+                Problem::PercentOver100,
                 format!(
                     "This action's progress is {}%, but progress cannot be more than 100%",
                     a.percent
@@ -160,6 +205,7 @@ pub fn validate_all(plan: &Plan) -> Vec<ValidationError> {
                 if p > 100 {
                     err(
                         format!("$.actions[{i}].updates[{j}].percent"),
+                        Problem::PercentOver100,
                         format!(
                             "This update gives progress as {p}%, but progress cannot be more than 100%"
                         ),
@@ -172,12 +218,17 @@ pub fn validate_all(plan: &Plan) -> Vec<ValidationError> {
     for (i, m) in plan.measures.iter().enumerate() {
         let check = |p: &DataPoint| !p.value.is_finite();
         if m.baseline.as_ref().is_some_and(check) {
-            err(format!("$.measures[{i}].baseline.value"), not_finite.into());
+            err(
+                format!("$.measures[{i}].baseline.value"),
+                Problem::NotFinite,
+                not_finite.into(),
+            );
         }
         for (j, d) in m.data.iter().enumerate() {
             if check(d) {
                 err(
                     format!("$.measures[{i}].data[{j}].value"),
+                    Problem::NotFinite,
                     not_finite.into(),
                 );
             }

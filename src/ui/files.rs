@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::state::{use_workbench, NoticeKind, Workbench};
-use crate::model::format::{export_plan, file_name_for, import_plan};
+use crate::model::format::{export_plan, file_name_for, import_plan_repairing, Imported};
 use crate::storage;
 
 /// Tells the user that a download (`what`: "the plan file", "the
@@ -35,6 +35,15 @@ pub fn download_text(filename: &str, mime: &str, text: &str) -> Result<(), JsVal
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    download_blob(filename, &blob)
+}
+
+/// Offers bytes (a file exactly as it was read) as a file download.
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
     download_blob(filename, &blob)
 }
 
@@ -107,26 +116,44 @@ pub fn download_set_aside(wb: Workbench, key: &str) {
 fn import_file(wb: Workbench, file: web_sys::File) {
     let name = file.name();
     leptos::task::spawn_local(async move {
-        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-        match text.ok().and_then(|t| t.as_string()) {
-            Some(text) => import_text(wb, &name, &text),
-            None => wb.notify(
+        let cannot_read = || {
+            wb.notify(
                 NoticeKind::Problem,
                 format!("Could not read the file “{name}”. Nothing was changed."),
+            )
+        };
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+        let Some(text) = text.ok().and_then(|t| t.as_string()) else {
+            return cannot_read();
+        };
+        // Validates the file first; only a valid plan reaches the library,
+        // or a repaired one if the user agrees.
+        match import_plan_repairing(&text) {
+            Err(e) => wb.notify(
+                NoticeKind::Problem,
+                format!("Could not import “{name}”: {e} Nothing was changed."),
             ),
+            Ok(Imported::Valid(plan)) => wb.import(plan, None),
+            Ok(Imported::Repairable { plan, repairs }) => {
+                // The original is offered for download byte for byte (the
+                // text read above has lost a byte order mark, say).
+                let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await;
+                let Ok(bytes) = bytes else {
+                    return cannot_read();
+                };
+                super::repair::offer(
+                    wb,
+                    super::repair::RepairOffer {
+                        file_name: Some(name.clone()),
+                        from_aside: None,
+                        original: js_sys::Uint8Array::new(&bytes).to_vec(),
+                        plan,
+                        repairs,
+                    },
+                );
+            }
         }
     });
-}
-
-/// Validates the file first; only a valid plan reaches the library.
-fn import_text(wb: Workbench, name: &str, text: &str) {
-    match import_plan(text) {
-        Err(e) => wb.notify(
-            NoticeKind::Problem,
-            format!("Could not import “{name}”: {e} Nothing was changed."),
-        ),
-        Ok(plan) => wb.import(plan, None),
-    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

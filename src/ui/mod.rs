@@ -11,6 +11,7 @@ mod notices;
 mod outline;
 pub mod panic_screen;
 mod probe;
+mod repair;
 mod state;
 
 use leptos::ev;
@@ -38,7 +39,9 @@ pub fn App() -> impl IntoView {
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
             .is_some_and(|t| t.has_attribute("data-native-undo"));
-        if in_place_editor || wb.with_plan_untracked(|_| ()).is_none() {
+        // Not while the repair offer (a modal dialog) hides the plan.
+        let offer_open = wb.repair_offer.with_untracked(Option::is_some);
+        if in_place_editor || offer_open || wb.with_plan_untracked(|_| ()).is_none() {
             return;
         }
         match e.key().to_lowercase().as_str() {

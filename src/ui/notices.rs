@@ -58,6 +58,7 @@ pub fn Notices() -> impl IntoView {
                 <super::export_reminder::ExportReminderNotice />
                 <For each=infos key=|n| n.serial children=notice_view />
             </div>
+            <super::repair::RepairDialog />
         </div>
     }
 }

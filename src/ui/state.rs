@@ -139,6 +139,9 @@ pub struct Workbench {
     /// Why the latest change could not be saved, until a save succeeds.
     pub save_problem: RwSignal<Option<SaveError>>,
     pub pending_import: RwSignal<Option<PendingImport>>,
+    /// A file or set-aside copy that opens only repaired, while the user
+    /// decides (see `ui::repair`).
+    pub repair_offer: RwSignal<Option<super::repair::RepairOffer>>,
     next_serial: StoredValue<u64>,
     pub undo_state: RwSignal<UndoState>,
     /// A change is waiting to be saved (see `save_soon`); shown in the top
@@ -189,6 +192,7 @@ impl Workbench {
             notices: RwSignal::new(Vec::new()),
             save_problem: RwSignal::new(None),
             pending_import: RwSignal::new(None),
+            repair_offer: RwSignal::new(None),
             next_serial: StoredValue::new(1),
             undo_state: RwSignal::new(UndoState::default()),
             save_pending: RwSignal::new(false),
@@ -580,7 +584,8 @@ impl Workbench {
     /// Reads a set-aside copy again (the workbench may have been updated,
     /// or the copy may hold a plan inside the storage wrapper) and, if it
     /// is a plan, stores and opens it; the copy is removed once the plan
-    /// is stored. If it still cannot be read, says why and keeps it.
+    /// is stored. A copy that opens only repaired is offered repaired. If
+    /// it still cannot be read, says why and keeps it.
     pub fn try_open_set_aside(&self, key: &str) {
         let Some(text) = storage::raw_text(key) else {
             self.notify(
@@ -590,8 +595,19 @@ impl Workbench {
             self.refresh_library();
             return;
         };
-        match crate::model::format::import_plan(&text) {
-            Ok(plan) => self.import(plan, Some(key.to_owned())),
+        use crate::model::format::{import_plan_repairing, Imported};
+        match import_plan_repairing(&text) {
+            Ok(Imported::Valid(plan)) => self.import(plan, Some(key.to_owned())),
+            Ok(Imported::Repairable { plan, repairs }) => super::repair::offer(
+                *self,
+                super::repair::RepairOffer {
+                    file_name: None,
+                    from_aside: Some(key.to_owned()),
+                    original: text.into_bytes(),
+                    plan,
+                    repairs,
+                },
+            ),
             Err(e) => self.notify(
                 NoticeKind::Problem,
                 format!("This copy still cannot be opened: {e} It is kept as it was."),

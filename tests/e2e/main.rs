@@ -11,6 +11,7 @@ mod diagram;
 mod exports;
 mod fine_grained;
 mod harness;
+mod repair;
 mod safety;
 mod single_file;
 mod small_screens;
@@ -334,7 +335,9 @@ async fn broken_file_shows_alert_and_keeps_plan() {
     assert_eq!(plans_before.len(), 1);
 
     // A valid document except for an action linked to an aim that is not
-    // in the plan.
+    // in the plan (which alone would be offered repaired, see
+    // tests/e2e/repair.rs) and with its progress given as text, which no
+    // repair mends.
     let mut dangling: Value =
         serde_json::from_str::<Value>(&stored_before).unwrap()["plan"].clone();
     dangling["plan"]["id"] = json!("e2e-dangling-plan");
@@ -342,6 +345,7 @@ async fn broken_file_shows_alert_and_keeps_plan() {
     dangling["plan"]["actions"] = json!([{
         "id": "e2e-action-1",
         "title": "Orphan action",
+        "percent": "half",
         "aims": ["e2e-missing-aim"]
     }]);
 
@@ -364,9 +368,9 @@ async fn broken_file_shows_alert_and_keeps_plan() {
             vec!["newer"],
         ),
         (
-            "missing-link.json",
+            "missing-link-and-text-progress.json",
             dangling.to_string(),
-            vec!["$.plan", "e2e-missing-aim"],
+            vec!["$.plan.actions[0].percent"],
         ),
     ];
 
