@@ -7,7 +7,8 @@
 # fallback when rustup cannot download it) is used for every cargo call.
 #
 #   scripts/setup.sh          build tools only (make serve)
-#   scripts/setup.sh --test   also Chromium and chromedriver (make test)
+#   scripts/setup.sh --test   also Chromium and chromedriver, Firefox ESR and
+#                             geckodriver (make test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -68,6 +69,8 @@ fi
 printf '%s\n' "# written by scripts/setup.sh" "${ENV_LINES[@]}" \
   "export PATH=\"\$HOME/.cargo/bin:$CACHE/binaryen/node_modules/.bin:\$PATH\"" \
   "export CHROMEDRIVER=/usr/bin/chromedriver" \
+  "export FIREFOX_PATH=/usr/bin/firefox-esr" \
+  "export GECKODRIVER_PATH=$CACHE/geckodriver/bin/geckodriver" \
   "export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner" \
   "export AXE_CORE_JS=$CACHE/axe-core/node_modules/axe-core/axe.min.js" \
   >"$TOOLS/env.sh"
@@ -116,6 +119,20 @@ if [ "$WANT_BROWSER" = 1 ]; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     say "installing Chromium and chromedriver"
     apt_install chromium chromium-driver
+  fi
+  # Firefox for the single file's test in a second browser engine. Debian
+  # packages Firefox ESR but not geckodriver; crates.io has geckodriver's
+  # source (about 6 minutes to build on 2 cores, once). It is kept off PATH
+  # and out of $GECKODRIVER: wasm-bindgen-test-runner would prefer it to
+  # chromedriver for the browser tests of the storage layer.
+  if [ ! -x "$FIREFOX_PATH" ]; then
+    say "installing Firefox ESR"
+    apt_install firefox-esr
+  fi
+  GECKODRIVER_VERSION=0.37.1
+  if [ "$("$GECKODRIVER_PATH" --version 2>/dev/null | awk 'NR == 1 {print $2}')" != "$GECKODRIVER_VERSION" ]; then
+    say "installing geckodriver $GECKODRIVER_VERSION (several minutes, once)"
+    cargo install -q --locked --root "$CACHE/geckodriver" geckodriver --version "=$GECKODRIVER_VERSION" --force
   fi
 fi
 say "ready"

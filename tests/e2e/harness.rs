@@ -215,12 +215,13 @@ async fn serve_one(
 }
 
 // ---------------------------------------------------------------------------
-// chromedriver
+// WebDriver servers: chromedriver, geckodriver
 // ---------------------------------------------------------------------------
 
-/// chromedriver, started in its own process group so that it and the
-/// browsers it starts are all killed on drop (also when a test panics).
-pub struct ChromeDriver {
+/// A WebDriver server (chromedriver or geckodriver), started in its own
+/// process group so that it and the browsers it starts are all killed on
+/// drop (also when a test panics).
+pub struct DriverProcess {
     child: std::process::Child,
     pub url: String,
 }
@@ -230,19 +231,63 @@ fn free_port() -> u16 {
     l.local_addr().expect("port").port()
 }
 
-impl ChromeDriver {
-    pub async fn start() -> Self {
+/// A program named by an environment variable that .tools/env.sh (written
+/// by scripts/setup.sh --test) sets.
+pub fn tool_path(var: &str) -> String {
+    std::env::var(var)
+        .ok()
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| {
+            panic!("${var} is not set: run `scripts/setup.sh --test` and `. .tools/env.sh`")
+        })
+}
+
+impl DriverProcess {
+    /// chromedriver from Debian's chromium-driver.
+    pub async fn chromedriver() -> Self {
+        Self::spawn("/usr/bin/chromedriver", &[], None).await
+    }
+
+    /// geckodriver, installed by scripts/setup.sh --test at
+    /// `$GECKODRIVER_PATH`. Its temporary Firefox profiles go under
+    /// `profile_root`, and what it and Firefox print goes to `log`.
+    pub async fn geckodriver(profile_root: &Path, log: &Path) -> Self {
+        let program = tool_path("GECKODRIVER_PATH");
+        let log = std::fs::File::create(log).expect("create the geckodriver log");
+        Self::spawn(
+            &program,
+            &[
+                "--host=127.0.0.1".to_owned(),
+                format!("--profile-root={}", profile_root.display()),
+            ],
+            Some(log),
+        )
+        .await
+    }
+
+    /// Starts `program --port=N ARGS` on a free port; its output goes to
+    /// `log` (both streams), or nowhere.
+    async fn spawn(program: &str, args: &[String], log: Option<std::fs::File>) -> Self {
         use std::os::unix::process::CommandExt;
+        use std::process::Stdio;
         let port = free_port();
-        let child = std::process::Command::new("/usr/bin/chromedriver")
+        let (stdout, stderr) = match log {
+            Some(f) => (
+                Stdio::from(f.try_clone().expect("share the log file")),
+                Stdio::from(f),
+            ),
+            None => (Stdio::null(), Stdio::null()),
+        };
+        let child = std::process::Command::new(program)
             .arg(format!("--port={port}"))
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(stdout)
+            .stderr(stderr)
             .process_group(0)
             .spawn()
-            .expect("start /usr/bin/chromedriver");
-        let driver = ChromeDriver {
+            .unwrap_or_else(|e| panic!("start {program}: {e}"));
+        let driver = DriverProcess {
             child,
             url: format!("http://127.0.0.1:{port}"),
         };
@@ -253,7 +298,7 @@ impl ChromeDriver {
             }
             assert!(
                 Instant::now() < deadline,
-                "chromedriver did not accept connections on port {port} within 15 s"
+                "{program} did not accept connections on port {port} within 15 s"
             );
             tokio::time::sleep(POLL).await;
         }
@@ -261,9 +306,9 @@ impl ChromeDriver {
     }
 }
 
-impl Drop for ChromeDriver {
+impl Drop for DriverProcess {
     fn drop(&mut self) {
-        // The group id is chromedriver's pid, which stays reserved until we
+        // The group id is the driver's pid, which stays reserved until we
         // reap it below, so this reaches only processes we started.
         let pgid = self.child.id();
         let _ = std::process::Command::new("kill")
@@ -308,14 +353,14 @@ impl std::ops::Deref for Browser {
 /// the browsers' profile and download directories removed.
 pub struct World {
     pub server: StaticServer,
-    pub driver: ChromeDriver,
+    pub driver: DriverProcess,
     dirs: Mutex<Vec<TempDir>>,
 }
 
 impl World {
     pub async fn start() -> Self {
         let server = StaticServer::start().await;
-        let driver = ChromeDriver::start().await;
+        let driver = DriverProcess::chromedriver().await;
         World {
             server,
             driver,
@@ -377,6 +422,85 @@ impl World {
         let b = self.browser().await;
         goto_app(&b, &self.app_url()).await;
         b
+    }
+}
+
+/// Headless Firefox (Debian's firefox-esr, at `$FIREFOX_PATH`) through its
+/// own geckodriver, with a fresh profile. Fields drop in order: geckodriver
+/// and Firefox are killed, then the profiles and the log are removed. A
+/// failing test prints the log, where Firefox also writes the page's
+/// console messages.
+pub struct Firefox {
+    pub client: Client,
+    driver: DriverProcess,
+    dir: TempDir,
+}
+
+impl Firefox {
+    pub async fn start() -> Self {
+        let dir = TempDir::new("firefox");
+        let driver =
+            DriverProcess::geckodriver(dir.path(), &dir.path().join("geckodriver.log")).await;
+        let caps = json!({
+            "browserName": "firefox",
+            "moz:firefoxOptions": {
+                "binary": tool_path("FIREFOX_PATH"),
+                "args": ["-headless"],
+                "prefs": { "devtools.console.stdout.content": true },
+            }
+        });
+        let Value::Object(caps) = caps else {
+            unreachable!()
+        };
+        let connected = ClientBuilder::native()
+            .capabilities(caps)
+            .connect(&driver.url)
+            .await;
+        let ff = match connected {
+            Ok(client) => Firefox {
+                client,
+                driver,
+                dir,
+            },
+            Err(e) => {
+                let log =
+                    std::fs::read_to_string(dir.path().join("geckodriver.log")).unwrap_or_default();
+                panic!("start a Firefox session through geckodriver: {e:?}\n{log}");
+            }
+        };
+        ff.client
+            .set_window_size(1400, 1000)
+            .await
+            .expect("size the Firefox window");
+        ff
+    }
+
+    /// What geckodriver and Firefox printed so far.
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("geckodriver.log")).unwrap_or_default()
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.clone().close().await;
+    }
+}
+
+impl Drop for Firefox {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!(
+                "--- geckodriver and Firefox said (driver at {}):\n{}",
+                self.driver.url,
+                self.log()
+            );
+        }
+    }
+}
+
+impl std::ops::Deref for Firefox {
+    type Target = Client;
+    fn deref(&self) -> &Client {
+        &self.client
     }
 }
 
