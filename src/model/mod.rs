@@ -8,6 +8,7 @@ pub mod format;
 pub mod links;
 pub mod ops;
 pub mod plan;
+pub mod release;
 pub mod storage_use;
 pub mod stored;
 pub mod summary;

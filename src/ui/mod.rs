@@ -10,6 +10,7 @@ mod outline;
 pub mod panic_screen;
 mod probe;
 mod state;
+mod updates;
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -22,6 +23,7 @@ const LEAVE_WARNING: &str = "Your latest changes are not saved in this browser. 
 pub fn App() -> impl IntoView {
     let wb = Workbench::start();
     provide_context(wb);
+    provide_context(updates::start());
     let workshop = RwSignal::new(false);
     provide_context(diagram::WorkshopMode(workshop));
 
@@ -128,6 +130,7 @@ pub fn App() -> impl IntoView {
                 </Show>
             </header>
             <notices::Notices />
+            <updates::UpdateNotice />
             <main>
                 {move || match wb.screen.get() {
                     Screen::Library => view! { <library::Library /> }.into_any(),

@@ -9,6 +9,7 @@ mod a11y;
 mod diagram;
 mod fine_grained;
 mod harness;
+mod offline;
 mod safety;
 mod single_file;
 mod small_screens;
