@@ -325,3 +325,65 @@ async fn a_new_deployment_is_announced_and_taken_only_on_the_users_word() {
     );
     b.close().await;
 }
+
+/// The figure for BENCHMARKS.md, not a test: the time from a cold offline
+/// reload (server stopped, service worker stopped, HTTP and memory caches
+/// cleared) to the open plan's first render, over several reloads. Run by
+/// hand: `cargo test --test e2e offline::cold_offline_reload_time -- --ignored --nocapture`.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "a measurement for BENCHMARKS.md, run by hand"]
+async fn cold_offline_reload_time() {
+    const RUNS: usize = 7;
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    service_worker_ready(&b).await;
+    let title = open_example(&b).await;
+    wait_saved(&b).await;
+    // Notes, in the page's clock (ms since the navigation started), when
+    // the plan's title and the top bar's buttons are first in the DOM.
+    let mark = "(() => { const seen = () => {
+        if (window.__ipwReadyAt === undefined && document.querySelector('h2.plan-title')
+            && document.querySelector('.topbar button')) { window.__ipwReadyAt = performance.now(); } };
+        new MutationObserver(seen).observe(document, {childList: true, subtree: true}); })();";
+    super::small_screens::cdp(
+        &world,
+        &b,
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({"source": mark}),
+    )
+    .await;
+    world.server.stop().await;
+    let mut ready = Vec::new();
+    for run in 0..RUNS {
+        super::small_screens::cdp(&world, &b, "ServiceWorker.enable", json!({})).await;
+        super::small_screens::cdp(&world, &b, "ServiceWorker.stopAllWorkers", json!({})).await;
+        super::small_screens::cdp(&world, &b, "Network.clearBrowserCache", json!({})).await;
+        reload(&b).await;
+        wait_plan_title(&b, &title).await;
+        let v = eventually("the first-render mark", || async {
+            let v = js(
+                &b,
+                "const nav = performance.getEntriesByType('navigation')[0];
+                 const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+                 return window.__ipwReadyAt === undefined ? null : {ready: window.__ipwReadyAt,
+                   html: nav ? nav.responseEnd : null, fcp: fcp ? fcp.startTime : null,
+                   controlled: !!navigator.serviceWorker.controller};",
+                vec![],
+            )
+            .await;
+            (!v.is_null()).then_some(v.clone()).ok_or(v.to_string())
+        })
+        .await;
+        assert_eq!(v["controlled"], json!(true), "served by the worker");
+        eprintln!("cold offline reload {run}: {v}");
+        ready.push(v["ready"].as_f64().unwrap_or(f64::NAN));
+    }
+    ready.sort_by(f64::total_cmp);
+    eprintln!(
+        "cold offline reload to the plan's first render: median {:.0} ms, min {:.0}, max {:.0} over {RUNS} reloads",
+        ready[RUNS / 2],
+        ready[0],
+        ready[RUNS - 1]
+    );
+    b.close().await;
+}
