@@ -47,7 +47,10 @@ fn meta(name: &str) -> Option<String> {
 
 /// "Workbench version 0.1.0, build …" for the page.
 pub fn running_version() -> String {
-    version_text(env!("CARGO_PKG_VERSION"), meta("workbench-build").as_deref())
+    version_text(
+        env!("CARGO_PKG_VERSION"),
+        meta("workbench-build").as_deref(),
+    )
 }
 
 /// The service worker container, where the page can have one: over http(s)

@@ -159,8 +159,8 @@ impl StaticServer {
             dir.display()
         );
         self.stop().await;
-        let listener = listen(self.addr)
-            .unwrap_or_else(|e| panic!("bind {} again: {e}", self.addr));
+        let listener =
+            listen(self.addr).unwrap_or_else(|e| panic!("bind {} again: {e}", self.addr));
         let task = accept_loop(listener, dir.to_path_buf(), self.log.clone());
         *self.task.lock().unwrap() = Some(task);
     }

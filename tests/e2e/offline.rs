@@ -284,6 +284,23 @@ async fn a_new_deployment_is_announced_and_taken_only_on_the_users_word() {
         "the typing goes on undisturbed"
     );
     assert!(version_line(&b).await.ends_with(&format!("build {id_a}")));
+    // B's worker is installed and waits for the user's word (no
+    // skipWaiting): A's worker still controls the page.
+    let waiting = b
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             navigator.serviceWorker.getRegistration().then(r => done({
+               waiting: !!(r && r.waiting), active: !!(r && r.active),
+               controlled: !!navigator.serviceWorker.controller}));",
+            vec![],
+        )
+        .await
+        .expect("read the registration");
+    assert_eq!(
+        waiting,
+        json!({"waiting": true, "active": true, "controlled": true}),
+        "build B's worker waits while A's controls the page"
+    );
     tokio::time::sleep(Duration::from_millis(500)).await;
     assert!(
         version_line(&b).await.ends_with(&format!("build {id_a}")),
@@ -320,7 +337,11 @@ async fn a_new_deployment_is_announced_and_taken_only_on_the_users_word() {
         .map(|r| json!(r.path))
         .collect();
     assert!(
-        served.iter().filter(|p| p.as_str() == Some("/plans/sw.js")).count() >= 2,
+        served
+            .iter()
+            .filter(|p| p.as_str() == Some("/plans/sw.js"))
+            .count()
+            >= 2,
         "sw.js was fetched for A and again for B: {served:?}"
     );
     b.close().await;

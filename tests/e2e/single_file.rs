@@ -48,7 +48,10 @@ fn the_single_file_names_no_other_file() {
         !html.contains(r#"<meta name="workbench-service-worker""#),
         "the single file names a service worker"
     );
-    assert!(!html.contains("manifest.webmanifest"), "the manifest is linked");
+    assert!(
+        !html.contains("manifest.webmanifest"),
+        "the manifest is linked"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
