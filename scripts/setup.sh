@@ -73,6 +73,7 @@ printf '%s\n' "# written by scripts/setup.sh" "${ENV_LINES[@]}" \
   "export GECKODRIVER_PATH=$CACHE/geckodriver/bin/geckodriver" \
   "export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner" \
   "export AXE_CORE_JS=$CACHE/axe-core/node_modules/axe-core/axe.min.js" \
+  "export WORKBOX_BUILD=$CACHE/workbox/node_modules/workbox-build" \
   >"$TOOLS/env.sh"
 # shellcheck disable=SC1091
 . "$TOOLS/env.sh"
@@ -104,6 +105,15 @@ if ! "$CACHE/binaryen/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -
   say "installing wasm-opt (binaryen 132 from npm)"
   mkdir -p "$CACHE/binaryen"
   npm install --silent --prefix "$CACHE/binaryen" binaryen@132 >/dev/null
+fi
+
+# 4b. Workbox (npm's workbox-build), which trunk's post-build hook runs to
+# write the service worker that makes the site work offline.
+WORKBOX_VERSION=7.4.1
+if ! grep -qs "\"version\": \"$WORKBOX_VERSION\"" "$WORKBOX_BUILD/package.json"; then
+  say "installing workbox-build $WORKBOX_VERSION from npm"
+  mkdir -p "$CACHE/workbox"
+  npm install --silent --no-audit --no-fund --prefix "$CACHE/workbox" "workbox-build@$WORKBOX_VERSION" >/dev/null
 fi
 
 # 5. Chromium and chromedriver for the browser tests, and axe-core, which

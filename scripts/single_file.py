@@ -30,6 +30,20 @@ html = re.sub(r'<link rel="stylesheet" href="([^"]+)"[^>]*>', inline_css, html)
 # Preloads point at files the single file no longer has.
 html = re.sub(r'<link rel="(?:modulepreload|preload)"[^>]*>', "", html)
 
+# A file:// page can have no service worker and installs as no app: without
+# the meta tag that names sw.js the app registers none, and the manifest
+# and touch icon go. The SVG icon stays, as a data: URL.
+html = re.sub(r'\s*<meta name="workbench-service-worker"[^>]*>', "", html)
+html = re.sub(r'\s*<link rel="(?:manifest|apple-touch-icon)"[^>]*>', "", html)
+
+
+def inline_icon(m):
+    data = base64.b64encode((dist / m.group(1).removeprefix("./")).read_bytes()).decode("ascii")
+    return f'<link rel="icon" href="data:image/svg+xml;base64,{data}" type="image/svg+xml">'
+
+
+html = re.sub(r'<link rel="icon" href="([^"]+\.svg)"[^>]*>', inline_icon, html)
+
 m = re.search(r"<script type=\"module\">(.*?)</script>", html, re.S)
 if not m:
     sys.exit("single_file.py: trunk's module loader was not found in dist/index.html")

@@ -10,6 +10,7 @@ pub mod format;
 pub mod links;
 pub mod ops;
 pub mod plan;
+pub mod release;
 pub mod repair;
 pub mod storage_use;
 pub mod stored;

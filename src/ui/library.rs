@@ -114,6 +114,7 @@ pub fn Library() -> impl IntoView {
                     </ul>
                 </section>
             </Show>
+            <p class="hint version">{super::updates::running_version()}</p>
         </section>
     }
 }

@@ -13,6 +13,7 @@ pub mod panic_screen;
 mod probe;
 mod repair;
 mod state;
+mod updates;
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -26,6 +27,7 @@ pub fn App() -> impl IntoView {
     let wb = Workbench::start();
     provide_context(wb);
     address::keep_in_step(wb);
+    provide_context(updates::start());
     let workshop = RwSignal::new(false);
     provide_context(diagram::WorkshopMode(workshop));
 
@@ -134,6 +136,7 @@ pub fn App() -> impl IntoView {
                 </Show>
             </header>
             <notices::Notices />
+            <updates::UpdateNotice />
             <main>
                 {move || match wb.screen.get() {
                     _ if wb.address_problem.with(Option::is_some) => view! { <address::AddressProblemScreen /> }.into_any(),

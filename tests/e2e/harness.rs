@@ -74,11 +74,42 @@ pub struct Served {
     pub status: u16,
 }
 
-/// Serves `dist/` at `http://127.0.0.1:<port>/plans/`, GET only.
+/// Serves `dist/` at `http://127.0.0.1:<port>/plans/`, GET only. A test
+/// can stop it (the port then refuses connections) and start it again on
+/// the same address serving another directory (a later deployment).
 pub struct StaticServer {
     pub origin: String,
+    addr: std::net::SocketAddr,
     log: Arc<Mutex<Vec<Served>>>,
-    task: tokio::task::JoinHandle<()>,
+    task: Mutex<Option<tokio::task::JoinHandle<()>>>,
+}
+
+/// Listens on `addr` (port 0: any free port), allowing the port of a
+/// server just stopped to be taken again at once.
+fn listen(addr: std::net::SocketAddr) -> std::io::Result<TcpListener> {
+    let socket = tokio::net::TcpSocket::new_v4()?;
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(128)
+}
+
+fn accept_loop(
+    listener: TcpListener,
+    dir: PathBuf,
+    log: Arc<Mutex<Vec<Served>>>,
+) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            let Ok((socket, _)) = listener.accept().await else {
+                continue;
+            };
+            let dir = dir.clone();
+            let log = log.clone();
+            tokio::spawn(async move {
+                let _ = serve_one(socket, &dir, &log).await;
+            });
+        }
+    })
 }
 
 impl StaticServer {
@@ -88,28 +119,15 @@ impl StaticServer {
             dist.join("index.html").is_file(),
             "dist/ is missing: run `make test` (it builds the app first)"
         );
-        let listener = TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind the static file server");
+        let listener = listen(([127, 0, 0, 1], 0).into()).expect("bind the static file server");
         let addr = listener.local_addr().expect("server address");
         let log = Arc::new(Mutex::new(Vec::new()));
-        let task_log = log.clone();
-        let task = tokio::spawn(async move {
-            loop {
-                let Ok((socket, _)) = listener.accept().await else {
-                    continue;
-                };
-                let dist = dist.clone();
-                let log = task_log.clone();
-                tokio::spawn(async move {
-                    let _ = serve_one(socket, &dist, &log).await;
-                });
-            }
-        });
+        let task = accept_loop(listener, dist, log.clone());
         StaticServer {
             origin: format!("http://{addr}"),
+            addr,
             log,
-            task,
+            task: Mutex::new(Some(task)),
         }
     }
 
@@ -121,11 +139,38 @@ impl StaticServer {
     pub fn requests(&self) -> Vec<Served> {
         self.log.lock().unwrap().clone()
     }
+
+    /// Stops answering: the accepting task ends and its listener is closed,
+    /// so a connection to the port is refused (as when a host is
+    /// unreachable). Requests already being answered finish.
+    pub async fn stop(&self) {
+        let task = self.task.lock().unwrap().take();
+        if let Some(task) = task {
+            task.abort();
+            let _ = task.await;
+        }
+    }
+
+    /// Serves `dir` instead, on the same address (stopping first if need be).
+    pub async fn serve(&self, dir: &Path) {
+        assert!(
+            dir.join("index.html").is_file(),
+            "{} has no index.html",
+            dir.display()
+        );
+        self.stop().await;
+        let listener =
+            listen(self.addr).unwrap_or_else(|e| panic!("bind {} again: {e}", self.addr));
+        let task = accept_loop(listener, dir.to_path_buf(), self.log.clone());
+        *self.task.lock().unwrap() = Some(task);
+    }
 }
 
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        self.task.abort();
+        if let Some(task) = self.task.lock().unwrap().take() {
+            task.abort();
+        }
     }
 }
 
@@ -136,6 +181,7 @@ fn content_type(path: &Path) -> &'static str {
         "wasm" => "application/wasm",
         "css" => "text/css",
         "json" => "application/json",
+        "webmanifest" => "application/manifest+json",
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "ico" => "image/x-icon",

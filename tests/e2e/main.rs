@@ -11,6 +11,7 @@ mod diagram;
 mod exports;
 mod fine_grained;
 mod harness;
+mod offline;
 mod repair;
 mod safety;
 mod single_file;

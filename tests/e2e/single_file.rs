@@ -43,6 +43,15 @@ fn the_single_file_names_no_other_file() {
     assert!(!html.contains("modulepreload"), "a preload link is left");
     assert!(!html.contains(".wasm'"), "the JS still names a .wasm file");
     assert!(html.contains("<style>"), "the CSS is inlined");
+    // file:// pages have no service workers: the app is not told of one.
+    assert!(
+        !html.contains(r#"<meta name="workbench-service-worker""#),
+        "the single file names a service worker"
+    );
+    assert!(
+        !html.contains("manifest.webmanifest"),
+        "the manifest is linked"
+    );
 }
 
 /// The one-file journey, the same in every browser: the file opens from

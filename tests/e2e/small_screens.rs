@@ -64,7 +64,7 @@ async fn inner_size(c: &Client) -> (f64, f64) {
 
 /// Sends a Chromium DevTools command through chromedriver's vendor
 /// endpoint (fantoccini has no call for it).
-async fn cdp(world: &World, c: &Client, cmd: &str, params: Value) {
+pub(crate) async fn cdp(world: &World, c: &Client, cmd: &str, params: Value) {
     let session = c
         .session_id()
         .await
