@@ -16,8 +16,23 @@ fn local() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
+/// A fresh start for the next test: nothing stored, and no address left in
+/// the page by an app an earlier test mounted (the app follows the address
+/// over the plan open last time).
 fn clear() {
     local().clear().unwrap();
+    let window = web_sys::window().unwrap();
+    let location = window.location();
+    let without_hash = format!(
+        "{}{}",
+        location.pathname().unwrap(),
+        location.search().unwrap()
+    );
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&without_hash))
+        .unwrap();
 }
 
 /// Fills local storage until the browser refuses more; returns the keys used.
