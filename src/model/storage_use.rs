@@ -49,6 +49,18 @@ pub fn warning(bytes: u64) -> Option<String> {
     })
 }
 
+/// Whether the browser agreed to keep the site's storage, in words:
+/// `None` where it was not asked (no `navigator.storage`, as on a site
+/// served over plain http) or has not answered (a browser that asks its
+/// user, until they do).
+pub fn keeping_text(agreed: Option<bool>) -> &'static str {
+    match agreed {
+        Some(true) => "This browser has agreed to keep these plans unless you clear its data.",
+        Some(false) => "This browser may delete these plans if the disk runs short or the site is not visited for a while: export plans to keep copies.",
+        None => "This browser has not said whether it will keep these plans, so it may delete them if the disk runs short or the site is not visited for a while: export plans to keep copies.",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,5 +92,18 @@ mod tests {
         let full = warning(5_000_000).expect("a warning when full");
         assert!(full.contains("full or nearly so"), "{full}");
         assert!(warning(9_000_000).unwrap().contains("full or nearly so"));
+    }
+
+    #[test]
+    fn every_answer_about_keeping_is_said_and_only_a_yes_is_reassuring() {
+        assert!(keeping_text(Some(true)).contains("has agreed"));
+        for unsure in [Some(false), None] {
+            let text = keeping_text(unsure);
+            assert!(
+                text.contains("may delete") && text.contains("export"),
+                "{text}"
+            );
+        }
+        assert!(keeping_text(None).contains("has not said"));
     }
 }

@@ -124,18 +124,16 @@ pub fn Library() -> impl IntoView {
 #[component]
 fn StorageUse() -> impl IntoView {
     let wb = use_workbench();
-    let kept = move || {
-        wb.persisted.get().map(|agreed| {
-            if agreed {
-                " This browser has agreed to keep these plans unless you clear its data."
-            } else {
-                " This browser may delete these plans if the disk runs short or the site is not visited for a while: export plans to keep copies."
-            }
-        })
+    let line = move || {
+        format!(
+            "{} {}",
+            storage_use::use_text(wb.storage_used.get()),
+            storage_use::keeping_text(wb.persisted.get())
+        )
     };
     view! {
         <Show when=crate::storage::available>
-            <p class="hint storage-use">{move || storage_use::use_text(wb.storage_used.get())} {kept}</p>
+            <p class="hint storage-use">{line}</p>
             {move || storage_use::warning(wb.storage_used.get()).map(|w| view! {
                 <p class="notice storage-warning" role="status">{w}</p>
             })}

@@ -2,7 +2,6 @@
 //! (pointer drags) and by keyboard, undo and redo, focus, workshop mode,
 //! the pictures, and a reload after diagram edits.
 
-use std::path::Path;
 use std::time::Duration;
 
 use fantoccini::actions::{
@@ -828,22 +827,6 @@ fn svg_texts(svg: &str) -> Vec<String> {
         .collect()
 }
 
-async fn wait_download(dir: &Path, name: &str) -> Vec<u8> {
-    let path = dir.join(name);
-    eventually(&format!("the download {name}"), || async {
-        let partial = dir.join(format!("{name}.crdownload"));
-        match std::fs::read(&path) {
-            Ok(bytes) if !bytes.is_empty() && !partial.exists() => Ok(bytes),
-            Ok(_) => Err("still writing".into()),
-            Err(e) => Err(format!(
-                "{e}; files: {:?}",
-                std::fs::read_dir(dir).map(|d| d.count())
-            )),
-        }
-    })
-    .await
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn pictures_of_the_diagram_hold_every_card_and_the_title() {
     let world = World::start().await;
@@ -855,9 +838,10 @@ async fn pictures_of_the_diagram_hold_every_card_and_the_title() {
     type_in_place(&b, "Check <b>this</b> & that").await;
 
     click_button(&b, "Download SVG").await;
-    let svg =
-        String::from_utf8(wait_download(b.download_dir(), "focus-test-driver-diagram.svg").await)
-            .unwrap();
+    let svg = String::from_utf8(
+        wait_download_bytes(b.download_dir(), "focus-test-driver-diagram.svg").await,
+    )
+    .unwrap();
     let texts = svg_texts(&svg);
     let all = texts.join(" | ");
     // The picture carries the plan's title and today's date.
@@ -883,9 +867,10 @@ async fn pictures_of_the_diagram_hold_every_card_and_the_title() {
     click_button(&b, "Focus on selected chain").await;
     let _ = std::fs::remove_file(b.download_dir().join("focus-test-driver-diagram.svg"));
     click_button(&b, "Download SVG").await;
-    let svg =
-        String::from_utf8(wait_download(b.download_dir(), "focus-test-driver-diagram.svg").await)
-            .unwrap();
+    let svg = String::from_utf8(
+        wait_download_bytes(b.download_dir(), "focus-test-driver-diagram.svg").await,
+    )
+    .unwrap();
     let all = svg_texts(&svg).join(" | ");
     assert!(
         all.contains("Aim under one") && !all.contains("Aim under two"),
@@ -893,7 +878,7 @@ async fn pictures_of_the_diagram_hold_every_card_and_the_title() {
     );
 
     click_button(&b, "Download PNG").await;
-    let png = wait_download(b.download_dir(), "focus-test-driver-diagram.png").await;
+    let png = wait_download_bytes(b.download_dir(), "focus-test-driver-diagram.png").await;
     assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "a PNG file");
     assert!(png.len() > 2_000, "a real picture, {} bytes", png.len());
 }

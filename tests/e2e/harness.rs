@@ -1043,12 +1043,13 @@ pub async fn import_file(c: &Client, path: &Path) {
         .unwrap_or_else(|e| panic!("choosing {} failed: {e:?}", abs.display()));
 }
 
-/// Waits until `dir/name` is fully downloaded and parses as JSON.
-pub async fn wait_download_json(dir: &Path, name: &str) -> (PathBuf, Value) {
+/// Waits for a download of exactly `dir/name` to finish (no partial
+/// `.crdownload` left in the folder) and returns its bytes.
+pub async fn wait_download_bytes(dir: &Path, name: &str) -> Vec<u8> {
     let path = dir.join(name);
     let what = format!("the download {}", path.display());
     let p = &path;
-    let value = eventually_for(&what, Duration::from_secs(20), || async move {
+    eventually_for(&what, Duration::from_secs(20), || async move {
         let listing: Vec<String> = std::fs::read_dir(dir)
             .map(|r| {
                 r.flatten()
@@ -1059,12 +1060,29 @@ pub async fn wait_download_json(dir: &Path, name: &str) -> (PathBuf, Value) {
         if listing.iter().any(|n| n.ends_with(".crdownload")) {
             return Err(format!("download in progress: {listing:?}"));
         }
-        let text =
-            std::fs::read_to_string(p).map_err(|e| format!("{e}; directory holds {listing:?}"))?;
-        serde_json::from_str::<Value>(&text).map_err(|e| format!("not JSON yet: {e}"))
+        std::fs::read(p).map_err(|e| format!("{e}; directory holds {listing:?}"))
     })
-    .await;
-    (path, value)
+    .await
+}
+
+/// Waits until `dir/name` is fully downloaded and parses as JSON.
+pub async fn wait_download_json(dir: &Path, name: &str) -> (PathBuf, Value) {
+    let bytes = wait_download_bytes(dir, name).await;
+    let value = serde_json::from_slice::<Value>(&bytes)
+        .unwrap_or_else(|e| panic!("the download {name} is not JSON: {e}"));
+    (dir.join(name), value)
+}
+
+/// Opens the example plan from the library and returns its title once
+/// the plan is shown.
+pub async fn open_example(c: &Client) -> String {
+    click_button(c, "Open the example plan").await;
+    eventually("the example plan's title", || async {
+        let t = text_of(c, "h2.plan-title").await?;
+        let t = t.trim().to_owned();
+        (!t.is_empty()).then_some(t).ok_or("empty title".to_owned())
+    })
+    .await
 }
 
 /// The titles in the library (from its “Open …” buttons).

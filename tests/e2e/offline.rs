@@ -77,16 +77,6 @@ fn refused(origin: &str) -> bool {
     std::net::TcpStream::connect(addr).is_err()
 }
 
-async fn open_example(b: &fantoccini::Client) -> String {
-    click_button(b, "Open the example plan").await;
-    eventually("the example plan's title", || async {
-        let t = text_of(b, "h2.plan-title").await?;
-        let t = t.trim().to_owned();
-        (!t.is_empty()).then_some(t).ok_or("empty title".to_owned())
-    })
-    .await
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn after_one_visit_the_app_opens_and_keeps_edits_with_the_server_stopped() {
     let world = World::start().await;

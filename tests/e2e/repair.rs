@@ -4,7 +4,6 @@
 //! as it was, "Download the original" gives the original bytes, and
 //! accepting opens (and stores) the repaired plan.
 
-use std::path::Path;
 use std::time::Duration;
 
 use fantoccini::key::Key;
@@ -78,26 +77,6 @@ async fn wait_offer_gone(c: &Client) {
             .ok_or("still shown".to_owned())
     })
     .await;
-}
-
-/// Waits for a download of exactly `name` to finish and returns its bytes.
-async fn wait_download_bytes(dir: &Path, name: &str) -> Vec<u8> {
-    let path = dir.join(name);
-    eventually_for(
-        &format!("the download {}", path.display()),
-        Duration::from_secs(20),
-        || async {
-            let busy = std::fs::read_dir(dir)
-                .map_err(dbg)?
-                .flatten()
-                .any(|e| e.file_name().to_string_lossy().ends_with(".crdownload"));
-            if busy {
-                return Err("download in progress".to_owned());
-            }
-            std::fs::read(&path).map_err(dbg)
-        },
-    )
-    .await
 }
 
 /// Everything the user has: what is stored, the open plan's id and what

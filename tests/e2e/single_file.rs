@@ -68,22 +68,18 @@ async fn open_edit_reload(c: &fantoccini::Client) {
     .await;
     assert_eq!(notice.trim(), NOTICE);
 
-    click_button(c, "Open the example plan").await;
-    let title = eventually("the example plan's title", || async {
-        text_of(c, "h2.plan-title").await
-    })
-    .await;
+    let title = open_example(c).await;
     add_item(c, "Add a priority", "Priority title", "Kept in a file").await;
     wait_saved(c).await;
     reload(c).await;
-    wait_plan_title(c, title.trim()).await;
+    wait_plan_title(c, &title).await;
     wait_textarea_count(c, "Kept in a file", 1).await;
 
     let elsewhere = TempDir::new("single-file-copy");
     let copy = elsewhere.path().join("a copy of the workbench.html");
     std::fs::copy(&original, &copy).expect("copy the single file");
     goto_app(c, &file_url(&copy)).await;
-    wait_plan_title(c, title.trim()).await;
+    wait_plan_title(c, &title).await;
     wait_textarea_count(c, "Kept in a file", 1).await;
 }
 

@@ -74,3 +74,31 @@ async fn the_library_shows_storage_use_warns_before_full_and_says_if_kept() {
     assert_no_axe_violations(&b, "plan library with storage use and its warning").await;
     b.close().await;
 }
+
+/// A browser that never answers the request to keep the site's storage
+/// (one that asks its user, as Firefox does for a file opened from disk)
+/// is said to have not answered, with the advice to export, rather than
+/// saying nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_browser_that_does_not_answer_about_keeping_storage_is_said_so() {
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    super::small_screens::cdp(
+        &world,
+        &b,
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({"source": "navigator.storage.persist = () => new Promise(() => {});"}),
+    )
+    .await;
+    reload(&b).await;
+    let line = eventually("the line about keeping storage", || async {
+        let t = text_of(&b, ".storage-use").await?;
+        t.contains("has not said whether it will keep these plans")
+            .then_some(t.clone())
+            .ok_or(t)
+    })
+    .await;
+    assert!(line.contains("export plans to keep copies"), "{line}");
+    assert!(!line.contains("has agreed"), "{line}");
+    b.close().await;
+}
