@@ -551,8 +551,8 @@ fn reading_from_text_refuses_exactly_as_reading_the_value() {
 /// JSON"; just under the limit it is read, and refused for what it is.
 #[test]
 fn deeply_nested_json_is_said_to_be_too_deep() {
+    use plan_workbench::model::format::stored::{read_stored, StoredError};
     use plan_workbench::model::format::NESTING_LIMIT;
-    use plan_workbench::model::stored::{read_stored, StoredError};
     assert_eq!(NESTING_LIMIT, 127);
     let arrays = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
     let objects = |n: usize| format!("{}1{}", "{\"a\":".repeat(n), "}".repeat(n));

@@ -31,13 +31,13 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use plan_workbench::model::export_reminder::ExportRecord;
+use plan_workbench::model::format::stored::{
+    plan_file_in, read_stored, stored_revision, write_stored, StoredError,
+};
 use plan_workbench::model::format::{
     export_plan, import_plan, import_plan_repairing, ImportError, Imported, NESTING_LIMIT,
 };
-use plan_workbench::model::stored::{
-    plan_file_in, read_stored, stored_revision, write_stored, StoredError,
-};
+use plan_workbench::model::keeping::export_reminder::ExportRecord;
 use plan_workbench::model::synthetic::synthetic_plan;
 use plan_workbench::model::validate::validate;
 use plan_workbench::model::{DataPoint, Plan, Target, Update};

@@ -9,11 +9,11 @@
 
 use chrono::NaiveDate;
 use plan_workbench::model::example::example_plan;
+use plan_workbench::model::format::repair::{repair, unrepairable, Change, Repair};
 use plan_workbench::model::format::{
     export_plan, export_value, import_plan, import_plan_repairing, Imported,
 };
 use plan_workbench::model::links::Item;
-use plan_workbench::model::repair::{repair, unrepairable, Change, Repair};
 use plan_workbench::model::synthetic::synthetic_plan;
 use plan_workbench::model::validate::{validate, validate_all, Problem};
 use plan_workbench::model::*;

@@ -1,7 +1,7 @@
 // Native only, like the other model tests.
 #![cfg(not(target_arch = "wasm32"))]
 
-//! The copy a browser keeps of each plan (src/model/stored.rs): written and
+//! The copy a browser keeps of each plan (src/model/format/stored.rs): written and
 //! read back unchanged, its revision read cheaply, a plan of a newer
 //! version recognised as such (never called unreadable), every other
 //! refusal saying what and where, and the plan file inside a stored or
@@ -11,11 +11,11 @@
 
 use chrono::{DateTime, Utc};
 use plan_workbench::model::example::example_plan;
-use plan_workbench::model::export_reminder::ExportRecord;
-use plan_workbench::model::format::{export_plan, import_plan, FORMAT_VERSION};
-use plan_workbench::model::stored::{
+use plan_workbench::model::format::stored::{
     plan_file_in, read_stored, stored_revision, write_stored, StoredDoc, StoredError,
 };
+use plan_workbench::model::format::{export_plan, import_plan, FORMAT_VERSION};
+use plan_workbench::model::keeping::export_reminder::ExportRecord;
 use plan_workbench::model::Plan;
 use serde_json::{json, Value};
 

@@ -5,7 +5,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use plan_workbench::model::example::example_plan;
-use plan_workbench::model::export_reminder::ExportRecord;
+use plan_workbench::model::keeping::export_reminder::ExportRecord;
 use plan_workbench::storage;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;

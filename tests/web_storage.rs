@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use plan_workbench::model::example::example_plan;
-use plan_workbench::model::export_reminder::ExportRecord;
+use plan_workbench::model::keeping::export_reminder::ExportRecord;
 use plan_workbench::model::{Kind, Plan};
 use plan_workbench::storage::{self, SaveError};
 use wasm_bindgen::JsCast;

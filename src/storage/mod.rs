@@ -5,12 +5,12 @@
 //! of such keys, so there is no separate index to fall out of step. The
 //! revision lets a tab notice that another tab saved the plan since it last
 //! read it, instead of silently writing over that change. What the stored
-//! text holds, and how it is read, is the domain's (`model::stored`); this
+//! text holds, and how it is read, is the domain's (`model::format::stored`); this
 //! module only moves it in and out of the browser.
 //!
 //! The browser's storage is reached through gloo-storage's `LocalStorage`
 //! (the product's design names it): plan texts through its raw `Storage`,
-//! so they are stored and read back byte for byte as `model::stored`
+//! so they are stored and read back byte for byte as `model::format::stored`
 //! writes them, and the small records beside them through its JSON `get`
 //! and `set`. Its accessor throws where storage is blocked, so it is only
 //! called once [`available`] has said storage may be used.
@@ -20,9 +20,9 @@ use gloo_storage::{LocalStorage, Storage as _};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 
-use crate::model::export_reminder::ExportRecord;
-use crate::model::storage_use::{megabytes, stored_bytes};
-use crate::model::stored::{self, read_stored, write_stored, StoredError};
+use crate::model::format::stored::{self, read_stored, write_stored, StoredError};
+use crate::model::keeping::export_reminder::ExportRecord;
+use crate::model::keeping::storage_use::{megabytes, stored_bytes};
 use crate::model::{Id, Plan};
 
 const PLAN_PREFIX: &str = "ipw.plan.";

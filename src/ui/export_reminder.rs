@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::files;
 use super::state::use_workbench;
-use crate::model::export_reminder::reminder_text;
+use crate::model::keeping::export_reminder::reminder_text;
 
 #[component]
 pub fn ExportReminderNotice() -> impl IntoView {

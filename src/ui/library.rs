@@ -5,9 +5,9 @@ use leptos::prelude::*;
 
 use super::state::use_workbench;
 use crate::model::example::example_plan;
-use crate::model::export_reminder::export_line;
+use crate::model::keeping::export_reminder::export_line;
+use crate::model::keeping::storage_use;
 use crate::model::plan::title_to_show;
-use crate::model::storage_use;
 use crate::model::summary::uk_date_time;
 use crate::model::Plan;
 use crate::storage::{LibraryEntry, SetAsideCopy};

@@ -1,14 +1,14 @@
 //! The offer to open a plan file (or a set-aside copy) repaired: a dialog
 //! listing every change the repair would make, with the choice to open the
 //! repaired plan, download the original exactly as it was, or cancel. The
-//! repairs themselves are `model::repair`'s; nothing is stored unless the
+//! repairs themselves are `model::format::repair`'s; nothing is stored unless the
 //! user opens the repaired plan.
 
 use leptos::prelude::*;
 
 use super::files;
 use super::state::{use_workbench, Workbench};
-use crate::model::repair::Repair;
+use crate::model::format::repair::Repair;
 use crate::model::Plan;
 
 /// A plan read from a file or a set-aside copy that opens only repaired,

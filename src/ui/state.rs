@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::model::editing::{Change, Group, Op, Session};
-use crate::model::export_reminder::{ExportRecord, Visit};
+use crate::model::keeping::export_reminder::{ExportRecord, Visit};
 use crate::model::links::ItemRef;
 use crate::model::{title_to_show, Id, Plan};
 use crate::storage::{
@@ -67,7 +67,7 @@ pub enum Leave {
 }
 
 /// The reminder to export a plan that has changed a lot since it was last
-/// in a file (see `model::export_reminder`).
+/// in a file (see `model::keeping::export_reminder`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExportReminder {
     pub id: Id,

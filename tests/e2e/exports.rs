@@ -7,7 +7,7 @@ use fantoccini::Locator;
 use serde_json::{json, Value};
 
 use super::harness::*;
-use plan_workbench::model::export_reminder::A_LOT_OF_EDITS;
+use plan_workbench::model::keeping::export_reminder::A_LOT_OF_EDITS;
 
 /// What the library row of the plan titled `title` says of its exports.
 async fn export_line(c: &fantoccini::Client, title: &str) -> String {

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::history::{Group, History, Step};
 use super::op::Op;
 use super::patch::Patch;
-use crate::model::export_reminder::ExportRecord;
+use crate::model::keeping::export_reminder::ExportRecord;
 use crate::model::layout::same_height;
 use crate::model::links::ItemRef;
 use crate::model::ops::OpError;

@@ -20,10 +20,10 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use super::links::{allowed_parents_phrase, link_allowed, plural, Item};
-use super::plan::{Id, Kind, Plan};
-use super::summary::uk_date;
-use super::validate::{links_name, list_name, validate_all, Problem, ValidationError};
+use crate::model::links::{allowed_parents_phrase, link_allowed, plural, Item};
+use crate::model::plan::{Id, Kind, Plan};
+use crate::model::summary::uk_date;
+use crate::model::validate::{links_name, list_name, validate_all, Problem, ValidationError};
 
 /// One change the repair made, with where (the JSON path in the plan, as
 /// validation gives it) and a plain-English account of what and why.
@@ -448,7 +448,7 @@ impl FreshIds {
         let mut used = HashSet::new();
         used.insert(plan.id.0.clone());
         for kind in Kind::ALL {
-            super::links::with_list!(plan, kind, |list| {
+            crate::model::links::with_list!(plan, kind, |list| {
                 for item in list {
                     used.insert(item.id().0.clone());
                     used.extend(item.links().iter().map(|l| l.0.clone()));

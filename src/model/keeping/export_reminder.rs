@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::plan::{Id, Plan};
+use crate::model::plan::{Id, Plan};
 
 /// From this many edits since the plan was last in a file, it "has
 /// changed a lot": about a dozen new items with their text, which takes a

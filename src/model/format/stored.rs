@@ -3,7 +3,7 @@
 //! file>}`. The revision lets a tab notice that another tab saved the plan
 //! since it read it; `changed` is when it was last saved. `exported` and
 //! `edits` say when the plan was last exported to a file and how much it
-//! has changed since (`model::export_reminder`); a copy stored before they
+//! has changed since (`model::keeping::export_reminder`); a copy stored before they
 //! were kept reads without them.
 //!
 //! This is plain Rust so the reader is tested and fuzzed natively; the
@@ -13,12 +13,12 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use super::export_reminder::ExportRecord;
-use super::format::{
+use super::{
     document, export_plan, import_text, is_too_deep, not_json, readable, Document, Subject,
     FORMAT_NAME, FORMAT_VERSION,
 };
-use super::plan::Plan;
+use crate::model::keeping::export_reminder::ExportRecord;
+use crate::model::plan::Plan;
 
 /// A stored copy, read.
 #[derive(Clone, Debug, PartialEq)]

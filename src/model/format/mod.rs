@@ -5,14 +5,19 @@
 //! A file is `{"format": "improvement-plan", "version": 1, "plan": {...}}`.
 //! Import reads the version first, migrates older documents step by step to
 //! the current version, reads the plan and validates it; it either returns a
-//! whole valid plan or an error, never part of one.
+//! whole valid plan or an error, never part of one. A file whose only
+//! problems can be mended is offered repaired (`repair`); the copy kept in
+//! the browser's storage wraps the same document (`stored`).
+
+pub mod repair;
+pub mod stored;
 
 use serde::Serialize;
 use serde_json::Value;
 
-use super::plan::Plan;
-use super::repair::{clamp_percents_in_json, repair, unrepairable, Repair};
-use super::validate::validate_all;
+use self::repair::{clamp_percents_in_json, repair, unrepairable, Repair};
+use crate::model::plan::Plan;
+use crate::model::validate::validate_all;
 
 /// The value of the `"format"` marker.
 pub const FORMAT_NAME: &str = "improvement-plan";
@@ -164,7 +169,7 @@ pub enum Imported {
     /// The plan, valid as it is.
     Valid(Plan),
     /// The file's only problems are ones a repair mends (see
-    /// `model::repair`): the repaired plan, valid, and every change made.
+    /// `model::format::repair`): the repaired plan, valid, and every change made.
     /// It is to be opened only if the user agrees.
     Repairable { plan: Plan, repairs: Vec<Repair> },
 }
