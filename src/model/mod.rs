@@ -10,6 +10,7 @@ pub mod keeping;
 pub mod links;
 pub mod ops;
 pub mod plan;
+pub mod progress;
 pub mod release;
 pub mod summary;
 pub mod synthetic;
