@@ -304,3 +304,222 @@ fn the_standing_follows_the_legend_order() {
     assert_eq!(standing(&done, today, &settings), Standing::Completed);
     assert_eq!(Standing::Neglected.label(), "Check progress");
 }
+
+mod rollups {
+    use super::d;
+    use plan_workbench::model::progress::rollup::*;
+    use plan_workbench::model::{
+        Action, Aim, DataPoint, Direction, Id, Kind, Measure, Outcome, Plan, Priority, Rag, Status,
+        Target,
+    };
+
+    fn id(s: &str) -> Id {
+        Id::from(s)
+    }
+
+    fn measure(
+        name: &str,
+        evidences: &str,
+        direction: Direction,
+        target: &str,
+        data: &[f64],
+    ) -> Measure {
+        Measure {
+            id: id(name),
+            name: name.into(),
+            direction,
+            target: Some(Target {
+                value: target.into(),
+                by: None,
+            }),
+            data: data
+                .iter()
+                .map(|&value| DataPoint {
+                    period: "Q".into(),
+                    value,
+                    date: None,
+                })
+                .collect(),
+            evidences: vec![id(evidences)],
+            ..Measure::default()
+        }
+    }
+
+    /// A priority with two outcomes; aim A2 drives both; action X2 serves
+    /// both aims (one action, reached by two paths).
+    fn plan() -> Plan {
+        let outcome = |name: &str| Outcome {
+            id: id(name),
+            statement: name.into(),
+            priorities: vec![id("P")],
+            ..Outcome::default()
+        };
+        let aim = |name: &str, outcomes: &[&str]| Aim {
+            id: id(name),
+            statement: name.into(),
+            outcomes: outcomes.iter().map(|o| id(o)).collect(),
+            ..Aim::default()
+        };
+        let action = |name: &str, aims: &[&str], status: Status, percent: u8| Action {
+            id: id(name),
+            title: name.into(),
+            lead: "Lead".into(),
+            aims: aims.iter().map(|a| id(a)).collect(),
+            status,
+            percent,
+            ..Action::default()
+        };
+        Plan {
+            id: id("plan"),
+            priorities: vec![Priority {
+                id: id("P"),
+                title: "P".into(),
+                ..Priority::default()
+            }],
+            outcomes: vec![outcome("O1"), outcome("O2")],
+            aims: vec![aim("A1", &["O1"]), aim("A2", &["O1", "O2"])],
+            actions: vec![
+                Action {
+                    start: Some(d(2026, 1, 1)),
+                    due: Some(d(2026, 1, 31)),
+                    rag: Some(Rag::Green),
+                    // Completed counts as 100% whatever its percentage says.
+                    ..action("X1", &["A1"], Status::Completed, 40)
+                },
+                Action {
+                    start: Some(d(2026, 1, 1)),
+                    due: Some(d(2026, 4, 11)),
+                    rag: Some(Rag::Red),
+                    ..action("X2", &["A1", "A2"], Status::InProgress, 50)
+                },
+                action("X3", &["A2"], Status::Cancelled, 0),
+                action("X4", &[], Status::NotStarted, 0),
+            ],
+            measures: vec![
+                measure("M1", "A1", Direction::HigherIsBetter, "90%", &[70.0, 95.0]),
+                measure("M2", "X3", Direction::LowerIsBetter, "10", &[8.0, 12.0]),
+                measure("M3", "O2", Direction::HigherIsBetter, "10% more", &[1.0]),
+                measure("M4", "X4", Direction::HigherIsBetter, "5", &[9.0]),
+            ],
+            ..Plan::default()
+        }
+    }
+
+    #[test]
+    fn a_priority_counts_each_action_once_and_its_measures() {
+        let r = rollup(&plan(), &id("P"), Kind::Priority, d(2026, 6, 1));
+        assert_eq!(
+            r.actions, 3,
+            "X1, X2 (by two paths) and X3; X4 serves no aim"
+        );
+        assert_eq!(
+            (r.not_started, r.in_progress, r.completed, r.cancelled),
+            (0, 1, 1, 1)
+        );
+        assert_eq!((r.red, r.amber, r.green, r.no_rag), (1, 0, 1, 1));
+        assert_eq!(r.overdue, 1, "X2 was due on 11 April");
+        assert_eq!(
+            r.mean_percent,
+            Some(75.0),
+            "(100 + 50) / 2; cancelled left out"
+        );
+        // X1 runs 30 days at 100%, X2 100 days at 50%.
+        let weighted = r.weighted_percent.unwrap();
+        assert!((weighted - 8000.0 / 130.0).abs() < 1e-9, "{weighted}");
+        assert_eq!(
+            (
+                r.measures_on_target,
+                r.measures_off_target,
+                r.measures_unknown
+            ),
+            (1, 1, 1)
+        );
+    }
+
+    #[test]
+    fn an_aim_and_an_outcome_roll_up_what_is_under_them() {
+        let p = plan();
+        let a1 = rollup(&p, &id("A1"), Kind::Aim, d(2026, 6, 1));
+        assert_eq!(a1.actions, 2);
+        assert_eq!(a1.mean_percent, Some(75.0));
+        assert_eq!(
+            (
+                a1.measures_on_target,
+                a1.measures_off_target,
+                a1.measures_unknown
+            ),
+            (1, 0, 0)
+        );
+        let o2 = rollup(&p, &id("O2"), Kind::Outcome, d(2026, 6, 1));
+        assert_eq!(o2.actions, 2, "X2 and X3 through A2");
+        assert_eq!(o2.mean_percent, Some(50.0));
+        assert_eq!(o2.weighted_percent, Some(50.0));
+        assert_eq!(
+            (
+                o2.measures_on_target,
+                o2.measures_off_target,
+                o2.measures_unknown
+            ),
+            (0, 1, 1)
+        );
+        // Before X2's due date nothing is overdue.
+        assert_eq!(
+            rollup(&p, &id("P"), Kind::Priority, d(2026, 4, 11)).overdue,
+            0
+        );
+    }
+
+    #[test]
+    fn an_empty_group_and_other_kinds_roll_up_to_nothing() {
+        let mut p = plan();
+        p.aims.push(Aim {
+            id: id("A3"),
+            statement: "No actions yet".into(),
+            ..Aim::default()
+        });
+        let r = rollup(&p, &id("A3"), Kind::Aim, d(2026, 6, 1));
+        assert_eq!(r, Rollup::default());
+        assert_eq!(r.mean_percent, None);
+        assert_eq!(
+            rollup(&p, &id("X1"), Kind::Action, d(2026, 6, 1)),
+            Rollup::default()
+        );
+    }
+
+    #[test]
+    fn a_target_is_met_in_the_measures_direction() {
+        assert_eq!(target_number("90%"), Some(90.0));
+        assert_eq!(target_number(" 1,250 "), Some(1250.0));
+        assert_eq!(target_number("10% more"), None);
+        assert_eq!(target_number(""), None);
+        let at = |direction, target: &str, latest: f64| {
+            target_standing(&measure("M", "A1", direction, target, &[0.0, latest]))
+        };
+        assert_eq!(
+            at(Direction::HigherIsBetter, "90", 90.0),
+            TargetStanding::OnTarget
+        );
+        assert_eq!(
+            at(Direction::HigherIsBetter, "90", 89.9),
+            TargetStanding::OffTarget
+        );
+        assert_eq!(
+            at(Direction::LowerIsBetter, "10", 10.0),
+            TargetStanding::OnTarget
+        );
+        assert_eq!(
+            at(Direction::LowerIsBetter, "10", 10.1),
+            TargetStanding::OffTarget
+        );
+        let no_data = Measure {
+            data: vec![],
+            ..measure("M", "A1", Direction::HigherIsBetter, "5", &[])
+        };
+        assert_eq!(target_standing(&no_data), TargetStanding::Unknown);
+        // The latest dated point wins over the order listed.
+        let mut dated = measure("M", "A1", Direction::HigherIsBetter, "50", &[60.0, 40.0]);
+        dated.data[0].date = Some(d(2026, 3, 31));
+        dated.data[1].date = Some(d(2025, 12, 31));
+        assert_eq!(target_standing(&dated), TargetStanding::OnTarget);
+    }
+}

@@ -1,4 +1,7 @@
 //! Tracking a plan through its year: where each action stands against its
-//! dates and updates (`tracking`). The rules take "today" as an argument.
+//! dates and updates (`tracking`), and what the actions and measures of a
+//! priority, outcome or aim add up to (`rollup`). The rules take "today" as
+//! an argument.
 
+pub mod rollup;
 pub mod tracking;
