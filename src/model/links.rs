@@ -73,6 +73,18 @@ pub trait Item {
     fn links_mut(&mut self) -> Option<&mut Vec<Id>>;
     /// A new item with this id and text and no links.
     fn new_item(id: Id, text: String) -> Self;
+    /// The id (to change), code, text and links (to change) at once, for
+    /// code that mends an item's id and links in one pass.
+    fn parts_mut(&mut self) -> ItemParts<'_>;
+}
+
+/// An item's id and links to change, with its code and text to name it.
+pub struct ItemParts<'a> {
+    pub id: &'a mut Id,
+    pub code: &'a str,
+    pub text: &'a str,
+    /// `None` for a priority, which has no links.
+    pub links: Option<&'a mut Vec<Id>>,
 }
 
 macro_rules! impl_item {
@@ -101,6 +113,14 @@ macro_rules! impl_item {
                     ..Default::default()
                 }
             }
+            fn parts_mut(&mut self) -> ItemParts<'_> {
+                ItemParts {
+                    id: &mut self.id,
+                    code: &self.code,
+                    text: &self.$text,
+                    links: Some(&mut self.$links),
+                }
+            }
         }
     };
 }
@@ -127,6 +147,14 @@ impl Item for Priority {
             id,
             title: text,
             ..Default::default()
+        }
+    }
+    fn parts_mut(&mut self) -> ItemParts<'_> {
+        ItemParts {
+            id: &mut self.id,
+            code: &self.code,
+            text: &self.title,
+            links: None,
         }
     }
 }

@@ -20,7 +20,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use crate::model::links::{allowed_parents_phrase, link_allowed, plural, Item};
+use crate::model::links::{allowed_parents_phrase, link_allowed, plural, Item, ItemParts};
 use crate::model::plan::{Id, Kind, Plan};
 use crate::model::summary::uk_date;
 use crate::model::validate::{links_name, list_name, validate_all, Problem, ValidationError};
@@ -481,81 +481,18 @@ impl FreshIds {
     }
 }
 
-/// What the repair reads and changes in one item of any kind.
-struct ItemMut<'a> {
-    id: &'a mut Id,
-    code: &'a str,
-    text: &'a str,
-    links: Option<&'a mut Vec<Id>>,
-}
-
 /// Calls `f` with each item of `kind` in list order.
-fn with_list_mut(plan: &mut Plan, kind: Kind, f: &mut dyn FnMut(usize, ItemMut<'_>)) {
+fn with_list_mut(plan: &mut Plan, kind: Kind, f: &mut dyn FnMut(usize, ItemParts<'_>)) {
+    fn each<T: Item>(list: &mut [T], f: &mut dyn FnMut(usize, ItemParts<'_>)) {
+        for (i, x) in list.iter_mut().enumerate() {
+            f(i, x.parts_mut());
+        }
+    }
     match kind {
-        Kind::Priority => {
-            for (i, x) in plan.priorities.iter_mut().enumerate() {
-                f(
-                    i,
-                    ItemMut {
-                        id: &mut x.id,
-                        code: &x.code,
-                        text: &x.title,
-                        links: None,
-                    },
-                );
-            }
-        }
-        Kind::Outcome => {
-            for (i, x) in plan.outcomes.iter_mut().enumerate() {
-                f(
-                    i,
-                    ItemMut {
-                        id: &mut x.id,
-                        code: &x.code,
-                        text: &x.statement,
-                        links: Some(&mut x.priorities),
-                    },
-                );
-            }
-        }
-        Kind::Aim => {
-            for (i, x) in plan.aims.iter_mut().enumerate() {
-                f(
-                    i,
-                    ItemMut {
-                        id: &mut x.id,
-                        code: &x.code,
-                        text: &x.statement,
-                        links: Some(&mut x.outcomes),
-                    },
-                );
-            }
-        }
-        Kind::Action => {
-            for (i, x) in plan.actions.iter_mut().enumerate() {
-                f(
-                    i,
-                    ItemMut {
-                        id: &mut x.id,
-                        code: &x.code,
-                        text: &x.title,
-                        links: Some(&mut x.aims),
-                    },
-                );
-            }
-        }
-        Kind::Measure => {
-            for (i, x) in plan.measures.iter_mut().enumerate() {
-                f(
-                    i,
-                    ItemMut {
-                        id: &mut x.id,
-                        code: &x.code,
-                        text: &x.name,
-                        links: Some(&mut x.evidences),
-                    },
-                );
-            }
-        }
+        Kind::Priority => each(&mut plan.priorities, f),
+        Kind::Outcome => each(&mut plan.outcomes, f),
+        Kind::Aim => each(&mut plan.aims, f),
+        Kind::Action => each(&mut plan.actions, f),
+        Kind::Measure => each(&mut plan.measures, f),
     }
 }
