@@ -348,7 +348,7 @@ prop_compose! {
               vision in text(), principles in proptest::collection::vec(text(), 0..4),
               aligned_plans in proptest::collection::vec(text(), 0..3), review_cycle in text(),
               coordinator in text()) -> PlanMeta {
-        PlanMeta { title, partnership, period_start, period_end, vision, principles, aligned_plans, review_cycle, coordinator }
+        PlanMeta { title, partnership, period_start, period_end, vision, principles, aligned_plans, review_cycle, coordinator, ..Default::default() }
     }
 }
 

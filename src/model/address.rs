@@ -13,6 +13,8 @@ pub enum PlanScreen {
     Outline,
     Diagram,
     Details,
+    Table,
+    Report,
 }
 
 impl PlanScreen {
@@ -21,6 +23,8 @@ impl PlanScreen {
             PlanScreen::Outline => "outline",
             PlanScreen::Diagram => "diagram",
             PlanScreen::Details => "details",
+            PlanScreen::Table => "table",
+            PlanScreen::Report => "report",
         }
     }
 }
@@ -100,6 +104,8 @@ pub fn parse(hash: &str) -> Option<Address> {
             let screen = match parts.next() {
                 Some("diagram") => PlanScreen::Diagram,
                 Some("details") => PlanScreen::Details,
+                Some("table") => PlanScreen::Table,
+                Some("report") => PlanScreen::Report,
                 _ => PlanScreen::Outline,
             };
             Some(Address::Plan {
@@ -137,6 +143,8 @@ mod tests {
             PlanScreen::Outline,
             PlanScreen::Diagram,
             PlanScreen::Details,
+            PlanScreen::Table,
+            PlanScreen::Report,
         ];
         for id in ids {
             for screen in screens {

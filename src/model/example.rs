@@ -143,6 +143,7 @@ pub fn example_plan() -> Plan {
         coordinator: "Children's Services Planning Officer, on behalf of the \
                       Children's Services Partnership Board"
             .into(),
+        ..Default::default()
     };
 
     let priorities = vec![

@@ -139,6 +139,55 @@ pub struct PlanMeta {
     /// Who coordinates the plan (a person, role or group).
     #[serde(default)]
     pub coordinator: String,
+    /// The thresholds of the tracking rules for this plan.
+    #[serde(default, skip_serializing_if = "TrackingSettings::is_default")]
+    pub tracking: TrackingSettings,
+    /// The plan's reviews (for example each quarter end), in date order:
+    /// "what changed since the last review" is read against the latest
+    /// one on or before today.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
+}
+
+/// A review of the plan's progress (a quarterly review, a committee date).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    pub date: NaiveDate,
+    /// What the review was, e.g. "Quarter 2 review to the CPC".
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// The settings the tracking rules read (`model::progress::tracking`),
+/// kept with the plan's details; the defaults are written down in
+/// docs/PROGRESS.md.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TrackingSettings {
+    /// An action still under way with no update for longer than this many
+    /// days needs its progress checked.
+    pub review_cycle_days: u32,
+    /// Actual progress at most this many points behind the expected
+    /// progress suggests green...
+    pub green_within: u8,
+    /// ...at most this many amber, and further behind red.
+    pub amber_within: u8,
+}
+
+impl Default for TrackingSettings {
+    fn default() -> Self {
+        TrackingSettings {
+            review_cycle_days: 100,
+            green_within: 10,
+            amber_within: 25,
+        }
+    }
+}
+
+impl TrackingSettings {
+    pub fn is_default(&self) -> bool {
+        *self == TrackingSettings::default()
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

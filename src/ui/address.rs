@@ -46,6 +46,8 @@ fn screen_of(screen: PlanScreen) -> Screen {
         PlanScreen::Outline => Screen::Outline,
         PlanScreen::Diagram => Screen::Diagram,
         PlanScreen::Details => Screen::Details,
+        PlanScreen::Table => Screen::Table,
+        PlanScreen::Report => Screen::Report,
     }
 }
 
@@ -66,6 +68,8 @@ fn shown(wb: Workbench) -> Address {
         Screen::Outline => Some(PlanScreen::Outline),
         Screen::Diagram => Some(PlanScreen::Diagram),
         Screen::Details => Some(PlanScreen::Details),
+        Screen::Table => Some(PlanScreen::Table),
+        Screen::Report => Some(PlanScreen::Report),
     };
     match (open, plan_screen) {
         (Some(id), Some(screen)) => Address::Plan { id, screen },

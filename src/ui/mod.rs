@@ -13,6 +13,7 @@ pub mod panic_screen;
 mod probe;
 mod repair;
 mod state;
+mod tracking;
 mod updates;
 
 use leptos::ev;
@@ -105,6 +106,8 @@ pub fn App() -> impl IntoView {
                         <ScreenButton screen=Screen::Outline label="Outline" />
                         <ScreenButton screen=Screen::Diagram label="Driver diagram" />
                         <ScreenButton screen=Screen::Details label="Plan details" />
+                        <ScreenButton screen=Screen::Table label="Plan table" />
+                        <ScreenButton screen=Screen::Report label="Progress report" />
                         <button type="button" class="not-in-workshop" on:click=move |_| files::export_open_plan(wb)>
                             "Export plan file"
                         </button>
@@ -159,6 +162,20 @@ pub fn App() -> impl IntoView {
                         view! {
                             <h2 class="plan-title">{title}</h2>
                             <details::PlanDetails />
+                        }
+                            .into_any()
+                    }
+                    Screen::Table => {
+                        view! {
+                            <h2 class="plan-title">{title}</h2>
+                            <tracking::PlanTable />
+                        }
+                            .into_any()
+                    }
+                    Screen::Report => {
+                        view! {
+                            <h2 class="plan-title">{title}</h2>
+                            <tracking::ProgressReport />
                         }
                             .into_any()
                     }

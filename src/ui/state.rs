@@ -82,6 +82,10 @@ pub enum Screen {
     Outline,
     Diagram,
     Details,
+    /// The plan as a tracking table (ui::tracking::table).
+    Table,
+    /// The progress report (ui::tracking::report).
+    Report,
 }
 
 /// An address (a bookmark, a shared link, Back or Forward) names a plan

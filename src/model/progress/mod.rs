@@ -1,7 +1,9 @@
 //! Tracking a plan through its year: where each action stands against its
 //! dates and updates (`tracking`), and what the actions and measures of a
 //! priority, outcome or aim add up to (`rollup`). The rules take "today" as
-//! an argument.
+//! an argument. `review` says where an action stood on a date and what
+//! changed since the last review.
 
+pub mod review;
 pub mod rollup;
 pub mod tracking;

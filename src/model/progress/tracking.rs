@@ -10,29 +10,8 @@ use chrono::NaiveDate;
 
 use crate::model::plan::{Action, Rag, Status};
 
-/// The settings the tracking rules read. A plan will keep its own; these
-/// are the defaults.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct TrackingSettings {
-    /// An action still under way with no update for longer than this many
-    /// days needs its progress checked.
-    pub review_cycle_days: u32,
-    /// Actual progress at most this many points behind the expected
-    /// progress suggests green...
-    pub green_within: u8,
-    /// ...at most this many amber, and further behind red.
-    pub amber_within: u8,
-}
-
-impl Default for TrackingSettings {
-    fn default() -> Self {
-        TrackingSettings {
-            review_cycle_days: 100,
-            green_within: 10,
-            amber_within: 25,
-        }
-    }
-}
+// The settings are the plan's own (kept in its file with its details).
+pub use crate::model::plan::TrackingSettings;
 
 /// Completed and cancelled actions are finished: nothing is expected of
 /// them any more.
