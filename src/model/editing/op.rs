@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 use super::patch::Scope;
 use crate::model::ops::OpError;
 use crate::model::plan::{
-    DataPoint, Direction, DriverLevel, Id, Kind, Plan, PlanMeta, Rag, Status, Target, Update,
+    DataPoint, Direction, DriverLevel, Id, Kind, Plan, PlanMeta, Rag, Review, Status, Target,
+    TrackingSettings, Update,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -118,6 +119,13 @@ pub enum MetaEdit {
     AlignedPlans(String),
     ReviewCycle(String),
     Coordinator(String),
+    /// The tracking rules' thresholds for this plan.
+    Tracking(TrackingSettings),
+    /// Records a review; the list is kept in date order (a review of the
+    /// same date as others goes after them).
+    AddReview(Review),
+    /// Removes the review at this place in the list (nothing if none).
+    RemoveReview(usize),
 }
 
 impl Op {
@@ -201,6 +209,16 @@ fn edit_meta(meta: &mut PlanMeta, edit: &MetaEdit) {
         MetaEdit::AlignedPlans(v) => meta.aligned_plans = lines(&v),
         MetaEdit::ReviewCycle(v) => meta.review_cycle = v,
         MetaEdit::Coordinator(v) => meta.coordinator = v,
+        MetaEdit::Tracking(v) => meta.tracking = v,
+        MetaEdit::AddReview(r) => {
+            let at = meta.reviews.partition_point(|x| x.date <= r.date);
+            meta.reviews.insert(at, r);
+        }
+        MetaEdit::RemoveReview(i) => {
+            if i < meta.reviews.len() {
+                meta.reviews.remove(i);
+            }
+        }
     }
 }
 
