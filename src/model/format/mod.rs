@@ -9,6 +9,7 @@
 //! problems can be mended is offered repaired (`repair`); the copy kept in
 //! the browser's storage wraps the same document (`stored`).
 
+pub mod csv;
 pub mod repair;
 pub mod stored;
 
