@@ -666,3 +666,197 @@ fn changes_since_lists_only_what_changed_in_plan_order() {
     assert_eq!(earlier.actions.len(), 4);
     assert_eq!(earlier.measure(&Id::from("fresh")).unwrap().new_points, 2);
 }
+
+// ---- The plan ops for reviews and tracking settings ----
+
+mod ops {
+    use super::d;
+    use plan_workbench::model::editing::{MetaEdit, Op, Session};
+    use plan_workbench::model::ops::OpError;
+    use plan_workbench::model::{Plan, Review, TrackingSettings};
+
+    fn review(date: chrono::NaiveDate, note: &str) -> Review {
+        Review {
+            date,
+            note: note.into(),
+        }
+    }
+
+    #[test]
+    fn reviews_are_kept_in_date_order_and_removed_by_place() {
+        let mut s = Session::new(Plan::new_empty("Plan"), 0);
+        for r in [
+            review(d(2026, 6, 30), "Q1"),
+            review(d(2026, 3, 31), "Q4"),
+            review(d(2026, 9, 30), "Q2"),
+            review(d(2026, 6, 30), "Q1 again"),
+        ] {
+            s.apply(&Op::Meta(MetaEdit::AddReview(r)), None).unwrap();
+        }
+        let notes = |s: &Session| -> Vec<String> {
+            s.plan()
+                .meta
+                .reviews
+                .iter()
+                .map(|r| r.note.clone())
+                .collect()
+        };
+        assert_eq!(
+            notes(&s),
+            ["Q4", "Q1", "Q1 again", "Q2"],
+            "same date: after"
+        );
+        s.apply(&Op::Meta(MetaEdit::RemoveReview(1)), None).unwrap();
+        assert_eq!(notes(&s), ["Q4", "Q1 again", "Q2"]);
+        // A place with no review changes nothing.
+        let c = s.apply(&Op::Meta(MetaEdit::RemoveReview(9)), None).unwrap();
+        assert!(c.is_empty());
+        assert_eq!(notes(&s), ["Q4", "Q1 again", "Q2"]);
+        s.undo().unwrap();
+        assert_eq!(notes(&s), ["Q4", "Q1", "Q1 again", "Q2"], "undone");
+    }
+
+    #[test]
+    fn tracking_settings_that_make_no_sense_are_refused_and_nothing_changes() {
+        let mut s = Session::new(Plan::new_empty("Plan"), 0);
+        let good = TrackingSettings {
+            review_cycle_days: 91,
+            green_within: 5,
+            amber_within: 20,
+        };
+        s.apply(&Op::Meta(MetaEdit::Tracking(good)), None).unwrap();
+        assert_eq!(s.plan().meta.tracking, good);
+        for (bad, says) in [
+            (
+                TrackingSettings {
+                    review_cycle_days: 0,
+                    ..good
+                },
+                "The review cycle is 0 days, but it must be at least 1 day, so the tracking settings were not changed.",
+            ),
+            (
+                TrackingSettings {
+                    green_within: 30,
+                    ..good
+                },
+                "\"Green within\" (30 percentage points) is more than \"amber within\" (20 percentage points), but green must allow no more points behind than amber, so the tracking settings were not changed.",
+            ),
+            (
+                TrackingSettings {
+                    amber_within: 101,
+                    ..good
+                },
+                "\"Amber within\" is 101 percentage points, but it must be from 0 to 100, so the tracking settings were not changed.",
+            ),
+        ] {
+            let e = s.apply(&Op::Meta(MetaEdit::Tracking(bad)), None).unwrap_err();
+            assert_eq!(e, OpError::InvalidValue(says.into()));
+            assert_eq!(e.to_string(), says);
+            assert_eq!(s.plan().meta.tracking, good, "unchanged");
+        }
+        s.undo().unwrap();
+        assert_eq!(s.plan().meta.tracking, TrackingSettings::default());
+    }
+}
+
+// ---- Reading a setting typed into the details form ----
+
+mod typed_settings {
+    use plan_workbench::model::progress::settings::{problems, with_typed, Setting};
+    use plan_workbench::model::TrackingSettings;
+
+    #[test]
+    fn a_typed_setting_is_taken_when_it_makes_sense() {
+        let now = TrackingSettings::default();
+        assert_eq!(
+            with_typed(&now, Setting::ReviewCycleDays, " 91 "),
+            Ok(TrackingSettings {
+                review_cycle_days: 91,
+                ..now
+            })
+        );
+        assert_eq!(
+            with_typed(&now, Setting::GreenWithin, "0"),
+            Ok(TrackingSettings {
+                green_within: 0,
+                ..now
+            })
+        );
+        assert_eq!(
+            with_typed(&now, Setting::AmberWithin, "100"),
+            Ok(TrackingSettings {
+                amber_within: 100,
+                ..now
+            })
+        );
+        assert_eq!(
+            with_typed(&now, Setting::GreenWithin, "25"),
+            Ok(TrackingSettings {
+                green_within: 25,
+                ..now
+            }),
+            "green equal to amber"
+        );
+        assert_eq!(
+            with_typed(&now, Setting::ReviewCycleDays, "1"),
+            Ok(TrackingSettings {
+                review_cycle_days: 1,
+                ..now
+            })
+        );
+    }
+
+    #[test]
+    fn a_typed_setting_out_of_range_says_why_in_plain_english() {
+        let now = TrackingSettings::default();
+        let why = |s, t| with_typed(&now, s, t).unwrap_err();
+        assert_eq!(
+            why(Setting::ReviewCycleDays, "0"),
+            "The review cycle must be a whole number of days, at least 1; 0 is out of range"
+        );
+        assert_eq!(
+            why(Setting::ReviewCycleDays, "-5"),
+            "The review cycle must be a whole number of days, at least 1; -5 is out of range"
+        );
+        assert_eq!(
+            why(Setting::ReviewCycleDays, "ninety"),
+            "The review cycle must be a whole number of days, at least 1; \u{201c}ninety\u{201d} is not one"
+        );
+        assert_eq!(
+            why(Setting::ReviewCycleDays, ""),
+            "The review cycle cannot be left empty: it must be a whole number of days, at least 1"
+        );
+        assert_eq!(
+            why(Setting::GreenWithin, "101"),
+            "\"Green within\" must be a whole number of percentage points from 0 to 100; 101 is out of range"
+        );
+        assert_eq!(
+            why(Setting::AmberWithin, "300"),
+            "\"Amber within\" must be a whole number of percentage points from 0 to 100; 300 is out of range"
+        );
+        assert_eq!(
+            why(Setting::GreenWithin, "12.5"),
+            "\"Green within\" must be a whole number of percentage points from 0 to 100; \u{201c}12.5\u{201d} is not one"
+        );
+        assert_eq!(
+            why(Setting::GreenWithin, "26"),
+            "\"Green within\" (26 percentage points) is more than \"amber within\" (25 percentage points), but green must allow no more points behind than amber"
+        );
+        assert_eq!(
+            why(Setting::AmberWithin, "9"),
+            "\"Green within\" (10 percentage points) is more than \"amber within\" (9 percentage points), but green must allow no more points behind than amber"
+        );
+    }
+
+    #[test]
+    fn the_defaults_make_sense() {
+        assert!(problems(&TrackingSettings::default()).is_empty());
+        for s in Setting::ALL {
+            assert!(!s.label().is_empty() && !s.field().is_empty());
+        }
+        let t = TrackingSettings::default();
+        assert_eq!(Setting::ReviewCycleDays.get(&t), 100);
+        assert_eq!(Setting::GreenWithin.get(&t), 10);
+        assert_eq!(Setting::AmberWithin.get(&t), 25);
+    }
+}

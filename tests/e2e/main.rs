@@ -267,7 +267,11 @@ async fn export_then_import_into_fresh_profile() {
         exported["format"], "improvement-plan",
         "format marker in {file_name}"
     );
-    assert_eq!(exported["version"], 1, "version in {file_name}");
+    assert_eq!(
+        exported["version"],
+        plan_workbench::model::format::FORMAT_VERSION,
+        "the current version in {file_name}"
+    );
     assert_eq!(exported["plan"]["meta"]["title"], title.as_str());
     assert_eq!(
         exported, stored_first["plan"],
