@@ -860,3 +860,192 @@ mod typed_settings {
         assert_eq!(Setting::AmberWithin.get(&t), 25);
     }
 }
+
+// ---- The example plan's history, on any day it is opened ----
+
+mod example {
+    use super::d;
+    use chrono::{Datelike, NaiveDate};
+    use plan_workbench::model::example::{example_plan, example_plan_on, EXAMPLE_AS_AT};
+    use plan_workbench::model::progress::review::{
+        changes_since, last_review, state_now, state_on,
+    };
+    use plan_workbench::model::progress::tracking::{is_neglected, is_overdue, standing, Standing};
+    use plan_workbench::model::validate::validate_all;
+    use plan_workbench::model::{Plan, Status};
+
+    /// Days the example may be opened on: as written, soon after, a leap
+    /// day, years on, and before it was written.
+    fn todays() -> Vec<NaiveDate> {
+        vec![
+            EXAMPLE_AS_AT,
+            d(2026, 12, 31),
+            d(2027, 6, 15),
+            d(2028, 2, 29),
+            d(2031, 9, 1),
+            d(2025, 3, 1),
+        ]
+    }
+
+    fn codes(p: &Plan, f: impl Fn(&plan_workbench::model::Action) -> bool) -> Vec<String> {
+        p.actions
+            .iter()
+            .filter(|a| f(a))
+            .map(|a| a.code.clone())
+            .collect()
+    }
+
+    #[test]
+    fn on_any_day_one_action_is_overdue_one_neglected_and_some_completed() {
+        for today in todays() {
+            let p = example_plan_on(today);
+            let s = p.meta.tracking;
+            assert_eq!(validate_all(&p), vec![], "{today}");
+            assert_eq!(codes(&p, |a| is_overdue(a, today)), ["1.4"], "{today}");
+            assert_eq!(
+                codes(&p, |a| is_neglected(a, today, &s)),
+                ["2.3"],
+                "{today}"
+            );
+            assert_eq!(
+                codes(&p, |a| a.status == Status::Completed),
+                ["1.1", "1.2", "1.3", "1.5", "2.1", "2.4", "2.5", "3.2", "3.3"],
+                "{today}"
+            );
+            let count = |st: Standing| {
+                p.actions
+                    .iter()
+                    .filter(|a| standing(a, today, &s) == st)
+                    .count()
+            };
+            assert_eq!(count(Standing::Overdue), 1, "{today}");
+            assert_eq!(count(Standing::Neglected), 1, "{today}");
+            assert_eq!(count(Standing::Completed), 9, "{today}");
+            assert_eq!(count(Standing::Cancelled), 1, "{today}");
+            assert_eq!(count(Standing::NotStarted), 1, "{today}");
+            assert_eq!(count(Standing::InProgress), 3, "{today}");
+        }
+    }
+
+    #[test]
+    fn as_written_it_is_the_example_and_only_its_dates_move() {
+        assert_eq!(EXAMPLE_AS_AT, d(2026, 12, 2));
+        assert_eq!(example_plan_on(EXAMPLE_AS_AT), example_plan());
+        let written = example_plan();
+        assert_eq!(written.meta.period_start, Some(d(2024, 8, 1)));
+        assert_eq!(written.meta.period_end, Some(d(2027, 7, 31)));
+        for today in todays() {
+            let moved = example_plan_on(today);
+            let days = (today - EXAMPLE_AS_AT).num_days();
+            // Nothing but dates differs, and every date moved by the same
+            // days.
+            let mut text_of_moved = serde_json::to_string(&moved).unwrap();
+            let mut text_of_written = serde_json::to_string(&written).unwrap();
+            // Blank every date (YYYY-MM-DD in quotes) to compare the rest.
+            for t in [&mut text_of_moved, &mut text_of_written] {
+                *t = blank_dates(t);
+            }
+            assert_eq!(text_of_moved, text_of_written, "{today}");
+            assert_eq!(
+                moved.meta.period_start.unwrap() - written.meta.period_start.unwrap(),
+                chrono::Duration::days(days)
+            );
+            assert_eq!(
+                moved.actions[3].updates[4].date - written.actions[3].updates[4].date,
+                chrono::Duration::days(days)
+            );
+        }
+    }
+
+    fn blank_dates(t: &str) -> String {
+        let b = t.as_bytes();
+        let mut out = String::with_capacity(t.len());
+        let mut i = 0;
+        while i < b.len() {
+            let is_date = i + 12 <= b.len()
+                && b[i] == b'"'
+                && b[i + 11] == b'"'
+                && b[i + 5] == b'-'
+                && b[i + 8] == b'-'
+                && [1, 2, 3, 4, 6, 7, 9, 10]
+                    .iter()
+                    .all(|&k| b[i + k].is_ascii_digit());
+            if is_date {
+                out.push_str("\"DATE\"");
+                i += 12;
+            } else {
+                let c = t[i..].chars().next().unwrap();
+                out.push(c);
+                i += c.len_utf8();
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn its_history_is_faithful() {
+        let p = example_plan();
+        let today = EXAMPLE_AS_AT;
+        for a in &p.actions {
+            assert!(!a.updates.is_empty(), "{} has a history", a.code);
+            assert!(
+                a.updates.windows(2).all(|w| w[0].date <= w[1].date),
+                "{} oldest first",
+                a.code
+            );
+            assert!(a.updates.iter().all(|u| u.date <= today), "{}", a.code);
+            for u in &a.updates {
+                assert!(u.status.is_some() && u.percent.is_some(), "{}", a.code);
+                let unrated = matches!(u.status, Some(Status::NotStarted | Status::Cancelled));
+                assert!(u.rag.is_some() || unrated, "{} {}", a.code, u.date);
+            }
+            // The action stands where its latest update put it.
+            assert_eq!(state_on(a, today), state_now(a), "{}", a.code);
+        }
+        // Updates over the last three quarters and more.
+        let quarters: std::collections::BTreeSet<(i32, u32)> = p
+            .actions
+            .iter()
+            .flat_map(|a| &a.updates)
+            .filter(|u| u.date > d(2025, 12, 31))
+            .map(|u| (u.date.year(), (u.date.month() - 1) / 3))
+            .collect();
+        assert_eq!(quarters.len(), 4, "{quarters:?}");
+        // Reviews at quarter ends, the last one before today.
+        let ends: Vec<NaiveDate> = p.meta.reviews.iter().map(|r| r.date).collect();
+        assert_eq!(
+            ends,
+            [
+                d(2025, 12, 31),
+                d(2026, 3, 31),
+                d(2026, 6, 30),
+                d(2026, 9, 30)
+            ]
+        );
+        assert!(p.meta.reviews.iter().all(|r| !r.note.is_empty()));
+    }
+
+    #[test]
+    fn since_its_last_review_on_any_day_the_same_things_changed() {
+        for today in todays() {
+            let p = example_plan_on(today);
+            let since = last_review(&p, today).unwrap();
+            assert_eq!(today - since, EXAMPLE_AS_AT - d(2026, 9, 30), "{today}");
+            let c = changes_since(&p, since, today);
+            let ids: Vec<&str> = c.actions.iter().map(|c| c.id.as_str()).collect();
+            assert_eq!(
+                ids,
+                ["ex-act-1.4", "ex-act-1.6", "ex-act-3.1", "ex-act-3.2"],
+                "{today}"
+            );
+            let of = |id: &str| c.action(&id.into()).unwrap().clone();
+            assert!(of("ex-act-1.6").started);
+            assert!(of("ex-act-3.2").completed);
+            assert_eq!(of("ex-act-1.4").percent, Some((80, 85)));
+            assert!(of("ex-act-3.1").rag.is_some());
+            assert!(c.actions.iter().all(|a| !a.newly_overdue));
+            let measures: Vec<&str> = c.measures.iter().map(|m| m.id.as_str()).collect();
+            assert_eq!(measures, ["ex-m5"], "{today}");
+        }
+    }
+}
