@@ -628,10 +628,12 @@ fn TrackingSettingsFields() -> impl IntoView {
                 }
             }
         };
+        let input_id = format!("tracking-{}", setting.field());
         view! {
-            <label class="field">
-                <span>{setting.label()}</span>
+            <div class="field">
+                <label for=input_id.clone()>{setting.label()}</label>
                 <input
+                    id=input_id
                     type="number"
                     inputmode="numeric"
                     step="1"
@@ -662,7 +664,7 @@ fn TrackingSettingsFields() -> impl IntoView {
                     }
                 />
                 <small id=hint_id>{hint}</small>
-            </label>
+            </div>
         }
     };
     view! {

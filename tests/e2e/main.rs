@@ -13,6 +13,7 @@ mod fine_grained;
 mod harness;
 mod offline;
 mod repair;
+mod reviews;
 mod safety;
 mod single_file;
 mod small_screens;
