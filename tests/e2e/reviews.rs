@@ -211,3 +211,63 @@ async fn the_details_screen_with_reviews_passes_axe() {
     assert_no_axe_violations(&b, "plan details with reviews and a refused setting").await;
     b.close().await;
 }
+
+/// The example opens as at today (every date moved with it), so on any
+/// day it has one action overdue, one whose progress needs checking and
+/// its last review a little over two months back. The page's clock is
+/// set to another day first (the app reads today from the browser's
+/// `Date`), so the example cannot pass by being written for today.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_example_opens_as_at_today() {
+    use plan_workbench::model::example::{example_plan, EXAMPLE_AS_AT};
+    use plan_workbench::model::progress::review::last_review;
+    use plan_workbench::model::progress::tracking::{is_neglected, is_overdue};
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    let today = chrono::NaiveDate::from_ymd_opt(2027, 5, 20).unwrap();
+    js(
+        &b,
+        "const fixed = new Date(arguments[0]).getTime(); const Real = Date;
+         class Fixed extends Real {
+             constructor(...a) { if (a.length === 0) { super(fixed); } else { super(...a); } }
+             static now() { return fixed; }
+         }
+         window.Date = Fixed;",
+        vec![json!("2027-05-20T12:00:00")],
+    )
+    .await;
+    let title = open_example(&b).await;
+    click_button(&b, "Export plan file").await;
+    let name = plan_workbench::model::format::file_name_for(&title);
+    let bytes = wait_download_bytes(b.download_dir(), &name).await;
+    let plan = plan_workbench::model::format::import_plan(std::str::from_utf8(&bytes).unwrap())
+        .expect("the example imports");
+    // Every date moved by the days from 2 December 2026 to that day.
+    let moved = today - EXAMPLE_AS_AT;
+    let written = example_plan();
+    assert_eq!(
+        plan.meta.period_start,
+        written.meta.period_start.map(|d| d + moved)
+    );
+    assert_eq!(
+        plan.actions[3].due,
+        written.actions[3].due.map(|d| d + moved)
+    );
+    let s = plan.meta.tracking;
+    let overdue: Vec<&str> = plan
+        .actions
+        .iter()
+        .filter(|a| is_overdue(a, today))
+        .map(|a| a.code.as_str())
+        .collect();
+    let neglected: Vec<&str> = plan
+        .actions
+        .iter()
+        .filter(|a| is_neglected(a, today, &s))
+        .map(|a| a.code.as_str())
+        .collect();
+    assert_eq!((overdue, neglected), (vec!["1.4"], vec!["2.3"]));
+    let since = last_review(&plan, today).expect("a review before today");
+    assert_eq!((today - since).num_days(), 63, "as 30 Sep to 2 Dec");
+    b.close().await;
+}
