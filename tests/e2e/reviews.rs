@@ -209,6 +209,22 @@ async fn the_details_screen_with_reviews_passes_axe() {
         .len();
     assert_eq!(n, 4, "a Remove button per review");
     assert_no_axe_violations(&b, "plan details with reviews and a refused setting").await;
+
+    // As narrow as on a 320 px phone (the details box 290 px wide, as
+    // wide as the other details need): nothing of the settings or the
+    // reviews sticks out of it (a fieldset grows to fit what it holds).
+    let out = js(
+        &b,
+        "const d = document.querySelector('.plan-details');
+         d.style.width = '290px'; d.style.boxSizing = 'border-box';
+         const edge = d.getBoundingClientRect().right + 0.5;
+         return Array.from(d.querySelectorAll('*'))
+             .filter(e => e.getBoundingClientRect().right > edge)
+             .map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right - edge));",
+        vec![],
+    )
+    .await;
+    assert_eq!(out, json!([]), "sticking out at 290 px");
     b.close().await;
 }
 
