@@ -31,7 +31,7 @@ fn export_is_byte_identical_and_ends_with_newline() {
     assert_eq!(a, b);
     assert!(a.ends_with("}\n"));
     assert!(a.starts_with(
-        "{\n  \"format\": \"improvement-plan\",\n  \"version\": 1,\n  \"plan\": {\n    \"id\""
+        "{\n  \"format\": \"improvement-plan\",\n  \"version\": 2,\n  \"plan\": {\n    \"id\""
     ));
     // Absent options are left out rather than written as null.
     assert!(!a.contains("null"));
@@ -101,7 +101,7 @@ fn newer_version_is_refused() {
     let e = err(import_value(doc));
     assert_eq!(
         e.message,
-        "This plan was saved by a newer version of the workbench (format version 3); this version reads up to version 1. Please update the workbench."
+        "This plan was saved by a newer version of the workbench (format version 3); this version reads up to version 2. Please update the workbench."
     );
     assert_eq!(e.location.as_deref(), Some("$.version"));
 }
@@ -225,6 +225,98 @@ fn validation_errors_are_import_errors_with_plan_paths() {
 }
 
 #[test]
+fn the_tracking_settings_and_reviews_are_kept_and_checked() {
+    let mut p = example_plan();
+    p.meta.tracking = TrackingSettings {
+        review_cycle_days: 91,
+        green_within: 5,
+        amber_within: 5,
+    };
+    p.meta.reviews = vec![
+        Review {
+            date: NaiveDate::from_ymd_opt(2026, 3, 31).unwrap(),
+            note: "Quarter 4 review".into(),
+        },
+        Review {
+            date: NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+            note: String::new(),
+        },
+    ];
+    let text = export_plan(&p);
+    assert!(text.contains(
+        "\"tracking\": {\n        \"review_cycle_days\": 91,\n        \"green_within\": 5,\n        \"amber_within\": 5\n      },\n      \"reviews\": [\n        {\n          \"date\": \"2026-03-31\",\n          \"note\": \"Quarter 4 review\"\n        },\n        {\n          \"date\": \"2026-06-30\"\n        }\n      ]"
+    ), "{text}");
+    assert_eq!(import_plan(&text), Ok(p.clone()));
+    // Default settings and no reviews are left out.
+    let mut plain = p.clone();
+    plain.meta.tracking = TrackingSettings::default();
+    plain.meta.reviews.clear();
+    let text = export_plan(&plain);
+    assert!(!text.contains("\"tracking\"") && !text.contains("\"reviews\""));
+    // A setting left out takes its default.
+    let mut doc = example_doc();
+    doc["plan"]["meta"]["tracking"] = json!({"green_within": 0});
+    let read = import_value(doc).unwrap().meta.tracking;
+    assert_eq!(
+        read,
+        TrackingSettings {
+            green_within: 0,
+            ..TrackingSettings::default()
+        }
+    );
+    // Settings that make no sense are refused, saying what and where.
+    for (tracking, at, says) in [
+        (json!({"review_cycle_days": 0}), "$.plan.meta.tracking.review_cycle_days",
+         "The review cycle is 0 days, but it must be at least 1 day"),
+        (json!({"green_within": 40}), "$.plan.meta.tracking.amber_within",
+         "\"Green within\" (40 percentage points) is more than \"amber within\" (25 percentage points), but green must allow no more points behind than amber"),
+        (json!({"amber_within": 101}), "$.plan.meta.tracking.amber_within",
+         "\"Amber within\" is 101 percentage points, but it must be from 0 to 100"),
+        (json!({"green_within": 300}), "$.plan.meta.tracking.green_within",
+         "This value is not allowed: it is the number 300 but a whole number from 0 to 100 was expected"),
+        (json!({"review_cycle_days": -7}), "$.plan.meta.tracking.review_cycle_days",
+         "This value is not allowed: it is the number -7 but a whole number was expected"),
+    ] {
+        let mut doc = example_doc();
+        doc["plan"]["meta"]["tracking"] = tracking;
+        for e in [
+            err(import_value(doc.clone())),
+            err(import_plan(&serde_json::to_string_pretty(&doc).unwrap())),
+        ] {
+            assert_eq!(e.location.as_deref(), Some(at), "{e}");
+            assert_eq!(e.message, says);
+        }
+    }
+    // A review needs a date written as a date.
+    let mut doc = example_doc();
+    doc["plan"]["meta"]["reviews"] = json!([{"note": "Q1"}]);
+    let e = err(import_value(doc));
+    assert_eq!(e.message, "A required field \"date\" is missing");
+    assert_eq!(e.location.as_deref(), Some("$.plan.meta.reviews[0]"));
+    let mut doc = example_doc();
+    doc["plan"]["meta"]["reviews"] = json!([{"date": "31/03/2026"}]);
+    let e = err(import_value(doc));
+    assert_eq!(e.location.as_deref(), Some("$.plan.meta.reviews[0].date"));
+    assert!(e.message.contains("YYYY-MM-DD"), "{e}");
+}
+
+/// Settings that make no sense are not mended: which value was meant is
+/// not known, so the file is refused even when repairs are offered.
+#[test]
+fn tracking_settings_that_make_no_sense_are_not_repaired() {
+    use plan_workbench::model::format::import_plan_repairing;
+    let mut doc = example_doc();
+    doc["plan"]["meta"]["tracking"] = json!({"review_cycle_days": 0});
+    // With a repairable problem too.
+    doc["plan"]["actions"][0]["aims"] = json!(["no-such-aim"]);
+    let e = import_plan_repairing(&doc.to_string()).unwrap_err();
+    assert_eq!(
+        e.location.as_deref(),
+        Some("$.plan.meta.tracking.review_cycle_days")
+    );
+}
+
+#[test]
 fn nulls_and_absent_optional_fields_are_accepted() {
     let doc = json!({
         "format": "improvement-plan",
@@ -257,6 +349,9 @@ fn documented_example_imports() {
         assert_eq!(p.ids_of_kind(k).len(), 1, "{k:?}");
     }
     assert_eq!(p.measure(&"m1".into()).unwrap().evidences.len(), 3);
+    assert_eq!(p.meta.tracking.review_cycle_days, 92);
+    assert_eq!(p.meta.reviews.len(), 1);
+    assert_eq!(p.meta.reviews[0].date.to_string(), "2024-12-31");
 }
 
 // ---- Property test: arbitrary valid plans round-trip exactly. ----
@@ -342,13 +437,47 @@ fn resolve(raw: &[usize], pool: &[Id]) -> Vec<Id> {
     out
 }
 
+/// Tracking settings that make sense: the defaults half the time, else
+/// any review cycle of at least a day and any thresholds from 0 to 100
+/// with green no more than amber (equal included).
+fn tracking() -> impl Strategy<Value = TrackingSettings> {
+    prop_oneof![
+        Just(TrackingSettings::default()),
+        (1u32..=u32::MAX, 0u8..=100, 0u8..=100).prop_map(|(review_cycle_days, a, b)| {
+            TrackingSettings {
+                review_cycle_days,
+                green_within: a.min(b),
+                amber_within: a.max(b),
+            }
+        }),
+        (1u32..400, 0u8..=100).prop_map(|(review_cycle_days, t)| TrackingSettings {
+            review_cycle_days,
+            green_within: t,
+            amber_within: t,
+        }),
+    ]
+}
+
+/// A plan's reviews, in date order as the workbench keeps them (the same
+/// date more than once included), each with any note or none.
+fn reviews() -> impl Strategy<Value = Vec<Review>> {
+    proptest::collection::vec((date(), prop_oneof![Just(String::new()), text()]), 0..5).prop_map(
+        |mut list| {
+            list.sort_by_key(|(date, _)| *date);
+            list.into_iter()
+                .map(|(date, note)| Review { date, note })
+                .collect()
+        },
+    )
+}
+
 prop_compose! {
     fn meta()(title in text().prop_filter("title", |t| !t.trim().is_empty()), partnership in text(),
               period_start in proptest::option::of(date()), period_end in proptest::option::of(date()),
               vision in text(), principles in proptest::collection::vec(text(), 0..4),
               aligned_plans in proptest::collection::vec(text(), 0..3), review_cycle in text(),
-              coordinator in text()) -> PlanMeta {
-        PlanMeta { title, partnership, period_start, period_end, vision, principles, aligned_plans, review_cycle, coordinator, ..Default::default() }
+              coordinator in text(), tracking in tracking(), reviews in reviews()) -> PlanMeta {
+        PlanMeta { title, partnership, period_start, period_end, vision, principles, aligned_plans, review_cycle, coordinator, tracking, reviews }
     }
 }
 
@@ -411,6 +540,36 @@ proptest! {
         prop_assert_eq!(import_plan(&text), Ok(p.clone()));
         prop_assert_eq!(import_value(export_value(&p)), Ok(p.clone()));
         prop_assert_eq!(export_plan(&import_plan(&text).unwrap()), text);
+    }
+
+    /// A version-1 document (a version-2 export with the version set to 1
+    /// and without the fields version 2 added) imports as the same plan
+    /// with the default settings and no reviews, from its text and as a
+    /// JSON value, and the fields version 2 added, left in a version-1
+    /// file, are ignored as version 1 ignored them.
+    #[test]
+    fn version_1_documents_read_as_before(p in plan()) {
+        let expected = Plan {
+            meta: PlanMeta { tracking: TrackingSettings::default(), reviews: Vec::new(), ..p.meta.clone() },
+            ..p.clone()
+        };
+        let mut with_new_fields = export_value(&p);
+        with_new_fields["version"] = json!(1);
+        let mut doc = with_new_fields.clone();
+        let meta = doc["plan"]["meta"].as_object_mut().unwrap();
+        meta.remove("tracking");
+        meta.remove("reviews");
+        for d in [&doc, &with_new_fields] {
+            let text = serde_json::to_string_pretty(d).unwrap();
+            prop_assert_eq!(import_plan(&text), Ok(expected.clone()));
+            prop_assert_eq!(import_value(d.clone()), Ok(expected.clone()));
+        }
+        // Without the new fields, the version-2 export is the same
+        // document but for its version.
+        let mut again = export_value(&expected);
+        prop_assert_eq!(&again["version"], &json!(2));
+        again["version"] = json!(1);
+        prop_assert_eq!(again, doc);
     }
 }
 

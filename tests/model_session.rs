@@ -23,7 +23,9 @@ use plan_workbench::model::layout::{layout, Layout, Metrics};
 use plan_workbench::model::summary::codes;
 use plan_workbench::model::synthetic::synthetic_plan;
 use plan_workbench::model::validate::validate;
-use plan_workbench::model::{DriverLevel, Id, Kind, Plan, Rag, Status, Update};
+use plan_workbench::model::{
+    DriverLevel, Id, Kind, Plan, Rag, Review, Status, TrackingSettings, Update,
+};
 use proptest::prelude::*;
 
 /// An operation described by indexes into the plan's items, turned into an
@@ -105,7 +107,7 @@ fn recipe() -> impl Strategy<Value = Recipe> {
         3 => (i.clone(), 0..26u8, prop_oneof!["[0-9a-z ]{0,6}", text()]).prop_map(|(a, f, v)| Recipe::Edit(a, f, v)),
         1 => (i.clone(), 0..5u8, date(), any::<u8>()).prop_map(|(a, f, d, p)| Recipe::Dated(a, f, d, p)),
         1 => (i, 0..3u8, number()).prop_map(|(a, f, x)| Recipe::Number(a, f, x)),
-        2 => (0..9u8, text()).prop_map(|(f, v)| Recipe::Meta(f, v)),
+        2 => (0..12u8, text()).prop_map(|(f, v)| Recipe::Meta(f, v)),
         1 => (any::<bool>(), proptest::option::of(date())).prop_map(|(s, d)| Recipe::MetaDate(s, d)),
         2 => Just(Recipe::Undo),
         1 => Just(Recipe::Redo),
@@ -167,6 +169,23 @@ fn meta_edit(field: u8, v: &str) -> MetaEdit {
         5 => MetaEdit::Principles(v.into()),
         6 => MetaEdit::AlignedPlans(v.into()),
         7 => MetaEdit::ReviewCycle(v.into()),
+        // Tracking settings from the text's length and characters: some
+        // make sense, some do not (a cycle of 0, green beyond amber,
+        // thresholds over 100) and are refused.
+        9 => {
+            let n = v.chars().count() as u32;
+            let b = v.bytes().fold(0u8, |a, x| a.wrapping_add(x));
+            MetaEdit::Tracking(TrackingSettings {
+                review_cycle_days: n * 7,
+                green_within: b % 120,
+                amber_within: (n as u8).wrapping_mul(9),
+            })
+        }
+        10 => MetaEdit::AddReview(Review {
+            date: NaiveDate::from_ymd_opt(2025, 1 + v.len() as u32 % 12, 28).unwrap(),
+            note: v.into(),
+        }),
+        11 => MetaEdit::RemoveReview(v.len() % 3),
         _ => MetaEdit::Coordinator(v.into()),
     }
 }

@@ -1,12 +1,29 @@
 //! A built-in example plan, written for this project, so a new user can see
-//! what a finished plan looks like. It is the same every time (fixed ids and
-//! dates) and passes validation.
+//! what a finished plan looks like, two years into its three: with a
+//! history of dated updates over the last quarters, reviews at quarter
+//! ends, one action overdue, one that needs its progress checked, and
+//! several completed. It passes validation.
+//!
+//! It is written as at [`EXAMPLE_AS_AT`] (2 December 2026) and
+//! [`example_plan`] gives it so, the same every time. Real time moves on,
+//! so the workbench opens it with [`example_plan_on`] today: every date in
+//! it moved by the same number of days, so that today stands to it as
+//! 2 December 2026 does to the plan as written, and the same actions are
+//! overdue, neglected and completed on any day. Texts, codes, ids and
+//! links never change (a period label such as "2025/26 Q1" is text, so it
+//! keeps its words while its date moves).
 
 use chrono::NaiveDate;
 
 use super::plan::{
     Action, Aim, DataPoint, Direction, DriverLevel, Id, Measure, Outcome, Plan, PlanMeta, Priority,
-    Rag, Status, Target, Update,
+    Rag, Review, Status, Target, Update,
+};
+
+/// The day the example is written as at: its history runs up to here.
+pub const EXAMPLE_AS_AT: NaiveDate = match NaiveDate::from_ymd_opt(2026, 12, 2) {
+    Some(d) => d,
+    None => panic!("a valid date"),
 };
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -85,11 +102,26 @@ fn action(
 
 fn update(date: NaiveDate, text: &str, status: Status, percent: u8, rag: Rag) -> Update {
     Update {
+        rag: Some(rag),
+        ..unrated(date, text, status, percent)
+    }
+}
+
+/// An update of an action with no RAG at the time (not started, cancelled).
+fn unrated(date: NaiveDate, text: &str, status: Status, percent: u8) -> Update {
+    Update {
         date,
         text: text.into(),
         status: Some(status),
         percent: Some(percent),
-        rag: Some(rag),
+        rag: None,
+    }
+}
+
+fn review(date: NaiveDate, note: &str) -> Review {
+    Review {
+        date,
+        note: note.into(),
     }
 }
 
@@ -103,8 +135,60 @@ fn points(list: &[(&str, f64, NaiveDate)]) -> Vec<DataPoint> {
         .collect()
 }
 
-/// The example plan: a three-year children's services partnership plan for
-/// the fictional Glenmuir area.
+/// The example plan as at `today`: the plan as written (see
+/// [`example_plan`]) with every date moved by the days from
+/// [`EXAMPLE_AS_AT`] to `today`. Nothing else differs.
+pub fn example_plan_on(today: NaiveDate) -> Plan {
+    let mut plan = example_plan();
+    shift_dates(&mut plan, (today - EXAMPLE_AS_AT).num_days());
+    plan
+}
+
+/// Moves every date in the plan by `days` (a date that would leave the
+/// calendar stays as it is).
+fn shift_dates(plan: &mut Plan, days: i64) {
+    let by = chrono::Duration::days(days);
+    let shift = |d: &mut NaiveDate| {
+        if let Some(moved) = d.checked_add_signed(by) {
+            *d = moved;
+        }
+    };
+    let shift_opt = |d: &mut Option<NaiveDate>| {
+        if let Some(d) = d {
+            shift(d);
+        }
+    };
+    let shift_target = |t: &mut Option<Target>| {
+        if let Some(t) = t {
+            shift_opt(&mut t.by);
+        }
+    };
+    let m = &mut plan.meta;
+    shift_opt(&mut m.period_start);
+    shift_opt(&mut m.period_end);
+    m.reviews.iter_mut().for_each(|r| shift(&mut r.date));
+    plan.outcomes
+        .iter_mut()
+        .for_each(|o| shift_target(&mut o.target));
+    plan.aims
+        .iter_mut()
+        .for_each(|a| shift_target(&mut a.target));
+    for a in &mut plan.actions {
+        shift_opt(&mut a.start);
+        shift_opt(&mut a.due);
+        a.updates.iter_mut().for_each(|u| shift(&mut u.date));
+    }
+    for m in &mut plan.measures {
+        shift_target(&mut m.target);
+        if let Some(b) = &mut m.baseline {
+            shift_opt(&mut b.date);
+        }
+        m.data.iter_mut().for_each(|p| shift_opt(&mut p.date));
+    }
+}
+
+/// The example plan as written, as at [`EXAMPLE_AS_AT`]: a three-year
+/// children's services partnership plan for the fictional Glenmuir area.
 pub fn example_plan() -> Plan {
     use DriverLevel::{Primary, Secondary};
     use Status::{Cancelled, Completed, InProgress, NotStarted};
@@ -143,7 +227,19 @@ pub fn example_plan() -> Plan {
         coordinator: "Children's Services Planning Officer, on behalf of the \
                       Children's Services Partnership Board"
             .into(),
-        ..Default::default()
+        tracking: Default::default(),
+        reviews: vec![
+            review(
+                d(2025, 12, 31),
+                "2025/26 Quarter 3 review to the Children's Services Partnership Board",
+            ),
+            review(d(2026, 3, 31), "2025/26 Quarter 4 and year-end review"),
+            review(d(2026, 6, 30), "2026/27 Quarter 1 review"),
+            review(
+                d(2026, 9, 30),
+                "2026/27 Quarter 2 review, with the Child Protection Committee",
+            ),
+        ],
     };
 
     let priorities = vec![
@@ -313,23 +409,26 @@ pub fn example_plan() -> Plan {
         ),
     ];
 
+    // Dates differ from the plan's first draft where the partnership agreed
+    // new ones at a review (1.6, 2.2, 2.3, 3.2, 3.4). Each action's own
+    // status, progress and RAG are those of its latest update.
     let mut actions = vec![
         action("1.1", "Co-design a wellbeing charter with pupil councils in every secondary school", "Quality Improvement Officer, Health and Wellbeing", start, end_y1, Completed, 100, Some(Rag::Green), &["ex-a1-1-1"]),
         action("1.2", "Run the wellbeing survey for P5 to S6 every two years and share the results with pupils", "Education Research and Information Team", d(2024, 9, 1), d(2025, 3, 31), Completed, 100, Some(Rag::Green), &["ex-a1-1-1", "ex-a1-2-1"]),
-        action("1.3", "Publish a single online directory of community wellbeing support, written with young people", "Third Sector Children's Forum", d(2024, 10, 1), end_y2, InProgress, 55, Some(Rag::Amber), &["ex-a1-1-2"]),
-        action("1.4", "Offer mental health awareness training to every school and youth work team", "Workforce Development Group", start, end_y2, InProgress, 70, Some(Rag::Green), &["ex-a1-1-3", "ex-a1-2-2"]),
-        action("1.5", "Hold a weekly joint referral meeting between CAMHS, school nursing and guidance staff", "CAMHS Service Manager", d(2024, 11, 1), end_y1, InProgress, 80, Some(Rag::Green), &["ex-a1-2-1"]),
-        action("1.6", "Set up a drop-in for young people and parents waiting for a CAMHS appointment", "Youth Counselling Service", d(2025, 1, 6), end_y2, NotStarted, 0, Some(Rag::Red), &["ex-a1-2-2"]),
-        action("2.1", "Introduce the neglect practice toolkit across social work, health and education", "CPC Practice Improvement Working Group", start, end_y1, InProgress, 60, Some(Rag::Amber), &["ex-a2-1-1"]),
-        action("2.2", "Audit a sample of case files each year for early signs of neglect", "CPC Quality Assurance Subgroup", d(2025, 4, 1), end_y2, NotStarted, 0, None, &["ex-a2-1-1"]),
-        action("2.3", "Extend the family support hub to the three rural localities", "Family Support Alliance", d(2024, 9, 1), end_y2, InProgress, 35, Some(Rag::Amber), &["ex-a2-1-2"]),
+        action("1.3", "Publish a single online directory of community wellbeing support, written with young people", "Third Sector Children's Forum", d(2024, 10, 1), end_y2, Completed, 100, Some(Rag::Green), &["ex-a1-1-2"]),
+        action("1.4", "Offer mental health awareness training to every school and youth work team", "Workforce Development Group", start, end_y2, InProgress, 85, Some(Rag::Red), &["ex-a1-1-3", "ex-a1-2-2"]),
+        action("1.5", "Hold a weekly joint referral meeting between CAMHS, school nursing and guidance staff", "CAMHS Service Manager", d(2024, 11, 1), end_y1, Completed, 100, Some(Rag::Green), &["ex-a1-2-1"]),
+        action("1.6", "Set up a drop-in for young people and parents waiting for a CAMHS appointment", "Youth Counselling Service", d(2025, 1, 6), d(2027, 3, 31), InProgress, 25, Some(Rag::Amber), &["ex-a1-2-2"]),
+        action("2.1", "Introduce the neglect practice toolkit across social work, health and education", "CPC Practice Improvement Working Group", start, end_y1, Completed, 100, Some(Rag::Green), &["ex-a2-1-1"]),
+        action("2.2", "Audit a sample of case files each year for early signs of neglect", "CPC Quality Assurance Subgroup", d(2027, 1, 11), end, NotStarted, 0, None, &["ex-a2-1-1"]),
+        action("2.3", "Extend the family support hub to the three rural localities", "Family Support Alliance", d(2024, 9, 1), end, InProgress, 35, Some(Rag::Amber), &["ex-a2-1-2"]),
         action("2.4", "Deliver online safety sessions for P6 to S2 pupils and a parents' evening in each cluster", "Police Scotland Schools Liaison Officer", d(2024, 9, 1), end_y1, Completed, 100, Some(Rag::Green), &["ex-a2-2-1"]),
-        action("2.5", "Agree one procedure for schools when a pupil reports online harm", "CPC Learning and Development Group", d(2024, 10, 1), d(2025, 6, 30), InProgress, 45, Some(Rag::Red), &["ex-a2-2-2"]),
+        action("2.5", "Agree one procedure for schools when a pupil reports online harm", "CPC Learning and Development Group", d(2024, 10, 1), d(2025, 6, 30), Completed, 100, Some(Rag::Green), &["ex-a2-2-2"]),
         action("2.6", "Pilot a text-message helpline for parents worried about online harm", "CPC Learning and Development Group", d(2024, 10, 1), d(2025, 3, 31), Cancelled, 10, None, &["ex-a2-2-1"]),
-        action("3.1", "Recruit and support foster and kinship carers who can take brothers and sisters together", "Fostering and Kinship Service Manager", start, end, InProgress, 40, Some(Rag::Amber), &["ex-a3-1-1"]),
-        action("3.2", "Record children's own views on living together in every care plan review", "Independent Reviewing Officers", d(2024, 9, 1), end_y1, InProgress, 75, Some(Rag::Green), &["ex-a3-1-2"]),
+        action("3.1", "Recruit and support foster and kinship carers who can take brothers and sisters together", "Fostering and Kinship Service Manager", start, end, InProgress, 70, Some(Rag::Green), &["ex-a3-1-1"]),
+        action("3.2", "Record children's own views on living together in every care plan review", "Independent Reviewing Officers", d(2024, 9, 1), d(2026, 12, 31), Completed, 100, Some(Rag::Green), &["ex-a3-1-2"]),
         action("3.3", "Make sure every care-experienced pupil chooses a trusted adult in school", "Virtual School Head Teacher", d(2024, 8, 19), end_y1, Completed, 100, Some(Rag::Green), &["ex-a3-2-1"]),
-        action("3.4", "Offer every care leaver a named worker and a planned next step before they leave", "Throughcare and Aftercare Team Leader", start, end_y2, InProgress, 50, Some(Rag::Amber), &["ex-a3-2-2", "ex-a3-2-1"]),
+        action("3.4", "Offer every care leaver a named worker and a planned next step before they leave", "Throughcare and Aftercare Team Leader", start, d(2027, 3, 31), InProgress, 80, Some(Rag::Green), &["ex-a3-2-2", "ex-a3-2-1"]),
     ];
 
     let by_code = |actions: &mut [Action], code: &str| -> usize {
@@ -338,26 +437,233 @@ pub fn example_plan() -> Plan {
             .position(|a| a.code == code)
             .expect("example action code")
     };
-    let i = by_code(&mut actions, "1.1");
-    actions[i].updates = vec![
+    let mut history = |code: &str, updates: Vec<Update>| {
+        let i = by_code(&mut actions, code);
+        actions[i].updates = updates;
+    };
+    history("1.1", vec![
         update(d(2024, 11, 15), "Pupil councils in all five secondary schools have agreed a first draft of the charter.", InProgress, 50, Rag::Green),
         update(d(2025, 6, 20), "Charter launched in every secondary school at the end of term assemblies.", Completed, 100, Rag::Green),
-    ];
-    let i = by_code(&mut actions, "2.5");
-    actions[i].updates = vec![
+    ]);
+    history("1.2", vec![
+        update(d(2024, 12, 12), "Survey completed by 4,212 pupils from P5 to S6.", InProgress, 60, Rag::Green),
+        update(d(2025, 3, 20), "Results shared with every pupil council, with a summary written with young people.", Completed, 100, Rag::Green),
+    ]);
+    history("1.3", vec![
+        update(d(2025, 10, 9), "First version of the directory tested with two youth groups.", InProgress, 55, Rag::Amber),
+        update(d(2026, 2, 19), "The young people's editorial group has rewritten half the entries in plain words.", InProgress, 70, Rag::Amber),
+        update(d(2026, 5, 28), "All 140 services listed and checked; the launch is planned for the summer holidays.", InProgress, 90, Rag::Green),
+        update(d(2026, 7, 24), "Directory launched online and in every school's app.", Completed, 100, Rag::Green),
+    ]);
+    history("1.4", vec![
+        update(d(2025, 11, 20), "Training delivered in every primary school.", InProgress, 50, Rag::Green),
+        update(d(2026, 2, 12), "Every secondary school trained; youth work teams are next.", InProgress, 60, Rag::Green),
+        update(d(2026, 5, 21), "Youth work teams are hard to release for a full day; shorter sessions are being arranged.", InProgress, 70, Rag::Amber),
+        update(d(2026, 8, 27), "Four youth work teams are still to be trained, so this will run past July.", InProgress, 80, Rag::Amber),
+        update(d(2026, 11, 12), "Two more teams trained in October; the last two are booked for January.", InProgress, 85, Rag::Red),
+    ]);
+    history(
+        "1.5",
+        vec![
+            update(
+                d(2025, 2, 6),
+                "The meeting runs weekly in two of the four clusters.",
+                InProgress,
+                50,
+                Rag::Green,
+            ),
+            update(
+                d(2025, 7, 17),
+                "The weekly joint referral meeting now runs in all four clusters.",
+                Completed,
+                100,
+                Rag::Green,
+            ),
+        ],
+    );
+    history("1.6", vec![
+        update(d(2025, 4, 3), "Waiting for funding: the bid to the Whole Family Wellbeing Fund goes in this month.", NotStarted, 0, Rag::Red),
+        update(d(2026, 3, 26), "Funding agreed; looking for a venue young people say they would use. New due date agreed.", NotStarted, 0, Rag::Amber),
+        update(d(2026, 6, 25), "Venue agreed at the Glenmuir Youth Hub and two staff recruited.", NotStarted, 0, Rag::Amber),
+        update(d(2026, 10, 8), "First drop-in opened on 6 October; 14 young people and 9 parents came in the first month.", InProgress, 25, Rag::Amber),
+    ]);
+    history(
+        "2.1",
+        vec![
+            update(
+                d(2025, 1, 16),
+                "Toolkit agreed by the CPC; training for practitioners has begun.",
+                InProgress,
+                40,
+                Rag::Amber,
+            ),
+            update(
+                d(2025, 6, 12),
+                "Toolkit in use in social work and health; education follows after the summer.",
+                InProgress,
+                60,
+                Rag::Amber,
+            ),
+            update(
+                d(2025, 10, 30),
+                "Toolkit in use across social work, health and education.",
+                Completed,
+                100,
+                Rag::Green,
+            ),
+        ],
+    );
+    history("2.2", vec![unrated(
+        d(2026, 9, 24),
+        "The first audit starts in January, once the toolkit has been in use for a year in every service.",
+        NotStarted,
+        0,
+    )]);
+    history(
+        "2.3",
+        vec![
+            update(
+                d(2025, 9, 18),
+                "The hub is open in the first rural locality, at Kirkton.",
+                InProgress,
+                25,
+                Rag::Amber,
+            ),
+            update(
+                d(2026, 5, 14),
+                "Premises for the other two localities are still being looked for.",
+                InProgress,
+                35,
+                Rag::Amber,
+            ),
+        ],
+    );
+    history(
+        "2.4",
+        vec![
+            update(
+                d(2025, 3, 13),
+                "Sessions delivered in 18 of 24 schools, and parents' evenings in three clusters.",
+                InProgress,
+                75,
+                Rag::Green,
+            ),
+            update(
+                d(2025, 6, 26),
+                "Sessions delivered in every school and a parents' evening held in each cluster.",
+                Completed,
+                100,
+                Rag::Green,
+            ),
+        ],
+    );
+    history("2.5", vec![
         update(d(2025, 2, 10), "Draft procedure shared with head teachers for comment.", InProgress, 40, Rag::Amber),
         update(d(2025, 5, 12), "Comments from head teachers raised questions about police involvement; the working group is meeting again in June, so this will be late.", InProgress, 45, Rag::Red),
-    ];
-    let i = by_code(&mut actions, "2.6");
-    actions[i].updates = vec![update(
+        update(d(2025, 10, 2), "Police Scotland and head teachers agreed the police's part; the second draft is out for comment.", InProgress, 75, Rag::Amber),
+        update(d(2026, 3, 19), "Procedure agreed, and in use in every school from April.", Completed, 100, Rag::Green),
+    ]);
+    history(
+        "2.6",
+        vec![unrated(
         d(2025, 1, 20),
         "Stopped: a national helpline for parents now offers this, so we will promote it instead.",
         Cancelled,
         10,
-        Rag::Amber,
-    )];
-    let i = by_code(&mut actions, "3.1");
-    actions[i].updates = vec![update(d(2025, 3, 31), "Six new carer households approved this year, two of them able to take brothers and sisters.", InProgress, 40, Rag::Amber)];
+    )],
+    );
+    history("3.1", vec![
+        update(d(2025, 3, 31), "Six new carer households approved this year, two of them able to take brothers and sisters.", InProgress, 40, Rag::Amber),
+        update(d(2025, 9, 25), "Recruitment campaign launched with the neighbouring councils.", InProgress, 45, Rag::Amber),
+        update(d(2026, 3, 30), "Four more carer households approved, three of them able to take brothers and sisters.", InProgress, 55, Rag::Amber),
+        update(d(2026, 9, 28), "Two more households approved; three groups of brothers and sisters are waiting to live together.", InProgress, 60, Rag::Amber),
+        update(d(2026, 11, 5), "Five households are in assessment; on track to meet the target by July.", InProgress, 70, Rag::Green),
+    ]);
+    history(
+        "3.2",
+        vec![
+            update(
+                d(2025, 6, 19),
+                "Reviewing officers now ask about brothers and sisters at every review.",
+                InProgress,
+                60,
+                Rag::Green,
+            ),
+            update(
+                d(2026, 4, 23),
+                "An audit found children's views recorded in 41 of 50 care plans.",
+                InProgress,
+                80,
+                Rag::Amber,
+            ),
+            update(
+                d(2026, 9, 17),
+                "The recording template now asks the question so it cannot be skipped.",
+                InProgress,
+                90,
+                Rag::Green,
+            ),
+            update(
+                d(2026, 11, 19),
+                "The October audit found children's views recorded in 49 of 50 care plans.",
+                Completed,
+                100,
+                Rag::Green,
+            ),
+        ],
+    );
+    history(
+        "3.3",
+        vec![
+            update(
+                d(2025, 1, 23),
+                "Two thirds of care-experienced pupils have chosen a trusted adult.",
+                InProgress,
+                65,
+                Rag::Green,
+            ),
+            update(
+                d(2025, 6, 5),
+                "Every care-experienced pupil has chosen a trusted adult in school.",
+                Completed,
+                100,
+                Rag::Green,
+            ),
+        ],
+    );
+    history(
+        "3.4",
+        vec![
+            update(
+                d(2025, 8, 14),
+                "Named workers in place for every young person leaving care this year.",
+                InProgress,
+                50,
+                Rag::Amber,
+            ),
+            update(
+                d(2026, 1, 22),
+                "Pathway plans now start at 15, with a next step planned with the young person.",
+                InProgress,
+                60,
+                Rag::Amber,
+            ),
+            update(
+                d(2026, 6, 11),
+                "An out-of-hours phone line for care leavers is running.",
+                InProgress,
+                70,
+                Rag::Green,
+            ),
+            update(
+                d(2026, 9, 10),
+                "All but two care leavers this year had a planned next step before leaving.",
+                InProgress,
+                80,
+                Rag::Green,
+            ),
+        ],
+    );
 
     let measures = vec![
         Measure {
@@ -379,6 +685,8 @@ pub fn example_plan() -> Plan {
                 ("2024/25 Q4", 62.8, d(2025, 3, 31)),
                 ("2025/26 Q1", 64.0, d(2025, 6, 30)),
                 ("2025/26 Q2", 64.9, d(2025, 9, 30)),
+                ("2025/26 Q3", 65.3, d(2025, 12, 31)),
+                ("2025/26 Q4", 65.9, d(2026, 3, 31)),
             ]),
             source: "Glenmuir Health and Wellbeing Survey; school pulse surveys".into(),
             frequency: "Quarterly".into(),
@@ -402,6 +710,9 @@ pub fn example_plan() -> Plan {
                 ("2024/25 Q3", 81.0, d(2024, 12, 31)),
                 ("2024/25 Q4", 83.6, d(2025, 3, 31)),
                 ("2025/26 Q1", 85.1, d(2025, 6, 30)),
+                ("2025/26 Q2", 86.2, d(2025, 9, 30)),
+                ("2025/26 Q3", 87.0, d(2025, 12, 31)),
+                ("2025/26 Q4", 88.4, d(2026, 3, 31)),
             ]),
             source: "NHS Glenmuir CAMHS waiting times return".into(),
             frequency: "Quarterly".into(),
@@ -427,6 +738,7 @@ pub fn example_plan() -> Plan {
                 ("2025/26 Q1", 2.0, d(2025, 6, 30)),
                 ("2025/26 Q2", 1.0, d(2025, 9, 30)),
                 ("2025/26 Q3", 2.0, d(2025, 12, 31)),
+                ("2025/26 Q4", 1.0, d(2026, 3, 31)),
             ]),
             source: "CPC monthly management information".into(),
             frequency: "Quarterly".into(),
@@ -472,6 +784,10 @@ pub fn example_plan() -> Plan {
                 ("Apr 2025", 74.0, d(2025, 4, 30)),
                 ("Jul 2025", 73.0, d(2025, 7, 31)),
                 ("Oct 2025", 76.0, d(2025, 10, 31)),
+                ("Jan 2026", 77.0, d(2026, 1, 31)),
+                ("Apr 2026", 78.5, d(2026, 4, 30)),
+                ("Jul 2026", 78.0, d(2026, 7, 31)),
+                ("Oct 2026", 79.5, d(2026, 10, 31)),
             ]),
             source: "Looked after children records".into(),
             frequency: "Quarterly".into(),
@@ -552,7 +868,7 @@ mod tests {
             .count()
             >= 2));
         for m in &p.measures {
-            assert!((4..=8).contains(&m.data.len()));
+            assert!((4..=9).contains(&m.data.len()), "{}", m.name);
             assert!(m.baseline.is_some() && !m.unit.is_empty());
         }
         assert!(p.actions.iter().any(|a| !a.updates.is_empty()));

@@ -144,7 +144,7 @@ pub struct PlanMeta {
     pub tracking: TrackingSettings,
     /// The plan's reviews (for example each quarter end), in date order:
     /// "what changed since the last review" is read against the latest
-    /// one on or before today.
+    /// one before today (one dated today is the review being held).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reviews: Vec<Review>,
 }

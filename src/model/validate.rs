@@ -1,7 +1,7 @@
 //! Checks that a plan is whole and consistent: it has an id, every id is
 //! unique, every link points to an item of an allowed kind that
-//! is in the plan, and every number is in range. Import runs these checks
-//! before accepting a file.
+//! is in the plan, every number is in range, and the tracking settings
+//! make sense. Import runs these checks before accepting a file.
 
 use std::collections::HashMap;
 
@@ -39,6 +39,9 @@ pub enum Problem {
     PercentOver100,
     /// A number that is infinite or not a number.
     NotFinite,
+    /// A tracking setting that makes no sense (a review cycle of 0 days,
+    /// a threshold over 100 points, green beyond amber).
+    TrackingSetting,
 }
 
 impl std::fmt::Display for ValidationError {
@@ -214,6 +217,13 @@ pub fn validate_all(plan: &Plan) -> Vec<ValidationError> {
             }
         }
     }
+    for (setting, message) in crate::model::progress::settings::problems(&plan.meta.tracking) {
+        err(
+            format!("$.meta.tracking.{}", setting.field()),
+            Problem::TrackingSetting,
+            message,
+        );
+    }
     let not_finite = "This value is not an ordinary number (it is infinite or not a number)";
     for (i, m) in plan.measures.iter().enumerate() {
         let check = |p: &DataPoint| !p.value.is_finite();
@@ -369,6 +379,84 @@ mod tests {
             ..Default::default()
         });
         assert_eq!(only(&p).path, "$.actions[0].updates[0].percent");
+    }
+
+    #[test]
+    fn tracking_settings_must_make_sense() {
+        use crate::model::plan::TrackingSettings;
+        let with = |t: TrackingSettings| {
+            let mut p = base();
+            p.meta.tracking = t;
+            p
+        };
+        let ok = TrackingSettings::default();
+        for fine in [
+            ok,
+            TrackingSettings {
+                review_cycle_days: 1,
+                green_within: 0,
+                amber_within: 0,
+            },
+            TrackingSettings {
+                review_cycle_days: u32::MAX,
+                green_within: 100,
+                amber_within: 100,
+            },
+            TrackingSettings {
+                green_within: 25,
+                amber_within: 25,
+                ..ok
+            },
+        ] {
+            assert_eq!(validate(&with(fine)), Ok(()), "{fine:?}");
+        }
+        let e = only(&with(TrackingSettings {
+            review_cycle_days: 0,
+            ..ok
+        }));
+        assert_eq!(e.path, "$.meta.tracking.review_cycle_days");
+        assert_eq!(e.problem, Problem::TrackingSetting);
+        assert_eq!(
+            e.message,
+            "The review cycle is 0 days, but it must be at least 1 day"
+        );
+        let e = only(&with(TrackingSettings {
+            green_within: 101,
+            amber_within: 100,
+            ..ok
+        }));
+        assert_eq!(e.path, "$.meta.tracking.green_within");
+        assert_eq!(
+            e.message,
+            "\"Green within\" is 101 percentage points, but it must be from 0 to 100"
+        );
+        let e = only(&with(TrackingSettings {
+            amber_within: 101,
+            ..ok
+        }));
+        assert_eq!(e.path, "$.meta.tracking.amber_within");
+        let e = only(&with(TrackingSettings {
+            green_within: 26,
+            amber_within: 25,
+            ..ok
+        }));
+        assert_eq!(e.path, "$.meta.tracking.amber_within");
+        assert!(e.message.contains("is more than \"amber within\""), "{e}");
+        // All three at once: each is named.
+        let all = validate_all(&with(TrackingSettings {
+            review_cycle_days: 0,
+            green_within: 200,
+            amber_within: 150,
+        }));
+        let paths: Vec<&str> = all.iter().map(|e| e.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "$.meta.tracking.review_cycle_days",
+                "$.meta.tracking.green_within",
+                "$.meta.tracking.amber_within"
+            ]
+        );
     }
 
     #[test]

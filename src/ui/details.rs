@@ -7,9 +7,11 @@ use leptos::prelude::*;
 use super::state::{use_workbench, Workbench};
 use crate::model::editing::{ItemEdit, MetaEdit, Op};
 use crate::model::links::{link_allowed, ItemRef};
+use crate::model::progress::settings::{with_typed, Setting};
+use crate::model::summary::uk_date;
 use crate::model::{
-    Action, Aim, Direction, DriverLevel, Id, Kind, Measure, Outcome, Plan, Priority, Rag, Status,
-    Target, Update,
+    Action, Aim, Direction, DriverLevel, Id, Kind, Measure, Outcome, Plan, Priority, Rag, Review,
+    Status, Target, Update,
 };
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -360,7 +362,7 @@ fn Updates(id: Id) -> impl IntoView {
     let id = StoredValue::new(id);
     let count = move || read(wb, id, |a: &Action| a.updates.len());
     let add = move |_| {
-        let today = chrono::Local::now().date_naive();
+        let today = super::tracking::today();
         write(
             wb,
             id,
@@ -591,7 +593,192 @@ pub fn PlanDetails() -> impl IntoView {
                 {meta_lines("Plans this plan aligns with", "One per line: national, regional and local plans.", |p| lines(&p.meta.aligned_plans), MetaEdit::AlignedPlans)}
                 {meta_text("Review cycle", |p| p.meta.review_cycle.clone(), MetaEdit::ReviewCycle)}
                 {meta_text("Who coordinates the plan", |p| p.meta.coordinator.clone(), MetaEdit::Coordinator)}
+                <TrackingSettingsFields />
+                <Reviews />
             </div>
         </section>
+    }
+}
+
+/// The plan's tracking settings: the review cycle in days and the RAG
+/// thresholds. A value that makes no sense is not applied; the form says
+/// why, in plain English, and keeps what was typed so it can be put right.
+#[component]
+fn TrackingSettingsFields() -> impl IntoView {
+    let wb = use_workbench();
+    // Only a change of the settings themselves reaches the fields (typing
+    // in another detail does not reset a value being put right).
+    let settings = Memo::new(move |_| wb.with_meta(|p| p.meta.tracking).unwrap_or_default());
+    let problem = RwSignal::new(None::<(Setting, String)>);
+    let field = move |setting: Setting| {
+        let hint_id = format!("tracking-{}-hint", setting.field());
+        let (min, max, hint) = match setting {
+            Setting::ReviewCycleDays => ("1", None, "An unfinished action with no update for longer than this needs its progress checked."),
+            Setting::GreenWithin => ("0", Some("100"), "Progress at most this many points behind the time elapsed suggests green."),
+            Setting::AmberWithin => ("0", Some("100"), "At most this many points behind suggests amber; further behind, red."),
+        };
+        let invalid = move || problem.with(|p| p.as_ref().is_some_and(|(s, _)| *s == setting));
+        let described = {
+            let hint_id = hint_id.clone();
+            move || {
+                if invalid() {
+                    format!("{hint_id} tracking-problem")
+                } else {
+                    hint_id.clone()
+                }
+            }
+        };
+        let input_id = format!("tracking-{}", setting.field());
+        view! {
+            <div class="field">
+                <label for=input_id.clone()>{setting.label()}</label>
+                <input
+                    id=input_id
+                    type="number"
+                    inputmode="numeric"
+                    step="1"
+                    min=min
+                    max=max
+                    prop:value=move || setting.get(&settings.get()).to_string()
+                    aria-invalid=move || invalid().then_some("true")
+                    aria-describedby=described
+                    on:change=move |ev| {
+                        let typed = event_target_value(&ev);
+                        let now = settings.get_untracked();
+                        match with_typed(&now, setting, &typed) {
+                            Ok(next) => {
+                                problem.set(None);
+                                if next != now {
+                                    wb.apply(Op::Meta(MetaEdit::Tracking(next)));
+                                }
+                            }
+                            Err(why) => {
+                                let kept = match setting {
+                                    Setting::ReviewCycleDays => format!("{} days", now.review_cycle_days),
+                                    Setting::GreenWithin => format!("{} points", now.green_within),
+                                    Setting::AmberWithin => format!("{} points", now.amber_within),
+                                };
+                                problem.set(Some((setting, format!("{why}. It is still {kept}."))));
+                            }
+                        }
+                    }
+                />
+                <small id=hint_id>{hint}</small>
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="tracking wide">
+            <legend>"Tracking settings"</legend>
+            <div class="fields">
+                {field(Setting::ReviewCycleDays)}
+                {field(Setting::GreenWithin)}
+                {field(Setting::AmberWithin)}
+            </div>
+            <Show when=move || problem.with(Option::is_some)>
+                <p id="tracking-problem" class="field-problem" role="alert">
+                    {move || problem.with(|p| p.as_ref().map(|(_, why)| why.clone()).unwrap_or_default())}
+                </p>
+            </Show>
+        </fieldset>
+    }
+}
+
+/// The plan's reviews, each with its date and note and a way to remove
+/// it, and a form to record one (dated today unless changed).
+#[component]
+fn Reviews() -> impl IntoView {
+    let wb = use_workbench();
+    let reviews = Memo::new(move |_| wb.with_meta(|p| p.meta.reviews.clone()).unwrap_or_default());
+    let date = RwSignal::new(date_value(Some(super::tracking::today())));
+    let note = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let record = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(day) = parse_date(&date.get_untracked()) else {
+            problem.set(Some(
+                "Give the date of the review (day, month and year) to record it.".into(),
+            ));
+            return;
+        };
+        problem.set(None);
+        let text = note.get_untracked().trim().to_owned();
+        if wb
+            .apply(Op::Meta(MetaEdit::AddReview(Review {
+                date: day,
+                note: text,
+            })))
+            .is_some()
+        {
+            note.set(String::new());
+        }
+    };
+    let list = move || {
+        let all = reviews.get();
+        if all.is_empty() {
+            return view! { <p class="hint">"No reviews recorded yet."</p> }.into_any();
+        }
+        let items = all
+            .into_iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let when = uk_date(r.date);
+                let label = format!("Remove the review of {when} (review {})", i + 1);
+                let note = if r.note.is_empty() {
+                    view! { <span class="hint">"No note"</span> }.into_any()
+                } else {
+                    view! { <span class="review-note">{r.note}</span> }.into_any()
+                };
+                view! {
+                    <li class="review">
+                        <span class="review-date">{when}</span>
+                        " "
+                        {note}
+                        " "
+                        <button
+                            type="button"
+                            aria-label=label
+                            on:click=move |_| {
+                                wb.apply(Op::Meta(MetaEdit::RemoveReview(i)));
+                            }
+                        >
+                            "Remove"
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="reviews-list" aria-label="Reviews recorded">{items}</ul> }.into_any()
+    };
+    view! {
+        <fieldset class="reviews wide">
+            <legend>"Reviews"</legend>
+            <p class="hint">"What changed since the last review is counted from the latest review before today."</p>
+            {list}
+            <form class="update record-review" aria-label="Record a review" on:submit=record>
+                <label class="field">
+                    <span>"Date of the review"</span>
+                    <input
+                        type="date"
+                        prop:value=move || date.get()
+                        on:change=move |ev| date.set(event_target_value(&ev))
+                        on:input=move |ev| date.set(event_target_value(&ev))
+                    />
+                </label>
+                <label class="field wide-note">
+                    <span>"Note (optional)"</span>
+                    <input
+                        type="text"
+                        placeholder="e.g. Quarter 2 review to the Partnership Board"
+                        prop:value=move || note.get()
+                        on:input=move |ev| note.set(event_target_value(&ev))
+                    />
+                </label>
+                <button type="submit">"Record a review"</button>
+            </form>
+            <Show when=move || problem.with(Option::is_some)>
+                <p class="field-problem" role="alert">{move || problem.get().unwrap_or_default()}</p>
+            </Show>
+        </fieldset>
     }
 }

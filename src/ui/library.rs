@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::state::use_workbench;
-use crate::model::example::example_plan;
+use crate::model::example::example_plan_on;
 use crate::model::keeping::export_reminder::export_line;
 use crate::model::keeping::storage_use;
 use crate::model::plan::title_to_show;
@@ -44,8 +44,9 @@ pub fn Library() -> impl IntoView {
         new_title.set(String::new());
     };
     let open_example = move |_| {
-        // A fresh copy each time, so the example can be played with freely.
-        let example = example_plan().with_new_id();
+        // A fresh copy each time, so the example can be played with freely;
+        // as at today, so its overdue and neglected actions stay so.
+        let example = example_plan_on(super::tracking::today()).with_new_id();
         wb.add_to_library(example);
     };
 

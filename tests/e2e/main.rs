@@ -13,6 +13,7 @@ mod fine_grained;
 mod harness;
 mod offline;
 mod repair;
+mod reviews;
 mod safety;
 mod single_file;
 mod small_screens;
@@ -267,7 +268,11 @@ async fn export_then_import_into_fresh_profile() {
         exported["format"], "improvement-plan",
         "format marker in {file_name}"
     );
-    assert_eq!(exported["version"], 1, "version in {file_name}");
+    assert_eq!(
+        exported["version"],
+        plan_workbench::model::format::FORMAT_VERSION,
+        "the current version in {file_name}"
+    );
     assert_eq!(exported["plan"]["meta"]["title"], title.as_str());
     assert_eq!(
         exported, stored_first["plan"],

@@ -119,7 +119,8 @@ pub enum MetaEdit {
     AlignedPlans(String),
     ReviewCycle(String),
     Coordinator(String),
-    /// The tracking rules' thresholds for this plan.
+    /// The tracking rules' thresholds for this plan; settings that make no
+    /// sense (see `model::progress::settings`) are refused.
     Tracking(TrackingSettings),
     /// Records a review; the list is kept in date order (a review of the
     /// same date as others goes after them).
@@ -186,6 +187,19 @@ impl Op {
                 plan.place_next_to(id, target, *after).map(|_| None)
             }
             Op::Edit { id, edit } => edit_item(plan, id, edit).map(|_| None),
+            Op::Meta(MetaEdit::Tracking(settings)) => {
+                // Settings that make no sense are refused, never half kept.
+                if let Some((_, why)) = crate::model::progress::settings::problems(settings)
+                    .into_iter()
+                    .next()
+                {
+                    return Err(OpError::InvalidValue(format!(
+                        "{why}, so the tracking settings were not changed."
+                    )));
+                }
+                plan.meta.tracking = *settings;
+                Ok(None)
+            }
             Op::Meta(edit) => {
                 edit_meta(&mut plan.meta, edit);
                 Ok(None)

@@ -1,8 +1,8 @@
-//! The plan file format (JSON, format version 1; see docs/FORMAT.md):
+//! The plan file format (JSON, format version 2; see docs/FORMAT.md):
 //! export, import with plain-English errors, and migration of older
 //! versions.
 //!
-//! A file is `{"format": "improvement-plan", "version": 1, "plan": {...}}`.
+//! A file is `{"format": "improvement-plan", "version": 2, "plan": {...}}`.
 //! Import reads the version first, migrates older documents step by step to
 //! the current version, reads the plan and validates it; it either returns a
 //! whole valid plan or an error, never part of one. A file whose only
@@ -23,17 +23,38 @@ use crate::model::validate::validate_all;
 /// The value of the `"format"` marker.
 pub const FORMAT_NAME: &str = "improvement-plan";
 /// The format version this build writes and the newest it reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version 2 added the plan's tracking settings and its reviews
+/// (`meta.tracking`, `meta.reviews`).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One migration step: takes a whole document of version `n` and returns
 /// it as version `n + 1` (the chain updates `"version"` itself).
 pub(crate) type MigrationStep = fn(Value) -> Result<Value, ImportError>;
 
 /// The migration steps, indexed by from-version minus one: `MIGRATIONS[0]`
-/// would turn version 1 into version 2. To add version 2, write
-/// `fn v1_to_v2(doc: Value) -> Result<Value, ImportError>`, append it here
+/// turns version 1 into version 2. To add version 3, write
+/// `fn v2_to_v3(doc: Value) -> Result<Value, ImportError>`, append it here
 /// and raise `FORMAT_VERSION`; the assertion below keeps the two in step.
-const MIGRATIONS: &[MigrationStep] = &[];
+const MIGRATIONS: &[MigrationStep] = &[v1_to_v2];
+
+/// Version 1 to 2. Version 2 gave the plan's details two new fields,
+/// `tracking` (the tracking rules' settings) and `reviews`. A version-1
+/// file has neither, and reads with the default settings and no reviews.
+/// Version 1 ignored fields it did not know, so a version-1 file that
+/// happens to hold a `tracking` or `reviews` of its own (written by some
+/// other program) must still read as it did: those two are dropped, as
+/// version 1 dropped them. Nothing else changes.
+fn v1_to_v2(mut doc: Value) -> Result<Value, ImportError> {
+    if let Some(meta) = doc
+        .get_mut("plan")
+        .and_then(|p| p.get_mut("meta"))
+        .and_then(Value::as_object_mut)
+    {
+        meta.remove("tracking");
+        meta.remove("reviews");
+    }
+    Ok(doc)
+}
 
 const _: () = assert!(MIGRATIONS.len() + 1 == FORMAT_VERSION as usize);
 
@@ -288,10 +309,20 @@ fn read_text(text: &str, wrapped: bool, mode: Mode) -> Result<(Plan, Vec<Repair>
             return read_text(inner, false, mode).map_err(|e| e.inside(text, inner));
         }
     }
-    let current = head.format.as_ref().and_then(Value::as_str) == Some(FORMAT_NAME)
-        && head.version.as_ref().and_then(Value::as_u64) == Some(u64::from(FORMAT_VERSION))
-        && head.plan.is_some();
-    if !current {
+    let version = head.version.as_ref().and_then(Value::as_u64);
+    let marked =
+        head.format.as_ref().and_then(Value::as_str) == Some(FORMAT_NAME) && head.plan.is_some();
+    let current = version == Some(u64::from(FORMAT_VERSION));
+    // Version 1 differs from version 2 only by the two fields version 2
+    // added, so a version-1 file is read straight from its text too, as
+    // version 1 read it (`v1::Body`, which is `MIGRATIONS[0]` done while
+    // reading): a version-1 file that reads this way never needs the
+    // whole document as a JSON value, so one that version 1 opened (one
+    // with an unknown field nested deeper than a JSON value may be, say)
+    // still opens. Only while version 2 is the current one: once there is
+    // a version 3, version-1 files take the migrations like any other.
+    let v1_direct = version == Some(1) && FORMAT_VERSION == 2;
+    if !marked || !(current || v1_direct) {
         // Older versions go through the migrations, and every refusal is
         // worded there: both need the document as a JSON value.
         return import_value_with(
@@ -306,8 +337,13 @@ fn read_text(text: &str, wrapped: bool, mode: Mode) -> Result<(Plan, Vec<Repair>
         plan: Plan,
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let body: Body = match serde_path_to_error::deserialize(&mut de) {
-        Ok(body) => body,
+    let read = if v1_direct {
+        serde_path_to_error::deserialize::<_, v1::Body>(&mut de).map(|b| b.plan.into())
+    } else {
+        serde_path_to_error::deserialize::<_, Body>(&mut de).map(|b| b.plan)
+    };
+    let plan: Plan = match read {
+        Ok(plan) => plan,
         // What the first pass skipped over unchecked: a nest too deep, a
         // number too large, an escape that is half a character.
         Err(e) if e.inner().is_syntax() || e.inner().is_eof() => {
@@ -333,7 +369,90 @@ fn read_text(text: &str, wrapped: bool, mode: Mode) -> Result<(Plan, Vec<Repair>
             ));
         }
     };
-    checked(body.plan, mode)
+    checked(plan, mode)
+}
+
+/// A version-1 plan as version 1 read it: the plan's details without the
+/// two fields version 2 added (a `tracking` or `reviews` in a version-1
+/// file is an unknown field, skipped unread as version 1 skipped it). It
+/// reads exactly as `MIGRATIONS[0]` then the current reading would; the
+/// tests compare the two.
+mod v1 {
+    use chrono::NaiveDate;
+    use serde::Deserialize;
+
+    use crate::model::plan::{Action, Aim, Id, Measure, Outcome, Plan, PlanMeta, Priority};
+
+    #[derive(Deserialize)]
+    pub(super) struct Body {
+        pub plan: PlanV1,
+    }
+
+    #[derive(Deserialize)]
+    pub(super) struct PlanV1 {
+        id: Id,
+        meta: MetaV1,
+        #[serde(default)]
+        priorities: Vec<Priority>,
+        #[serde(default)]
+        outcomes: Vec<Outcome>,
+        #[serde(default)]
+        aims: Vec<Aim>,
+        #[serde(default)]
+        actions: Vec<Action>,
+        #[serde(default)]
+        measures: Vec<Measure>,
+    }
+
+    /// `PlanMeta` as it was in version 1, field for field.
+    #[derive(Deserialize)]
+    struct MetaV1 {
+        title: String,
+        #[serde(default)]
+        partnership: String,
+        #[serde(default)]
+        period_start: Option<NaiveDate>,
+        #[serde(default)]
+        period_end: Option<NaiveDate>,
+        #[serde(default)]
+        vision: String,
+        #[serde(default)]
+        principles: Vec<String>,
+        #[serde(default)]
+        aligned_plans: Vec<String>,
+        #[serde(default)]
+        review_cycle: String,
+        #[serde(default)]
+        coordinator: String,
+    }
+
+    impl From<PlanV1> for Plan {
+        fn from(p: PlanV1) -> Plan {
+            let m = p.meta;
+            Plan {
+                id: p.id,
+                meta: PlanMeta {
+                    title: m.title,
+                    partnership: m.partnership,
+                    period_start: m.period_start,
+                    period_end: m.period_end,
+                    vision: m.vision,
+                    principles: m.principles,
+                    aligned_plans: m.aligned_plans,
+                    review_cycle: m.review_cycle,
+                    coordinator: m.coordinator,
+                    // New in version 2: a version-1 plan has the default
+                    // settings and no reviews.
+                    ..PlanMeta::default()
+                },
+                priorities: p.priorities,
+                outcomes: p.outcomes,
+                aims: p.aims,
+                actions: p.actions,
+                measures: p.measures,
+            }
+        }
+    }
 }
 
 /// Whether a reading error is about a `percent` field.
@@ -809,8 +928,33 @@ mod tests {
     }
 
     #[test]
-    fn today_there_are_no_steps() {
+    fn the_steps_reach_the_current_version() {
+        assert_eq!(FORMAT_VERSION, 2);
         assert_eq!(MIGRATIONS.len() + 1, FORMAT_VERSION as usize);
+    }
+
+    #[test]
+    fn version_1_to_2_drops_only_what_version_1_ignored() {
+        let doc = json!({"format": FORMAT_NAME, "version": 1, "plan": {"id": "p", "meta": {
+            "title": "T", "review_cycle": "Quarterly",
+            "tracking": {"review_cycle_days": 0}, "reviews": "not a list"}}});
+        let out = migrate_with(doc, 1, MIGRATIONS).unwrap();
+        assert_eq!(
+            out,
+            json!({"format": FORMAT_NAME, "version": 2, "plan": {"id": "p", "meta": {
+                "title": "T", "review_cycle": "Quarterly"}}})
+        );
+        // A document with no plan, or a plan that is not an object, is left
+        // for reading to refuse as before.
+        for odd in [
+            json!({"format": FORMAT_NAME, "version": 1}),
+            json!({"format": FORMAT_NAME, "version": 1, "plan": [1]}),
+            json!({"format": FORMAT_NAME, "version": 1, "plan": {"meta": 5}}),
+        ] {
+            let mut expected = odd.clone();
+            expected["version"] = json!(2);
+            assert_eq!(migrate_with(odd, 1, MIGRATIONS).unwrap(), expected);
+        }
     }
 
     #[test]

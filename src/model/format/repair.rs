@@ -12,7 +12,8 @@
 //! linked to, so no link the file may have meant is lost; one that none of
 //! them may take is removed, as a link of the wrong kind is.
 //!
-//! Anything else (a number that is not an ordinary number, and every
+//! Anything else (a number that is not an ordinary number, tracking
+//! settings that make no sense, and every
 //! problem found before validation: text that is not JSON, a value of the
 //! wrong type, a missing field) is not repaired: such a file is refused.
 
@@ -60,9 +61,12 @@ pub enum Change {
     ClampedPercent,
 }
 
-/// Whether a problem is one `repair` mends.
+/// Whether a problem is one `repair` mends. Tracking settings that make
+/// no sense are not guessed at: which value was meant is not known (a
+/// "green within" of 120 could be 12, or 100), so such a file is refused
+/// with what is wrong and where.
 pub fn is_repairable(problem: Problem) -> bool {
-    !matches!(problem, Problem::NotFinite)
+    !matches!(problem, Problem::NotFinite | Problem::TrackingSetting)
 }
 
 /// The problems `repair` cannot mend, in plan order.

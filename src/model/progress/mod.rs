@@ -2,8 +2,10 @@
 //! dates and updates (`tracking`), and what the actions and measures of a
 //! priority, outcome or aim add up to (`rollup`). The rules take "today" as
 //! an argument. `review` says where an action stood on a date and what
-//! changed since the last review.
+//! changed since the last review; `settings` which tracking settings make
+//! sense.
 
 pub mod review;
 pub mod rollup;
+pub mod settings;
 pub mod tracking;

@@ -73,6 +73,9 @@ pub struct ActionChange {
     pub completed: bool,
     /// Overdue today and not on the review's day.
     pub newly_overdue: bool,
+    /// The status at the review and now, where they differ (so that an
+    /// action cancelled, or put back to not started, is listed too).
+    pub status: Option<(Status, Status)>,
     /// The RAG at the review and now, where they differ.
     pub rag: Option<(Option<Rag>, Option<Rag>)>,
     /// The progress at the review and now, where they differ.
@@ -86,6 +89,7 @@ impl ActionChange {
         self.started
             || self.completed
             || self.newly_overdue
+            || self.status.is_some()
             || self.rag.is_some()
             || self.percent.is_some()
             || self.new_updates > 0
@@ -135,6 +139,7 @@ pub fn action_change(action: &Action, since: NaiveDate, today: NaiveDate) -> Act
         started: then.status == Status::NotStarted && under_way(now.status),
         completed: then.status != Status::Completed && now.status == Status::Completed,
         newly_overdue: tracking::is_overdue(action, today) && !was_overdue,
+        status: (then.status != now.status).then_some((then.status, now.status)),
         rag: (then.rag != now.rag).then_some((then.rag, now.rag)),
         percent: (then.percent != now.percent).then_some((then.percent, now.percent)),
         new_updates: action
