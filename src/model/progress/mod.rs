@@ -4,6 +4,7 @@
 //! an argument. `review` says where an action stood on a date and what
 //! changed since the last review.
 
+pub mod report;
 pub mod review;
 pub mod rollup;
 pub mod tracking;
