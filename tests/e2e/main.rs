@@ -14,6 +14,7 @@ mod harness;
 mod offline;
 mod print;
 mod repair;
+mod report;
 mod safety;
 mod single_file;
 mod small_screens;
