@@ -646,3 +646,39 @@ fn tables_as_tab_separated_text_keep_one_line_per_row() {
         }
     }
 }
+
+#[test]
+fn every_action_of_the_example_plan_is_in_its_report() {
+    let p = plan_workbench::model::example::example_plan();
+    let r = build(&p, d(2026, 3, 31), None);
+    for a in &p.actions {
+        assert!(
+            r.action_rows().any(|(_, _, row)| row.id == a.id),
+            "{} is listed",
+            a.code
+        );
+    }
+    assert_eq!(r.summary.plan.actions, p.actions.len());
+    assert_eq!(r.summary.priorities.len(), p.priorities.len());
+    let tsv = tables_tsv(&r);
+    assert!(tsv.contains("Overall progress"));
+    eprintln!("{tsv}");
+}
+
+#[test]
+fn units_that_are_words_are_spaced() {
+    let mut p = plan();
+    p.measures[1].unit = "children".into();
+    p.measures[1].baseline = Some(DataPoint {
+        period: "2023/24".into(),
+        value: 12.0,
+        date: None,
+    });
+    p.measures[1].target = Some(Target {
+        value: "9".into(),
+        by: None,
+    });
+    let r = build(&p, today(), None);
+    assert_eq!(r.measures[1].baseline, "2023/24 = 12 children");
+    assert_eq!(r.measures[1].target, "9 children");
+}

@@ -517,8 +517,8 @@ async fn copy_for_word_puts_a_table_and_tab_separated_text_on_the_clipboard() {
     b.close().await;
 }
 
-/// A plan file made from the example: every action's history ends with
-/// an update on the review day saying where it stood then, so that only
+/// A plan file made from the example: every action's history is one
+/// update on the review day saying where it stood then, so that only
 /// the two changes made after it count: an update today that moves one
 /// action on by 10 points, and a due date of yesterday on another.
 /// Returns the file's JSON and the codes of the two changed actions.
@@ -541,19 +541,13 @@ fn plan_with_a_review(today: NaiveDate) -> (Value, String, String) {
         if let Some(rag) = a.get("rag").filter(|r| !r.is_null()) {
             u["rag"] = rag.clone();
         }
-        // Keep any update already dated after the review out of the way.
-        let mut ups: Vec<Value> = a["updates"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|x| date_of(&x["date"]).is_some_and(|d| d < review))
-            .collect();
-        ups.push(u);
+        // Only that update: nothing earlier can differ from it.
+        let ups = vec![u];
         a["updates"] = Value::Array(ups);
-        // No action becomes overdue between the review and today by chance.
+        // No action becomes overdue between the review and today by
+        // chance: one due in between was already overdue at the review.
         if date_of(&a["due"]).is_some_and(|d| d >= review && d < today) {
-            a["due"] = json!(review.to_string());
+            a["due"] = json!((review - chrono::Duration::days(1)).to_string());
         }
     }
     let open = |a: &Value| {

@@ -390,10 +390,13 @@ fn target_words(t: &Option<Target>, unit: &str) -> String {
     };
     let value = t.value.trim();
     let value = if !value.is_empty() && !unit.is_empty() && rollup::target_number(value).is_some() {
-        if value.ends_with(unit) {
+        if value.ends_with(unit.trim()) {
             value.to_owned()
         } else {
-            format!("{value}{unit}")
+            match value.parse::<f64>() {
+                Ok(v) => with_unit(v, unit),
+                Err(_) => format!("{value}{unit}"),
+            }
         }
     } else {
         value.to_owned()
@@ -405,14 +408,19 @@ fn target_words(t: &Option<Target>, unit: &str) -> String {
     }
 }
 
-fn number(v: f64) -> String {
-    let s = format!("{v}");
-    s
+/// A value with its unit: "64.9%", "12 children".
+fn with_unit(v: f64, unit: &str) -> String {
+    let unit = unit.trim();
+    if unit.chars().next().is_some_and(char::is_alphanumeric) {
+        format!("{v} {unit}")
+    } else {
+        format!("{v}{unit}")
+    }
 }
 
 fn measure_row(m: &Measure, changed: Vec<String>) -> MeasureRow {
     let point = |p: &crate::model::plan::DataPoint| {
-        let value = format!("{}{}", number(p.value), m.unit);
+        let value = with_unit(p.value, &m.unit);
         if p.period.trim().is_empty() {
             value
         } else {
