@@ -174,7 +174,7 @@ async fn screen_action_rows(c: &Client) -> Vec<Vec<String>> {
         "return [...document.querySelectorAll('.progress-report tr.action-row')].map(tr => [\
            tr.querySelector('.code').innerText.trim(), tr.querySelector('.title').innerText.trim(),\
            tr.querySelector('.lead').innerText.trim(), tr.querySelector('.due').innerText.trim(),\
-           tr.querySelector('.update').innerText.trim(),\
+           tr.querySelector('.latest-update').innerText.trim(),\
            tr.querySelector('.progress-cell .percent').innerText.trim().replace('%', ''),\
            tr.querySelector('.status .standing-word').innerText.trim()]);",
         vec![],

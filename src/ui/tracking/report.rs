@@ -334,7 +334,7 @@ fn ReportBody(report: Report) -> impl IntoView {
                         view! {
                             <div class="report-outcome">
                                 <h5>{oh.clone()}</h5>
-                                <table class="report-actions">
+                                <table class="report-actions" class:with-changes=since.is_some()>
                                     <caption class="visually-hidden">{format!("Actions: {oh}")}</caption>
                                     <thead>
                                         <tr>
@@ -352,7 +352,7 @@ fn ReportBody(report: Report) -> impl IntoView {
                                                     <th scope="row" class="title">{a.title.clone()}</th>
                                                     <td class="lead">{a.lead.clone()}</td>
                                                     <td class="due">{a.due_text()}</td>
-                                                    <td class="update">{a.update_text().to_owned()}</td>
+                                                    <td class="latest-update">{a.update_text().to_owned()}</td>
                                                     <td class="progress-cell">{bar(Some(a.percent))}</td>
                                                     <td class="status">{standing_view(a.standing)}</td>
                                                     {since.map(|_| view! { <td class="changed-cell">{changed.clone()}</td> })}
