@@ -483,7 +483,17 @@ async fn copy_for_word_puts_a_table_and_tab_separated_text_on_the_clipboard() {
     )
     .await;
     let first = screen_action_rows(&b).await[0].clone();
-    click_button(&b, "Copy for Word").await;
+    // By keyboard alone: the choice of report, then the buttons, are
+    // reached with Tab; Enter copies.
+    tab_until(&b, "the “The whole report” choice", false, 40, |f| {
+        f.kind == "radio" && f.name == "The whole report"
+    })
+    .await;
+    tab_until(&b, "the “Copy for Word” button", false, 5, |f| {
+        f.tag == "button" && f.name == "Copy for Word"
+    })
+    .await;
+    press(&b, fantoccini::key::Key::Enter).await;
     wait_message(&b, "Copied").await;
     let (html, text) = read_clipboard(&b).await;
     assert!(html.contains("<table"), "HTML with a table: {html}");
