@@ -506,6 +506,22 @@ async fn copy_for_word_puts_a_table_and_tab_separated_text_on_the_clipboard() {
     );
     assert!(!text.contains('<'), "plain text, not HTML");
 
+    // A browser that refuses: the message says so, and what to do instead.
+    js(
+        &b,
+        "window.__write = navigator.clipboard.write; \
+         navigator.clipboard.write = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));",
+        vec![],
+    )
+    .await;
+    click_button(&b, "Copy for Word").await;
+    let refused = wait_message(&b, "did not let").await;
+    assert!(
+        refused.contains("Write permission denied.") && refused.contains("Nothing was copied"),
+        "{refused}"
+    );
+    js(&b, "navigator.clipboard.write = window.__write;", vec![]).await;
+
     // A browser with no ClipboardItem: the copy event carries both.
     js(
         &b,
@@ -587,7 +603,7 @@ fn plan_with_a_review(today: NaiveDate) -> (Value, String, String) {
     // Measures: no data dated after the review.
     for m in p["measures"].as_array_mut().unwrap() {
         if let Some(data) = m["data"].as_array_mut() {
-            data.retain(|x| !date_of(&x["date"]).is_some_and(|d| d > review));
+            data.retain(|x| date_of(&x["date"]).is_none_or(|d| d <= review));
         }
     }
     (doc, moved_code, late_code)
