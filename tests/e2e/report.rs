@@ -354,6 +354,24 @@ async fn report_prints_portrait_with_the_title_on_every_page() {
             );
         }
     }
+    // Under print media no table row may be split across two pages, and
+    // each priority starts a new page (Chromium honours both when it
+    // paginates; the text alone cannot show where a row would split).
+    print::cdp_call(&b, "Emulation.setEmulatedMedia", json!({"media": "print"})).await;
+    let styles = js(
+        &b,
+        "const rows = [...document.querySelectorAll('.progress-report tr')]; \
+         const groups = [...document.querySelectorAll('.report-group')]; \
+         return {rows: rows.length, avoid: rows.filter(r => getComputedStyle(r).breakInside === 'avoid').length, \
+                 groups: groups.length, breaks: groups.filter(g => getComputedStyle(g).breakBefore === 'page').length, \
+                 controls: getComputedStyle(document.querySelector('.report-controls')).display};",
+        vec![],
+    )
+    .await;
+    print::cdp_call(&b, "Emulation.setEmulatedMedia", json!({"media": ""})).await;
+    assert_eq!(styles["avoid"], styles["rows"], "{styles}");
+    assert_eq!(styles["breaks"], styles["groups"], "{styles}");
+    assert_eq!(styles["controls"], "none", "{styles}");
     let all: String = pages.iter().map(|p| p.text.as_str()).collect();
     assert!(all.contains("Overall progress"));
     // Each priority starts a page: its heading is near the top of a page.
