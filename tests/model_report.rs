@@ -682,3 +682,12 @@ fn units_that_are_words_are_spaced() {
     assert_eq!(r.measures[1].baseline, "2023/24 = 12 children");
     assert_eq!(r.measures[1].target, "9 children");
 }
+
+#[test]
+fn the_printed_header_holds_the_title_as_a_css_string() {
+    assert_eq!(css_string("Plan 2024"), "\"Plan 2024\"");
+    assert_eq!(
+        css_string("A \"quoted\" \\ plan\nnext </style>"),
+        "\"A \\\"quoted\\\" \\\\ plan\\a next </style>\""
+    );
+}

@@ -1002,6 +1002,25 @@ pub fn tables_html(report: &Report) -> String {
     h
 }
 
+/// A CSS string literal holding `s` as text (for the printed pages'
+/// header, whose words come from the plan): quotes and backslashes
+/// escaped, control characters (line breaks) as CSS escapes.
+pub fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 /// A cell for tab-separated text: tabs and line breaks become spaces.
 fn tsv_cell(s: &str) -> String {
     s.chars()

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 use crate::model::progress::report::{
-    self, action_csv, csv_file_name, icon_key, report_date, tables_html, tables_tsv,
+    self, action_csv, css_string, csv_file_name, icon_key, report_date, tables_html, tables_tsv,
     target_standing_word, Overall, PeriodFrom, Report, Variant, ACTION_COLUMNS, LEGEND,
 };
 use crate::model::progress::review::last_review;
@@ -58,23 +58,6 @@ fn bar(percent: Option<u8>) -> impl IntoView {
             <span class="percent">{text}</span>
         </span>
     }
-}
-
-/// A CSS string literal holding `s` as text.
-fn css_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '"' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => out.push_str(&format!("\\{:x} ", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -159,7 +142,7 @@ pub fn ProgressReport() -> impl IntoView {
                         <input
                             type="radio"
                             name="report-variant"
-                            prop:checked=move || choice.get() == Choice::Whole
+                            prop:checked=move || choice.get() == Choice::Whole || last.get().is_none()
                             on:change=move |_| choice.set(Choice::Whole)
                         />
                         " The whole report"
@@ -170,7 +153,7 @@ pub fn ProgressReport() -> impl IntoView {
                             name="report-variant"
                             disabled=move || last.get().is_none()
                             aria-describedby=move || last.get().is_none().then_some("report-no-review")
-                            prop:checked=move || choice.get() == Choice::Since
+                            prop:checked=move || choice.get() == Choice::Since && last.get().is_some()
                             on:change=move |_| choice.set(Choice::Since)
                         />
                         " "
