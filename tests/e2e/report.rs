@@ -710,3 +710,49 @@ async fn since_the_last_review_shows_only_what_changed() {
     .await;
     b.close().await;
 }
+
+/// User text is only ever text: in the report's cells, in the printed
+/// pages' header (a CSS string made from the title) and in the HTML put on
+/// the clipboard.
+#[tokio::test(flavor = "multi_thread")]
+async fn user_text_in_the_report_stays_text() {
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    let plan = plan_workbench::model::example::example_plan();
+    let mut doc: Value =
+        serde_json::from_str(&plan_workbench::model::format::export_plan(&plan)).unwrap();
+    let title = "Plan \"A\" <b>bold</b> & co \\ more";
+    let action = "<img src=x onerror=\"window.__hacked=1\"> & <script>window.__hacked=2</script>";
+    doc["plan"]["meta"]["title"] = json!(title);
+    doc["plan"]["actions"][0]["title"] = json!(action);
+    let dir = TempDir::new("report-text");
+    let path = dir.path().join("text-plan.json");
+    std::fs::write(&path, doc.to_string()).unwrap();
+    import_file(&b, &path).await;
+    wait_plan_title(&b, title).await;
+    open_report(&b).await;
+    let cells = js(
+        &b,
+        "return [...document.querySelectorAll('.progress-report tr.action-row .title')]\
+           .map(c => [c.innerText.trim(), c.children.length]);",
+        vec![],
+    )
+    .await;
+    let first = &cells[0];
+    assert_eq!(first[0], action, "shown as typed: {cells}");
+    assert_eq!(first[1], 0, "no element made from the text: {cells}");
+    let hacked = js(&b, "return window.__hacked === undefined;", vec![]).await;
+    assert_eq!(hacked, json!(true), "no script ran");
+
+    let pages = print::printed(&b, false).await;
+    assert!(pages.len() > 1);
+    for (i, p) in pages.iter().enumerate() {
+        let flat = p.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains(title),
+            "page {} names the plan as typed: {flat}",
+            i + 1
+        );
+    }
+    b.close().await;
+}
