@@ -691,3 +691,43 @@ fn the_printed_header_holds_the_title_as_a_css_string() {
         "\"A \\\"quoted\\\" \\\\ plan\\a next </style>\""
     );
 }
+
+/// The report finds each group's members from an index built once; its
+/// Overall progress rows are exactly the roll-ups of model::progress::rollup,
+/// and its rows exactly the actions under each outcome, on generated plans
+/// with many-to-many links and on the example.
+#[test]
+fn overall_rows_are_the_rollups_of_each_priority_and_outcome() {
+    use plan_workbench::model::progress::rollup::{rollup, under};
+    let mut plans = vec![plan(), plan_workbench::model::example::example_plan()];
+    for seed in [1, 2, 3] {
+        plans.push(plan_workbench::model::synthetic::synthetic_plan(600, seed));
+    }
+    for p in &plans {
+        let r = build(p, today(), None);
+        let mut checked = 0;
+        for g in r.groups.iter().filter(|g| g.priority.is_some()) {
+            let id = g.priority.as_ref().unwrap();
+            assert_eq!(g.overall.rollup, rollup(p, id, Kind::Priority, today()));
+            for o in &g.outcomes {
+                let oid = o.outcome.as_ref().unwrap();
+                assert_eq!(o.overall.rollup, rollup(p, oid, Kind::Outcome, today()));
+                let ids = under(p, oid, Kind::Outcome);
+                let want: Vec<&Id> = p
+                    .actions
+                    .iter()
+                    .filter(|a| ids.contains(&a.id))
+                    .map(|a| &a.id)
+                    .collect();
+                let got: Vec<&Id> = o.actions.iter().map(|a| &a.id).collect();
+                assert_eq!(got, want);
+                checked += 1;
+            }
+        }
+        assert!(checked > 0);
+        // Every action is listed at least once.
+        for a in &p.actions {
+            assert!(r.action_rows().any(|(_, _, row)| row.id == a.id));
+        }
+    }
+}

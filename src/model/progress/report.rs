@@ -10,7 +10,7 @@
 //! "Overall progress" row followed by its actions; then the measures; then
 //! the gaps in the plan.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
@@ -439,6 +439,111 @@ fn measure_row(m: &Measure, changed: Vec<String>) -> MeasureRow {
     }
 }
 
+/// The plan's links, indexed once, so that every group's members are
+/// found without a pass over the whole plan per group. The members are
+/// those of [`rollup::rollup`]: an outcome's aims, their actions, and the
+/// measures evidencing the group or anything under it.
+struct Index<'a> {
+    plan: &'a Plan,
+    /// Each outcome's aims (indices into `plan.aims`).
+    outcome_aims: Vec<Vec<usize>>,
+    /// Each aim's actions (indices into `plan.actions`).
+    aim_actions: Vec<Vec<usize>>,
+    /// The measures evidencing each item (indices into `plan.measures`).
+    evidenced_by: HashMap<&'a Id, Vec<usize>>,
+}
+
+/// A group's actions and measures, in plan order, each once.
+struct Members {
+    actions: Vec<usize>,
+    measures: Vec<usize>,
+}
+
+impl<'a> Index<'a> {
+    fn new(plan: &'a Plan) -> Self {
+        let outcome_pos: HashMap<&Id, usize> = plan
+            .outcomes
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (&o.id, i))
+            .collect();
+        let aim_pos: HashMap<&Id, usize> = plan
+            .aims
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (&a.id, i))
+            .collect();
+        let mut outcome_aims = vec![Vec::new(); plan.outcomes.len()];
+        for (ai, aim) in plan.aims.iter().enumerate() {
+            for o in &aim.outcomes {
+                if let Some(&oi) = outcome_pos.get(o) {
+                    outcome_aims[oi].push(ai);
+                }
+            }
+        }
+        let mut aim_actions = vec![Vec::new(); plan.aims.len()];
+        for (xi, action) in plan.actions.iter().enumerate() {
+            for a in &action.aims {
+                if let Some(&ai) = aim_pos.get(a) {
+                    aim_actions[ai].push(xi);
+                }
+            }
+        }
+        let mut evidenced_by: HashMap<&Id, Vec<usize>> = HashMap::new();
+        for (mi, m) in plan.measures.iter().enumerate() {
+            for e in &m.evidences {
+                evidenced_by.entry(e).or_default().push(mi);
+            }
+        }
+        Index {
+            plan,
+            outcome_aims,
+            aim_actions,
+            evidenced_by,
+        }
+    }
+
+    fn aims_of(&self, outcomes: &[usize]) -> Vec<usize> {
+        let mut aims: Vec<usize> = outcomes
+            .iter()
+            .flat_map(|&o| self.outcome_aims[o].iter().copied())
+            .collect();
+        aims.sort_unstable();
+        aims.dedup();
+        aims
+    }
+
+    /// The actions serving the outcomes' aims, in plan order, each once.
+    fn actions_of(&self, outcomes: &[usize]) -> Vec<usize> {
+        let mut actions: Vec<usize> = self
+            .aims_of(outcomes)
+            .into_iter()
+            .flat_map(|a| self.aim_actions[a].iter().copied())
+            .collect();
+        actions.sort_unstable();
+        actions.dedup();
+        actions
+    }
+
+    /// The members of a group (`group`: the priority's or outcome's own
+    /// id) made of these outcomes.
+    fn members(&self, group: &Id, outcomes: &[usize]) -> Members {
+        let aims = self.aims_of(outcomes);
+        let actions = self.actions_of(outcomes);
+        let p = self.plan;
+        let ids = std::iter::once(group)
+            .chain(outcomes.iter().map(|&o| &p.outcomes[o].id))
+            .chain(aims.iter().map(|&a| &p.aims[a].id))
+            .chain(actions.iter().map(|&x| &p.actions[x].id));
+        let mut measures: Vec<usize> = ids
+            .flat_map(|id| self.evidenced_by.get(id).into_iter().flatten().copied())
+            .collect();
+        measures.sort_unstable();
+        measures.dedup();
+        Members { actions, measures }
+    }
+}
+
 /// Builds the report of `plan` on `today`. With `since`, the "since the
 /// last review" variant: only actions and measures that changed between
 /// the end of that day and today are listed, each saying what changed,
@@ -446,10 +551,16 @@ fn measure_row(m: &Measure, changed: Vec<String>) -> MeasureRow {
 pub fn build(plan: &Plan, today: NaiveDate, since: Option<NaiveDate>) -> Report {
     let settings = &plan.meta.tracking;
     let changes = since.map(|s| review::changes_since(plan, s, today));
+    let changed_actions: Option<HashMap<&Id, Vec<String>>> = changes.as_ref().map(|c| {
+        c.actions
+            .iter()
+            .map(|ch| (&ch.id, change_words(ch)))
+            .collect()
+    });
     let listed = |a: &Action| -> Option<Vec<String>> {
-        match &changes {
+        match &changed_actions {
             None => Some(Vec::new()),
-            Some(c) => c.action(&a.id).map(change_words),
+            Some(c) => c.get(&a.id).cloned(),
         }
     };
 
@@ -487,45 +598,58 @@ pub fn build(plan: &Plan, today: NaiveDate, since: Option<NaiveDate>) -> Report 
         })
         .collect();
 
+    let index = Index::new(plan);
+    let rollup_of = |m: &Members| {
+        rollup::rollup_over(
+            m.actions.iter().map(|&i| &plan.actions[i]),
+            m.measures.iter().map(|&i| &plan.measures[i]),
+            today,
+        )
+    };
+    let rows_of = |actions: &[usize]| -> Vec<ActionRow> {
+        actions
+            .iter()
+            .map(|&i| &plan.actions[i])
+            .filter_map(|a| listed(a).map(|ch| action_row(a, plan, today, ch)))
+            .collect()
+    };
     // Outcome groups: each outcome's actions, in plan order.
-    let outcome_group = |o: &crate::model::plan::Outcome| -> OutcomeGroup {
-        let ids = rollup::under(plan, &o.id, Kind::Outcome);
+    let outcome_group = |oi: usize| -> OutcomeGroup {
+        let o = &plan.outcomes[oi];
+        let m = index.members(&o.id, &[oi]);
         OutcomeGroup {
             outcome: Some(o.id.clone()),
             code: o.code.clone(),
             title: o.statement.clone(),
-            overall: Overall::of(rollup::rollup(plan, &o.id, Kind::Outcome, today)),
-            actions: plan
-                .actions
-                .iter()
-                .filter(|a| ids.contains(&a.id))
-                .filter_map(|a| listed(a).map(|ch| action_row(a, plan, today, ch)))
-                .collect(),
+            overall: Overall::of(rollup_of(&m)),
+            actions: rows_of(&m.actions),
         }
     };
 
     let mut groups = Vec::new();
-    let mut reached: HashSet<&Id> = HashSet::new();
+    let mut reached = vec![false; plan.actions.len()];
     let mut priorities = Vec::new();
     for p in &plan.priorities {
-        let ids = rollup::under(plan, &p.id, Kind::Priority);
-        reached.extend(
-            plan.actions
-                .iter()
-                .map(|a| &a.id)
-                .filter(|a| ids.contains(*a)),
-        );
-        let r = rollup::rollup(plan, &p.id, Kind::Priority, today);
+        let mine: Vec<usize> = plan
+            .outcomes
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.priorities.contains(&p.id))
+            .map(|(i, _)| i)
+            .collect();
+        let m = index.members(&p.id, &mine);
+        for &i in &m.actions {
+            reached[i] = true;
+        }
+        let r = rollup_of(&m);
         priorities.push(PriorityProgress {
             code: p.code.clone(),
             title: p.title.clone(),
             actions: r.actions,
             percent: r.mean_percent.map(whole_percent),
         });
-        let outcomes: Vec<OutcomeGroup> = plan
-            .outcomes
-            .iter()
-            .filter(|o| o.priorities.contains(&p.id))
+        let outcomes: Vec<OutcomeGroup> = mine
+            .into_iter()
             .map(outcome_group)
             .filter(|g| changes.is_none() || !g.actions.is_empty())
             .collect();
@@ -544,37 +668,37 @@ pub fn build(plan: &Plan, today: NaiveDate, since: Option<NaiveDate>) -> Report 
     // Whatever no priority reaches: outcomes linked to no priority, then
     // actions that reach no outcome.
     let priority_ids: HashSet<&Id> = plan.priorities.iter().map(|p| &p.id).collect();
-    let mut loose: Vec<OutcomeGroup> = plan
-        .outcomes
-        .iter()
-        .filter(|o| !o.priorities.iter().any(|p| priority_ids.contains(p)))
+    let mut loose: Vec<OutcomeGroup> = (0..plan.outcomes.len())
+        .filter(|&i| {
+            !plan.outcomes[i]
+                .priorities
+                .iter()
+                .any(|p| priority_ids.contains(p))
+        })
         .map(outcome_group)
         .filter(|g| changes.is_none() || !g.actions.is_empty())
         .collect();
-    let mut in_outcomes: HashSet<Id> = HashSet::new();
-    for o in &plan.outcomes {
-        in_outcomes.extend(rollup::under(plan, &o.id, Kind::Outcome));
+    let all_outcomes: Vec<usize> = (0..plan.outcomes.len()).collect();
+    let mut in_outcomes = vec![false; plan.actions.len()];
+    for i in index.actions_of(&all_outcomes) {
+        in_outcomes[i] = true;
     }
-    let unreached: Vec<&Action> = plan
-        .actions
-        .iter()
-        .filter(|a| !reached.contains(&a.id))
-        .collect();
-    let no_outcome: Vec<&Action> = unreached
+    let unreached: Vec<usize> = (0..plan.actions.len()).filter(|&i| !reached[i]).collect();
+    let no_outcome: Vec<usize> = unreached
         .iter()
         .copied()
-        .filter(|a| !in_outcomes.contains(&a.id))
+        .filter(|&i| !in_outcomes[i])
         .collect();
-    let no_outcome_rows: Vec<ActionRow> = no_outcome
-        .iter()
-        .filter_map(|a| listed(a).map(|ch| action_row(a, plan, today, ch)))
-        .collect();
+    let no_outcome_rows = rows_of(&no_outcome);
+    let only_actions = |actions: &[usize]| {
+        rollup::rollup_over(actions.iter().map(|&i| &plan.actions[i]), [], today)
+    };
     if !no_outcome_rows.is_empty() {
         loose.push(OutcomeGroup {
             outcome: None,
             code: String::new(),
             title: String::new(),
-            overall: Overall::of(rollup::rollup_over(no_outcome.iter().copied(), [], today)),
+            overall: Overall::of(only_actions(&no_outcome)),
             actions: no_outcome_rows,
         });
     }
@@ -583,7 +707,7 @@ pub fn build(plan: &Plan, today: NaiveDate, since: Option<NaiveDate>) -> Report 
             priority: None,
             code: String::new(),
             title: String::new(),
-            overall: Overall::of(rollup::rollup_over(unreached.iter().copied(), [], today)),
+            overall: Overall::of(only_actions(&unreached)),
             outcomes: loose,
         });
     }
