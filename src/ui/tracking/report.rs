@@ -18,45 +18,23 @@ use crate::ui::files::{download_bytes, report_download_failure};
 use crate::ui::state::use_workbench;
 use crate::ui::tracking::today;
 
-/// The glyph drawn for a standing (the word is always shown beside it).
-fn glyph(s: Standing) -> &'static str {
-    match s {
-        Standing::Cancelled => "⊘",
-        Standing::Overdue => "▲",
-        Standing::Neglected => "?",
-        Standing::Unassigned => "◇",
-        Standing::Completed => "✓",
-        Standing::InProgress => "◐",
-        Standing::NotStarted => "○",
-    }
-}
-
-/// A standing as icon and word.
+/// A standing as icon and word: the icon is drawn by the style sheet
+/// from the class (`.standing-overdue::before`), with no text of its own
+/// for screen readers, and the word is the element's text.
 fn standing_view(s: Standing) -> impl IntoView {
-    view! {
-        <span class=format!("standing standing-{}", icon_key(s))>
-            <span class="standing-icon" aria-hidden="true">{glyph(s)}</span>
-            " "
-            <span class="standing-word">{s.label()}</span>
-        </span>
-    }
+    view! { <span class=format!("standing standing-{}", icon_key(s))>{s.label()}</span> }
 }
 
-/// A progress bar with its percentage as text (the bar itself is drawn
-/// for the eye; the number is what is read).
+/// A progress bar with its percentage as text: the bar is drawn for the
+/// eye (hidden from screen readers), the number is what is read.
 fn bar(percent: Option<u8>) -> impl IntoView {
     let text = percent
         .map(|p| format!("{p}%"))
         .unwrap_or_else(|| "–".into());
     let width = percent.unwrap_or(0);
     view! {
-        <span class="progress">
-            <span class="bar" aria-hidden="true">
-                <span class="bar-fill" style=format!("width: {width}%")></span>
-            </span>
-            " "
-            <span class="percent">{text}</span>
-        </span>
+        <span class="bar" aria-hidden="true" style=format!("--p: {width}%")></span>
+        {text}
     }
 }
 
@@ -291,7 +269,7 @@ fn ReportBody(report: Report) -> impl IntoView {
                 {LEGEND.iter().map(|(words, standings)| view! {
                     <span class="legend-entry">
                         {standings.iter().map(|&st| view! {
-                            <span class=format!("standing-icon standing-{}", icon_key(st)) aria-hidden="true">{glyph(st)}</span>
+                            <span class=format!("standing-icon standing-{}", icon_key(st)) aria-hidden="true"></span>
                         }).collect_view()}
                         " "
                         {*words}
@@ -337,7 +315,7 @@ fn ReportBody(report: Report) -> impl IntoView {
                                                     <td class="due">{a.due_text()}</td>
                                                     <td class="latest-update">{a.update_text().to_owned()}</td>
                                                     <td class="progress-cell">{bar(Some(a.percent))}</td>
-                                                    <td class="status">{standing_view(a.standing)}</td>
+                                                    <td class=format!("status standing-{}", icon_key(a.standing))>{a.standing_word()}</td>
                                                     {since.map(|_| view! { <td class="changed-cell">{changed.clone()}</td> })}
                                                 </tr>
                                             }
