@@ -5,6 +5,7 @@
 //! changed since the last review; `settings` which tracking settings make
 //! sense.
 
+pub mod report;
 pub mod review;
 pub mod rollup;
 pub mod settings;

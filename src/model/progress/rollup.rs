@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use super::tracking::is_overdue;
-use crate::model::plan::{Action, Direction, Id, Kind, Measure, Plan, Rag, Status};
+use crate::model::plan::{Action, DataPoint, Direction, Id, Kind, Measure, Plan, Rag, Status};
 
 /// Whether a measure's latest value meets its target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,7 +48,7 @@ pub struct Rollup {
 }
 
 /// An action's progress as a report counts it: completed is 100%.
-fn progress_of(action: &Action) -> f64 {
+pub fn progress_of(action: &Action) -> f64 {
     if action.status == Status::Completed {
         100.0
     } else {
@@ -66,15 +66,20 @@ pub fn target_number(text: &str) -> Option<f64> {
         .filter(|v| v.is_finite())
 }
 
-/// The measure's latest value: the data point with the latest date, or
-/// the last listed where points have no dates.
-fn latest_value(measure: &Measure) -> Option<f64> {
+/// The measure's latest data point: the one with the latest date, or the
+/// last listed where points have no dates.
+pub fn latest_point(measure: &Measure) -> Option<&DataPoint> {
     let dated = measure
         .data
         .iter()
         .filter(|p| p.date.is_some())
         .max_by_key(|p| p.date);
-    dated.or(measure.data.last()).map(|p| p.value)
+    dated.or(measure.data.last())
+}
+
+/// The measure's latest value (see [`latest_point`]).
+pub fn latest_value(measure: &Measure) -> Option<f64> {
+    latest_point(measure).map(|p| p.value)
 }
 
 pub fn target_standing(measure: &Measure) -> TargetStanding {
@@ -98,7 +103,7 @@ pub fn target_standing(measure: &Measure) -> TargetStanding {
 
 /// The ids of the group and of everything under it (outcomes, aims and
 /// actions), for a priority, an outcome or an aim.
-fn under(plan: &Plan, group: &Id, kind: Kind) -> HashSet<Id> {
+pub fn under(plan: &Plan, group: &Id, kind: Kind) -> HashSet<Id> {
     let mut ids = HashSet::from([group.clone()]);
     let mut outcomes: HashSet<&Id> = HashSet::new();
     match kind {
@@ -135,14 +140,35 @@ fn under(plan: &Plan, group: &Id, kind: Kind) -> HashSet<Id> {
 /// The roll-up of a priority, outcome or aim (`kind` says which) on
 /// `today`. Any other kind gives an empty roll-up.
 pub fn rollup(plan: &Plan, group: &Id, kind: Kind, today: NaiveDate) -> Rollup {
-    let mut r = Rollup::default();
     if !matches!(kind, Kind::Priority | Kind::Outcome | Kind::Aim) {
-        return r;
+        return Rollup::default();
     }
     let ids = under(plan, group, kind);
+    rollup_over(
+        plan.actions.iter().filter(|a| ids.contains(&a.id)),
+        plan.measures
+            .iter()
+            .filter(|m| m.evidences.iter().any(|e| ids.contains(e))),
+        today,
+    )
+}
+
+/// The roll-up of the whole plan: every action and measure, each once.
+pub fn plan_rollup(plan: &Plan, today: NaiveDate) -> Rollup {
+    rollup_over(plan.actions.iter(), plan.measures.iter(), today)
+}
+
+/// The roll-up of the actions and measures given (each should be given
+/// once), by the same rules as a group's.
+pub fn rollup_over<'a>(
+    actions: impl IntoIterator<Item = &'a Action>,
+    measures: impl IntoIterator<Item = &'a Measure>,
+    today: NaiveDate,
+) -> Rollup {
+    let mut r = Rollup::default();
     let (mut sum, mut counted) = (0.0, 0usize);
     let (mut weighted_sum, mut weight) = (0.0, 0.0);
-    for action in plan.actions.iter().filter(|a| ids.contains(&a.id)) {
+    for action in actions {
         r.actions += 1;
         match action.status {
             Status::NotStarted => r.not_started += 1,
@@ -174,10 +200,7 @@ pub fn rollup(plan: &Plan, group: &Id, kind: Kind, today: NaiveDate) -> Rollup {
     }
     r.mean_percent = (counted > 0).then(|| sum / counted as f64);
     r.weighted_percent = (weight > 0.0).then(|| weighted_sum / weight);
-    for measure in &plan.measures {
-        if !measure.evidences.iter().any(|e| ids.contains(e)) {
-            continue;
-        }
+    for measure in measures {
         match target_standing(measure) {
             TargetStanding::OnTarget => r.measures_on_target += 1,
             TargetStanding::OffTarget => r.measures_off_target += 1,
