@@ -6,4 +6,5 @@
 
 pub mod review;
 pub mod rollup;
+pub mod table;
 pub mod tracking;
