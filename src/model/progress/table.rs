@@ -36,7 +36,7 @@ use crate::model::plan::{Action, Id, Kind, Measure, Plan, Rag, Status};
 
 /// One row of the table: which priority, outcome, aim and action it
 /// shows (any may be missing), and how many rows its merged cells span.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Row {
     pub priority: Option<Id>,
     pub outcome: Option<Id>,
@@ -64,7 +64,7 @@ pub struct Place {
 }
 
 /// A measure shown in a row, and the item of the row it evidences.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct MeasureRef {
     pub measure: Id,
     pub evidences: Kind,
