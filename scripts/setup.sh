@@ -130,6 +130,12 @@ if [ "$WANT_BROWSER" = 1 ]; then
     say "installing Chromium and chromedriver"
     apt_install chromium chromium-driver
   fi
+  # poppler-utils' pdftotext and pdfinfo read back what the print tests
+  # print to PDF (tests/e2e/print.rs).
+  if ! command -v pdftotext >/dev/null || ! command -v pdfinfo >/dev/null; then
+    say "installing poppler-utils (pdftotext, pdfinfo)"
+    apt_install poppler-utils
+  fi
   # Firefox for the single file's test in a second browser engine. Debian
   # packages Firefox ESR but not geckodriver; crates.io has geckodriver's
   # source (about 6 minutes to build on 2 cores, once). It is kept off PATH

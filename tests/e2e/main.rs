@@ -12,6 +12,7 @@ mod exports;
 mod fine_grained;
 mod harness;
 mod offline;
+mod print;
 mod repair;
 mod safety;
 mod single_file;
