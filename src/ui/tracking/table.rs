@@ -411,13 +411,7 @@ fn TableRow(row: Row) -> impl IntoView {
     };
     let code = cell(|c| c.code.clone());
     let title = cell(|c| c.title.clone());
-    let lead = cell(|c| {
-        if c.lead.trim().is_empty() {
-            "No lead named".into()
-        } else {
-            c.lead.clone()
-        }
-    });
+    let lead = cell(|c| c.lead.clone());
     let due = cell(|c| c.due.map(uk_text).unwrap_or_default());
     let due_iso = cell(|c| c.due.map(|d| d.to_string()).unwrap_or_default());
     let word = cell(|c| c.status_word.to_owned());
