@@ -517,3 +517,65 @@ async fn the_table_with_filters_and_the_row_editor_open_passes_axe() {
     audit.assert_clean();
     b.close().await;
 }
+
+/// Typing in the row editor changes only the edited action's rows (and the
+/// editor itself): the table is not rebuilt.
+#[tokio::test(flavor = "multi_thread")]
+async fn typing_in_the_row_editor_changes_only_that_actions_rows() {
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    example_table(&b).await;
+    let first = b
+        .find(Locator::Css("tr.action-row button.row-update"))
+        .await
+        .expect("an Update button");
+    let id = js(
+        &b,
+        "return document.querySelector('tr.action-row').dataset.action;",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap()
+    .to_owned();
+    first.click().await.expect("open the row editor");
+    wait_focus(&b, "the editor's Status field", |f| {
+        f.tag == "select" && f.name.starts_with("Status")
+    })
+    .await;
+    let lead = field(&b, "Lead (person, role or group)").await;
+    js(
+        &b,
+        "window.__tableChanges = []; \
+         window.__tableObserver = new MutationObserver(list => window.__tableChanges.push(...list)); \
+         window.__tableObserver.observe(document.querySelector('.tracking-table'), \
+           {subtree: true, childList: true, attributes: true, characterData: true});",
+        vec![],
+    )
+    .await;
+    lead.send_keys("Q").await.expect("type into the Lead field");
+    let places = eventually("the edited row to show the new lead", || async {
+        let v = js(
+            &b,
+            "const recs = [...window.__tableChanges, ...window.__tableObserver.takeRecords()]; \
+             window.__tableChanges = recs; \
+             const rows = [...document.querySelectorAll('tr.action-row')].filter(r => r.dataset.action === arguments[0]); \
+             const shown = rows.length > 0 && rows.every(r => r.querySelector('td.lead').textContent.endsWith('Q')); \
+             return shown ? recs.map(r => { \
+               const el = r.target.nodeType === 1 ? r.target : r.target.parentElement; \
+               const tr = el && el.closest('tr'); \
+               return tr ? (tr.dataset.action || 'a row with no action') : 'outside any row'; }) : null;",
+            vec![json!(id)],
+        )
+        .await;
+        serde_json::from_value::<Vec<String>>(v).map_err(dbg)
+    })
+    .await;
+    assert!(!places.is_empty(), "the row changed");
+    let elsewhere: Vec<&String> = places.iter().filter(|p| **p != id).collect();
+    assert!(
+        elsewhere.is_empty(),
+        "only the edited action's rows change, not: {elsewhere:?}"
+    );
+    b.close().await;
+}
