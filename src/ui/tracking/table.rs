@@ -315,6 +315,23 @@ pub fn PlanTable() -> impl IntoView {
                     <caption>
                         {move || format!("{}: the plan table as at {as_at}", title())}
                     </caption>
+                    // Fixed column widths: the browser lays the table out
+                    // without measuring every cell, so a change to one cell
+                    // does not re-measure the whole table.
+                    <colgroup>
+                        <col class="col-priority" />
+                        <col class="col-outcome" />
+                        <col class="col-aim" />
+                        <col class="col-action" />
+                        <col class="col-lead" />
+                        <col class="col-due" />
+                        <col class="col-status" />
+                        <col class="col-progress" />
+                        <col class="col-rag" />
+                        <col class="col-update" />
+                        <col class="col-measures" />
+                        <col class="col-change change-col" />
+                    </colgroup>
                     <thead>
                         <tr class="print-header">
                             <td colspan="12">{move || format!("{} · Plan table · {}", title(), uk_text(today))}</td>
