@@ -440,8 +440,15 @@ async fn the_printed_table_is_a4_landscape_with_the_title_on_every_page_and_no_c
     import_file(&b, &file).await;
     wait_plan_title(&b, &plan.meta.title).await;
     click_button(&b, "Plan table").await;
-    wait_table_rows(&b).await;
+    let drawn = wait_table_rows(&b).await;
+    let all_rows = plan_workbench::model::progress::table::plan_rows(&plan).len();
+    assert!(
+        drawn < all_rows,
+        "a long table opens with its first rows drawn ({drawn} of {all_rows})"
+    );
     let pages = print::printed(&b, false).await;
+    let printed_rows = wait_table_rows(&b).await;
+    assert_eq!(printed_rows, all_rows, "printing draws every row");
     assert!(pages.len() >= 3, "several pages: {}", pages.len());
     let today = chrono::Local::now()
         .date_naive()
@@ -576,6 +583,54 @@ async fn typing_in_the_row_editor_changes_only_that_actions_rows() {
     assert!(
         elsewhere.is_empty(),
         "only the edited action's rows change, not: {elsewhere:?}"
+    );
+    b.close().await;
+}
+
+/// A long table opens with its first rows drawn; "Show all … rows" draws
+/// the rest, with the merged cells spanning the rows drawn.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_table_shows_its_first_rows_then_all_on_request() {
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    let dir = TempDir::new("table-long");
+    let file = dir.path().join("synthetic-300.json");
+    let plan = synthetic_plan(300, 11);
+    std::fs::write(&file, export_plan(&plan)).expect("write the plan file");
+    import_file(&b, &file).await;
+    wait_plan_title(&b, &plan.meta.title).await;
+    click_button(&b, "Plan table").await;
+    let first = wait_table_rows(&b).await;
+    let all = plan_workbench::model::progress::table::plan_rows(&plan).len();
+    assert!(first < all, "{first} of {all}");
+    let count = text_of(&b, ".table-count").await.unwrap();
+    assert!(
+        count.contains(&format!("Showing the first {first} of {all} rows")),
+        "{count}"
+    );
+    // Every drawn row is covered by the priority cells exactly once.
+    let covered = js(
+        &b,
+        "return [...document.querySelectorAll('.tracking-table tbody .group-priority')]\
+           .reduce((n, c) => n + parseInt(c.getAttribute('rowspan')), 0);",
+        vec![],
+    )
+    .await;
+    assert_eq!(
+        covered,
+        json!(first),
+        "the priority cells span the rows drawn"
+    );
+    click_button(&b, &format!("Show all {all} rows")).await;
+    eventually("every row drawn", || async {
+        let n = wait_table_rows(&b).await;
+        (n == all).then_some(()).ok_or(format!("{n} rows"))
+    })
+    .await;
+    let f = focus(&b).await;
+    assert!(
+        f.name.starts_with("Showing"),
+        "the focus goes to the count: {f:?}"
     );
     b.close().await;
 }

@@ -16,13 +16,17 @@ use wasm_bindgen::JsCast;
 use crate::model::editing::{ItemEdit, Op};
 use crate::model::links::ItemRef;
 use crate::model::progress::table::{
-    self as rows, action_cells, elsewhere_text, measure_text, shown_rows, uk_text, Filter,
-    RagChoice, Row, Sort,
+    self as rows, action_cells, compute_spans, elsewhere_text, measure_text, shown_rows, uk_text,
+    Filter, RagChoice, Row, Sort,
 };
 use crate::model::progress::tracking::TrackingSettings;
 use crate::model::{Action, Id, Rag, Status, Update};
 use crate::ui::files;
 use crate::ui::state::{use_workbench, NoticeKind, Workbench};
+
+/// A table longer than this opens with this many rows drawn and a button
+/// for the rest (printing draws them all).
+const FIRST_ROWS: usize = 150;
 
 /// The lead filter's value for actions with no lead.
 const NO_LEAD: &str = "\u{1}no lead";
@@ -179,15 +183,47 @@ pub fn PlanTable() -> impl IntoView {
     };
     let as_at = uk_text(today);
 
+    // A long table opens with its first rows drawn and a button for the
+    // rest (as the outline folds a large plan), so that it opens in a
+    // moment; printing draws every row first.
+    let limit = RwSignal::new(Some(FIRST_ROWS));
+    let drawn = Memo::new(move |_| {
+        shown.with(|rows| match limit.get() {
+            Some(n) if rows.len() > n => {
+                let mut first = rows[..n].to_vec();
+                // The cells cut at the end span only the rows drawn.
+                compute_spans(&mut first);
+                first
+            }
+            _ => rows.clone(),
+        })
+    });
+    let hidden = move || shown.with(Vec::len).saturating_sub(drawn.with(Vec::len));
+    let more_rows = move || hidden() > 0;
+    let print_listener = window_event_listener(leptos::ev::beforeprint, move |_| limit.set(None));
+    on_cleanup(move || print_listener.remove());
+    let count_ref = NodeRef::<leptos::html::P>::new();
+    let show_all = move |_| {
+        limit.set(None);
+        if let Some(p) = count_ref.get_untracked() {
+            let _ = p.focus();
+        }
+    };
+
     let count_text = move || {
         shown.with(|rows| {
             let actions: std::collections::HashSet<&Id> =
                 rows.iter().filter_map(|r| r.action.as_ref()).collect();
             let n = rows.len();
             let a = actions.len();
+            let first = drawn.with(Vec::len);
+            let rows_text = if first < n {
+                format!("Showing the first {first} of {n} rows")
+            } else {
+                format!("Showing {n} {}", if n == 1 { "row" } else { "rows" })
+            };
             format!(
-                "Showing {n} {} ({a} {}).",
-                if n == 1 { "row" } else { "rows" },
+                "{rows_text} ({a} {}).",
                 if a == 1 {
                     "action"
                 } else {
@@ -309,7 +345,7 @@ pub fn PlanTable() -> impl IntoView {
                     <button type="button" class="download-csv" on:click=download_csv>"Download CSV"</button>
                 </div>
             </fieldset>
-            <p class="table-count" role="status">{count_text}</p>
+            <p class="table-count" role="status" tabindex="-1" node_ref=count_ref>{count_text}</p>
             <div class="table-scroll">
                 <table class="tracking-table">
                     <caption>
@@ -353,29 +389,44 @@ pub fn PlanTable() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For
-                            each=move || shown.get()
+                            each=move || drawn.get()
                             key=|r| r.clone()
                             children=move |r| view! { <TableRow row=r /> }
                         />
                     </tbody>
                 </table>
             </div>
+            <Show when=more_rows>
+                <p class="more-rows">
+                    <button type="button" class="show-all-rows" on:click=show_all>
+                        {move || format!("Show all {} rows", shown.with(Vec::len))}
+                    </button>
+                </p>
+            </Show>
             <RowEditor />
         </section>
     }
 }
 
 /// A priority's, outcome's or aim's merged cell.
-fn group_cell(wb: Workbench, id: Option<Id>, span: usize, none: &'static str) -> AnyView {
+fn group_cell(
+    wb: Workbench,
+    id: Option<Id>,
+    span: usize,
+    class: &'static str,
+    none: &'static str,
+) -> AnyView {
     if span == 0 {
         return ().into_any();
     }
     match id {
         Some(id) => {
             let text = move || wb.with_item(&id, code_and_text).unwrap_or_default();
-            view! { <th scope="row" rowspan=span class="group-cell">{text}</th> }.into_any()
+            view! { <th scope="row" rowspan=span class=format!("group-cell {class}")>{text}</th> }
+                .into_any()
         }
-        None => view! { <td rowspan=span class="group-cell none">{none}</td> }.into_any(),
+        None => view! { <td rowspan=span class=format!("group-cell none {class}")>{none}</td> }
+            .into_any(),
     }
 }
 
@@ -383,9 +434,27 @@ fn group_cell(wb: Workbench, id: Option<Id>, span: usize, none: &'static str) ->
 fn TableRow(row: Row) -> impl IntoView {
     let wb = use_workbench();
     let ctx = expect_context::<TableContext>();
-    let priority = group_cell(wb, row.priority.clone(), row.priority_span, "No priority");
-    let outcome = group_cell(wb, row.outcome.clone(), row.outcome_span, "No outcome");
-    let aim = group_cell(wb, row.aim.clone(), row.aim_span, "No improvement aim");
+    let priority = group_cell(
+        wb,
+        row.priority.clone(),
+        row.priority_span,
+        "group-priority",
+        "No priority",
+    );
+    let outcome = group_cell(
+        wb,
+        row.outcome.clone(),
+        row.outcome_span,
+        "group-outcome",
+        "No outcome",
+    );
+    let aim = group_cell(
+        wb,
+        row.aim.clone(),
+        row.aim_span,
+        "group-aim",
+        "No improvement aim",
+    );
     let elsewhere = wb
         .with_plan_untracked(|p| elsewhere_text(p, &row))
         .flatten();
