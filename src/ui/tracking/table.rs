@@ -26,7 +26,7 @@ use crate::ui::state::{use_workbench, NoticeKind, Workbench};
 
 /// A table longer than this opens with this many rows drawn and a button
 /// for the rest (printing draws them all).
-const FIRST_ROWS: usize = 150;
+const FIRST_ROWS: usize = 100;
 
 /// The lead filter's value for actions with no lead.
 const NO_LEAD: &str = "\u{1}no lead";
