@@ -310,9 +310,22 @@ fn measures_show_beside_the_action_or_where_their_aim_or_outcome_cell_starts() {
     assert_eq!(
         m(&rows[0]),
         [
-            ("M3".into(), Kind::Outcome),
+            ("M1".into(), Kind::Action),
             ("M2".into(), Kind::Aim),
-            ("M1".into(), Kind::Action)
+            ("M3".into(), Kind::Outcome)
+        ]
+    );
+    // A measure evidencing both an aim and its outcome is listed once, for
+    // the aim.
+    let mut q = p.clone();
+    q.measures[1].evidences.push("O1".into());
+    let rows_q = plan_rows(&q);
+    assert_eq!(
+        m(&rows_q[0]),
+        [
+            ("M1".into(), Kind::Action),
+            ("M2".into(), Kind::Aim),
+            ("M3".into(), Kind::Outcome)
         ]
     );
     assert!(m(&rows[1]).is_empty(), "A1's cell started above");

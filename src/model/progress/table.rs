@@ -21,7 +21,8 @@
 //!   action; on the row where an aim's (or outcome's) cell starts, the
 //!   measures evidencing that aim (or outcome) too, each marked with what
 //!   it evidences. So each measure shows beside the item it evidences, once
-//!   per place that item's cell is shown.
+//!   per place that item's cell is shown; one evidencing several items of
+//!   a row is listed once, for the most specific (action, then aim).
 //!
 //! "Today" is an argument, as for every tracking rule.
 
@@ -228,22 +229,28 @@ fn finish(plan: &Plan, rows: &mut [Row]) {
         }
     }
     for r in rows.iter_mut() {
-        let mut measures = Vec::new();
+        let mut measures: Vec<MeasureRef> = Vec::new();
+        // The most specific first: a measure evidencing both the action and
+        // its aim (or outcome) is listed once, for the action.
         let mut add = |id: &Option<Id>, kind: Kind| {
             if let Some(ms) = id.as_ref().and_then(|id| evidencing.get(id)) {
-                measures.extend(ms.iter().map(|m| MeasureRef {
-                    measure: (*m).clone(),
-                    evidences: kind,
-                }));
+                for m in ms {
+                    if !measures.iter().any(|x| x.measure == **m) {
+                        measures.push(MeasureRef {
+                            measure: (*m).clone(),
+                            evidences: kind,
+                        });
+                    }
+                }
             }
         };
-        if r.outcome_span > 0 {
-            add(&r.outcome, Kind::Outcome);
-        }
+        add(&r.action, Kind::Action);
         if r.aim_span > 0 {
             add(&r.aim, Kind::Aim);
         }
-        add(&r.action, Kind::Action);
+        if r.outcome_span > 0 {
+            add(&r.outcome, Kind::Outcome);
+        }
         r.measures = measures;
     }
 }
