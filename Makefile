@@ -52,6 +52,7 @@ bench:
 	@$(ENV); command -v twiggy >/dev/null || cargo install --locked twiggy
 	@$(ENV); trunk build --release
 	@$(ENV); cargo bench --bench diagram
+	@$(ENV); cargo bench --bench tracking
 
 # Fuzzes the importer and the stored-copy reader (tests/model_fuzz.rs) for
 # FUZZ_SECONDS (ten minutes) per target, all targets at once, optimised.

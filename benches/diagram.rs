@@ -1615,6 +1615,11 @@ return Math.max(most, mib());"#,
             wasm_size().as_ref(),
             download_size().as_deref(),
         );
+        // The tracking benchmark's section (benches/tracking.rs) is kept.
+        let text = keep_tracking_section(
+            &text,
+            &std::fs::read_to_string(&out_path).unwrap_or_default(),
+        );
         std::fs::write(&out_path, &text).expect("write BENCHMARKS.md");
         println!("{text}");
         eprintln!("bench: wrote {}", out_path.display());
@@ -1623,6 +1628,20 @@ return Math.max(most, mib());"#,
         if broken {
             eprintln!("bench: some steps could not be run (see BENCHMARKS.md)");
             std::process::exit(1);
+        }
+    }
+
+    /// The new text with the old file's tracking section (between
+    /// `<!-- tracking bench -->` and `<!-- /tracking bench -->`, written by
+    /// benches/tracking.rs) added at its end, if the old file had one.
+    fn keep_tracking_section(new: &str, old: &str) -> String {
+        const START: &str = "<!-- tracking bench -->";
+        const END: &str = "<!-- /tracking bench -->";
+        match (old.find(START), old.find(END)) {
+            (Some(s), Some(e)) if e > s && !new.contains(START) => {
+                format!("{}\n\n{}\n", new.trim_end(), &old[s..e + END.len()])
+            }
+            _ => new.to_owned(),
         }
     }
 

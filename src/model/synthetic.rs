@@ -12,7 +12,12 @@
 //! order is already a fair driver diagram; a quarter of first links and all
 //! second links go anywhere.
 
-use super::plan::{Action, Aim, DriverLevel, Id, Kind, Measure, Outcome, Plan, PlanMeta, Priority};
+use chrono::{Days, NaiveDate};
+
+use super::plan::{
+    Action, Aim, DataPoint, DriverLevel, Id, Kind, Measure, Outcome, Plan, PlanMeta, Priority, Rag,
+    Review, Status, Update,
+};
 
 /// SplitMix64: tiny, fast and good enough for test data.
 struct Rng(u64);
@@ -344,6 +349,128 @@ pub fn synthetic_plan(items: usize, seed: u64) -> Plan {
     plan
 }
 
+/// The leads given to synthetic actions (people, roles and groups).
+const LEADS: &[&str] = &[
+    "Head of Children's Services",
+    "CPC Practice Improvement Working Group",
+    "Lead Nurse, Child Health",
+    "Education Quality Improvement Officer",
+    "Police Scotland Divisional Lead",
+    "Third Sector Interface",
+    "Principal Educational Psychologist",
+    "Service Manager, Throughcare",
+];
+
+/// Gives a synthetic plan the life of its year, for the tracking screens'
+/// benchmark and tests: every action a lead (3% none), a start and a due
+/// date around `around` (some past due, some ahead), a status, progress,
+/// RAG and up to three dated updates that record them; measures get a few
+/// dated data points and targets; the plan gets two reviews. Deterministic
+/// for the same plan, seed and date. `synthetic_plan` itself is left as it
+/// is, so that the diagram's benchmark keeps measuring the same plans.
+pub fn add_tracking(plan: &mut Plan, seed: u64, around: NaiveDate) {
+    let mut rng = Rng(seed ^ 0x7A3B_11C5_D00D_F00D);
+    let day = |d: NaiveDate, n: i64| {
+        if n >= 0 {
+            d.checked_add_days(Days::new(n as u64)).unwrap_or(d)
+        } else {
+            d.checked_sub_days(Days::new((-n) as u64)).unwrap_or(d)
+        }
+    };
+    for a in &mut plan.actions {
+        a.lead = if rng.chance(3) {
+            String::new()
+        } else {
+            rng.pick(LEADS).to_owned()
+        };
+        let start = day(around, -(rng.below(400) as i64));
+        let due = day(start, 60 + rng.below(600) as i64);
+        a.start = Some(start);
+        a.due = Some(due);
+        let roll = rng.below(100);
+        a.status = if start > around || roll < 15 {
+            Status::NotStarted
+        } else if roll < 75 {
+            Status::InProgress
+        } else if roll < 95 {
+            Status::Completed
+        } else {
+            Status::Cancelled
+        };
+        a.percent = match a.status {
+            Status::NotStarted => 0,
+            Status::Completed => 100,
+            _ => rng.below(100) as u8,
+        };
+        a.rag = match rng.below(10) {
+            0 => None,
+            1..=2 => Some(Rag::Red),
+            3..=5 => Some(Rag::Amber),
+            _ => Some(Rag::Green),
+        };
+        a.updates.clear();
+        if start <= around {
+            let span = (around - start).num_days().max(1) as usize;
+            let n = rng.below(4);
+            let mut dates: Vec<NaiveDate> = (0..n)
+                .map(|_| day(start, rng.below(span + 1) as i64))
+                .collect();
+            dates.sort();
+            for (i, date) in dates.into_iter().enumerate() {
+                let last = i + 1 == n;
+                a.updates.push(Update {
+                    date,
+                    text: format!(
+                        "{} reported progress with {}",
+                        a.lead
+                            .trim()
+                            .is_empty()
+                            .then_some("The group")
+                            .unwrap_or(&a.lead),
+                        rng.pick(GROUPS)
+                    ),
+                    status: Some(if last { a.status } else { Status::InProgress }),
+                    percent: Some(if last {
+                        a.percent
+                    } else {
+                        a.percent * (i as u8 + 1) / (n as u8 + 1)
+                    }),
+                    rag: a.rag,
+                });
+            }
+        }
+    }
+    for m in &mut plan.measures {
+        let base = 40.0 + rng.below(40) as f64;
+        m.baseline = Some(DataPoint {
+            period: "Baseline".into(),
+            value: base,
+            date: Some(day(around, -400)),
+        });
+        m.target = Some(super::plan::Target {
+            value: format!("{}%", base as u32 + 10),
+            by: Some(day(around, 300)),
+        });
+        m.data = (0..rng.below(5))
+            .map(|q| DataPoint {
+                period: format!("Quarter {}", q + 1),
+                value: base + rng.below(15) as f64,
+                date: Some(day(around, -(90 * (4 - q as i64)))),
+            })
+            .collect();
+    }
+    plan.meta.reviews = vec![
+        Review {
+            date: day(around, -180),
+            note: "Half-year review".into(),
+        },
+        Review {
+            date: day(around, -90),
+            note: "Quarter review".into(),
+        },
+    ];
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -351,6 +478,30 @@ mod tests {
 
     fn total(p: &Plan) -> usize {
         p.priorities.len() + p.outcomes.len() + p.aims.len() + p.actions.len() + p.measures.len()
+    }
+
+    #[test]
+    fn tracking_gives_actions_leads_dates_statuses_and_updates() {
+        let around = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+        let mut p = synthetic_plan(1000, 7);
+        add_tracking(&mut p, 7, around);
+        assert_eq!(validate(&p), Ok(()));
+        assert!(p
+            .actions
+            .iter()
+            .all(|a| a.start.is_some() && a.due.is_some()));
+        assert!(p.actions.iter().filter(|a| !a.lead.is_empty()).count() > p.actions.len() * 9 / 10);
+        for s in Status::ALL {
+            assert!(p.actions.iter().any(|a| a.status == s), "{s:?}");
+        }
+        assert!(p
+            .actions
+            .iter()
+            .any(|a| crate::model::progress::tracking::is_overdue(a, around)));
+        assert!(p.actions.iter().any(|a| !a.updates.is_empty()));
+        let mut q = synthetic_plan(1000, 7);
+        add_tracking(&mut q, 7, around);
+        assert_eq!(p, q, "deterministic");
     }
 
     #[test]

@@ -20,6 +20,7 @@ mod safety;
 mod single_file;
 mod small_screens;
 mod storage_use;
+mod table;
 
 use std::collections::BTreeMap;
 
