@@ -49,19 +49,6 @@ pub enum PeriodFrom {
     Beginning,
 }
 
-/// The legend's icons, one per standing, with the standing's word.
-pub fn icon_key(s: Standing) -> &'static str {
-    match s {
-        Standing::Cancelled => "cancelled",
-        Standing::Overdue => "overdue",
-        Standing::Neglected => "check-progress",
-        Standing::Unassigned => "unassigned",
-        Standing::Completed => "completed",
-        Standing::InProgress => "in-progress",
-        Standing::NotStarted => "not-started",
-    }
-}
-
 /// The legend as council reports print it: each entry's words and the
 /// standings shown with it.
 pub const LEGEND: [(&str, &[Standing]); 5] = [
@@ -145,7 +132,7 @@ impl ActionRow {
             .unwrap_or("")
     }
     pub fn icon(&self) -> &'static str {
-        icon_key(self.standing)
+        self.standing.icon_key()
     }
     pub fn standing_word(&self) -> &'static str {
         self.standing.label()

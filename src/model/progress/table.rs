@@ -490,20 +490,6 @@ pub fn due_within(action: &Action, today: NaiveDate, days: u32) -> bool {
             .is_some_and(|d| d >= today && (d - today).num_days() <= i64::from(days))
 }
 
-/// The key of the icon for a standing (screens draw it beside the word,
-/// never instead of it).
-pub fn icon_key(standing: Standing) -> &'static str {
-    match standing {
-        Standing::Cancelled => "cancelled",
-        Standing::Overdue => "overdue",
-        Standing::Neglected => "check-progress",
-        Standing::Unassigned => "unassigned",
-        Standing::Completed => "completed",
-        Standing::InProgress => "in-progress",
-        Standing::NotStarted => "not-started",
-    }
-}
-
 /// What the action cells of a row show.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActionCells {
@@ -543,7 +529,7 @@ pub fn action_cells(
         due: action.due,
         standing,
         status_word: standing.label(),
-        icon: icon_key(standing),
+        icon: standing.icon_key(),
         percent: action.percent.min(100),
         rag: action.rag,
         suggested_differs: tracking::rag_differs_from_suggestion(action, today, settings),

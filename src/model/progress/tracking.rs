@@ -140,6 +140,20 @@ impl Standing {
             Standing::NotStarted => "Not started",
         }
     }
+
+    /// The key of its icon (`standing-<key>` in the style sheets), which
+    /// screens and reports draw beside the word, never instead of it.
+    pub fn icon_key(self) -> &'static str {
+        match self {
+            Standing::Cancelled => "cancelled",
+            Standing::Overdue => "overdue",
+            Standing::Neglected => "check-progress",
+            Standing::Unassigned => "unassigned",
+            Standing::Completed => "completed",
+            Standing::InProgress => "in-progress",
+            Standing::NotStarted => "not-started",
+        }
+    }
 }
 
 pub fn standing(action: &Action, today: NaiveDate, settings: &TrackingSettings) -> Standing {

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 use crate::model::progress::report::{
-    self, action_csv, css_string, csv_file_name, icon_key, report_date, tables_html, tables_tsv,
+    self, action_csv, css_string, csv_file_name, report_date, tables_html, tables_tsv,
     target_standing_word, Overall, PeriodFrom, Report, Variant, ACTION_COLUMNS, LEGEND,
 };
 use crate::model::progress::review::last_review;
@@ -22,7 +22,7 @@ use crate::ui::tracking::today;
 /// from the class (`.standing-overdue::before`), with no text of its own
 /// for screen readers, and the word is the element's text.
 fn standing_view(s: Standing) -> impl IntoView {
-    view! { <span class=format!("standing standing-{}", icon_key(s))>{s.label()}</span> }
+    view! { <span class=format!("standing standing-{}", s.icon_key())>{s.label()}</span> }
 }
 
 /// A progress bar with its percentage as text: the bar is drawn for the
@@ -269,7 +269,7 @@ fn ReportBody(report: Report) -> impl IntoView {
                 {LEGEND.iter().map(|(words, standings)| view! {
                     <span class="legend-entry">
                         {standings.iter().map(|&st| view! {
-                            <span class=format!("standing-icon standing-{}", icon_key(st)) aria-hidden="true"></span>
+                            <span class=format!("standing-icon standing-{}", st.icon_key()) aria-hidden="true"></span>
                         }).collect_view()}
                         " "
                         {*words}
@@ -315,7 +315,7 @@ fn ReportBody(report: Report) -> impl IntoView {
                                                     <td class="due">{a.due_text()}</td>
                                                     <td class="latest-update">{a.update_text().to_owned()}</td>
                                                     <td class="progress-cell">{bar(Some(a.percent))}</td>
-                                                    <td class=format!("status standing-{}", icon_key(a.standing))>{a.standing_word()}</td>
+                                                    <td class=format!("status standing-{}", a.standing.icon_key())>{a.standing_word()}</td>
                                                     {since.map(|_| view! { <td class="changed-cell">{changed.clone()}</td> })}
                                                 </tr>
                                             }
