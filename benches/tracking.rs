@@ -365,6 +365,8 @@ requestAnimationFrame(frame);
             out.open_work.push(w);
             out.open.push(t);
         }
+        // Typing with the table as it opens (its first rows drawn)...
+        type_keys(c, &mut out.key_work, &mut out.key_frame).await?;
         if rows > first {
             for _ in 0..opens {
                 to_outline(c).await?;
@@ -383,8 +385,6 @@ requestAnimationFrame(frame);
             // ...and with every row drawn (after "Show all").
             type_keys(c, &mut out.key_all_work, &mut out.key_all_frame).await?;
         }
-        // Typing with the table as it opens (its first rows drawn)...
-        type_keys(c, &mut out.key_work, &mut out.key_frame).await?;
         for _ in 0..OPENS {
             to_outline(c).await?;
             match measure(
