@@ -274,6 +274,13 @@ requestAnimationFrame(frame);
         if std::env::var("BENCH_DIAG").is_ok() {
             let v = run_js(c, "return [document.querySelectorAll('.tracking-table tbody tr').length, document.getElementsByTagName('*').length];").await?;
             eprintln!("diag: rows drawn and elements while typing: {v}");
+            // The floor: an action that changes nothing, to the next frame.
+            let mut floor = Vec::new();
+            for _ in 0..KEYS {
+                floor.push(measure(c, STEP_LIMIT_MS, "", "true").await?.1);
+                settle(c).await;
+            }
+            eprintln!("diag: nothing done, to the next frame: {:?}", median(floor));
         }
         for i in 0..KEYS {
             let ch = (b'a' + (i % 26) as u8) as char;
