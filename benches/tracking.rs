@@ -124,6 +124,9 @@ mod bench {
         /// work, and until the next frame has been painted.
         key_work: Vec<f64>,
         key_frame: Vec<f64>,
+        /// The same with every row drawn (after "Show all").
+        key_all_work: Vec<f64>,
+        key_all_frame: Vec<f64>,
         report_open: Vec<f64>,
         notes: Vec<String>,
     }
@@ -247,6 +250,92 @@ requestAnimationFrame(frame);
         out
     }
 
+    /// Types KEYS characters, one at a time, into the Lead field of the
+    /// first action row's editor, timing each to the next painted frame;
+    /// the save after each key is let finish before the next.
+    async fn type_keys(
+        c: &Client,
+        work: &mut Vec<f64>,
+        frame: &mut Vec<f64>,
+    ) -> Result<(), String> {
+        // The row editor of the first action row, its Lead field.
+        run_js(
+            c,
+            "document.querySelector('button.row-update').click(); return true;",
+        )
+        .await?;
+        wait_js(
+            c,
+            "the row editor",
+            "document.querySelector('dialog.row-editor .editor-lead')",
+        )
+        .await?;
+        settle(c).await;
+        if std::env::var("BENCH_DIAG").is_ok() {
+            let v = run_js(c, "return [document.querySelectorAll('.tracking-table tbody tr').length, document.getElementsByTagName('*').length];").await?;
+            eprintln!("diag: rows drawn and elements while typing: {v}");
+            // The floor: an action that changes nothing, to the next frame.
+            let mut floor = Vec::new();
+            for _ in 0..KEYS {
+                floor.push(measure(c, STEP_LIMIT_MS, "", "true").await?.1);
+                settle(c).await;
+            }
+            eprintln!("diag: nothing done, to the next frame: {:?}", median(floor));
+        }
+        for i in 0..KEYS {
+            let ch = (b'a' + (i % 26) as u8) as char;
+            let action = format!(
+                "const f = document.querySelector('dialog.row-editor .editor-lead'); f.value += '{ch}'; f.dispatchEvent(new Event('input', {{ bubbles: true }}));"
+            );
+            let diag = std::env::var("BENCH_DIAG").is_ok();
+            if diag {
+                let _ = c
+                    .issue_cmd(CdpCommand {
+                        cmd: "Performance.enable".into(),
+                        params: json!({"timeDomain": "threadTicks"}),
+                    })
+                    .await;
+            }
+            let before = if diag {
+                metrics(c).await
+            } else {
+                Default::default()
+            };
+            let (w, t) = measure(c, STEP_LIMIT_MS, &action, "true").await?;
+            if diag {
+                diag_key(c, &before, &format!("key {i}: {t:.1} ms (work {w:.1})")).await;
+            }
+            let before = if diag {
+                metrics(c).await
+            } else {
+                Default::default()
+            };
+            work.push(w);
+            frame.push(t);
+            // Let the save after a pause in typing happen between keys (and
+            // finish), so that no key is timed with a save running.
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            wait_js(
+                c,
+                "the save after the key",
+                "(document.querySelector('.save-state') || {}).textContent !== 'Saving…'",
+            )
+            .await?;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            settle(c).await;
+            if diag {
+                diag_key(c, &before, &format!("after key {i}, the save")).await;
+            }
+        }
+        run_js(
+            c,
+            "document.querySelector('dialog.row-editor').close(); return true;",
+        )
+        .await?;
+        settle(c).await;
+        Ok(())
+    }
+
     async fn run_size(
         c: &Client,
         p: &Plan,
@@ -271,14 +360,22 @@ requestAnimationFrame(frame);
             format!("document.querySelectorAll('.tracking-table tbody tr').length === {first}");
         let all_ready =
             format!("document.querySelectorAll('.tracking-table tbody tr').length === {rows}");
-        for _ in 0..OPENS {
+        // BENCH_DIAG=1: only the keys, with Chromium's counters printed.
+        let opens = if std::env::var("BENCH_DIAG").is_ok() {
+            1
+        } else {
+            OPENS
+        };
+        for _ in 0..opens {
             to_outline(c).await?;
             let (w, t) = measure(c, STEP_LIMIT_MS, &press("Plan table"), &table_ready).await?;
             out.open_work.push(w);
             out.open.push(t);
         }
+        // Typing with the table as it opens (its first rows drawn)...
+        type_keys(c, &mut out.key_work, &mut out.key_frame).await?;
         if rows > first {
-            for _ in 0..OPENS {
+            for _ in 0..opens {
                 to_outline(c).await?;
                 measure(c, STEP_LIMIT_MS, &press("Plan table"), &table_ready).await?;
                 settle(c).await;
@@ -292,46 +389,9 @@ requestAnimationFrame(frame);
                 out.all_work.push(w);
                 out.all.push(t);
             }
+            // ...and with every row drawn (after "Show all").
+            type_keys(c, &mut out.key_all_work, &mut out.key_all_frame).await?;
         }
-        // The row editor of the first action row, its Lead field.
-        run_js(
-            c,
-            "document.querySelector('button.row-update').click(); return true;",
-        )
-        .await?;
-        wait_js(
-            c,
-            "the row editor",
-            "document.querySelector('dialog.row-editor .editor-lead')",
-        )
-        .await?;
-        settle(c).await;
-        for i in 0..KEYS {
-            let ch = (b'a' + (i % 26) as u8) as char;
-            let action = format!(
-                "const f = document.querySelector('dialog.row-editor .editor-lead'); f.value += '{ch}'; f.dispatchEvent(new Event('input', {{ bubbles: true }}));"
-            );
-            let (w, t) = measure(c, STEP_LIMIT_MS, &action, "true").await?;
-            out.key_work.push(w);
-            out.key_frame.push(t);
-            // Let the save after a pause in typing happen between keys (and
-            // finish), so that no key is timed with a save running.
-            tokio::time::sleep(Duration::from_millis(400)).await;
-            wait_js(
-                c,
-                "the save after the key",
-                "(document.querySelector('.save-state') || {}).textContent !== 'Saving…'",
-            )
-            .await?;
-            tokio::time::sleep(Duration::from_millis(200)).await;
-            settle(c).await;
-        }
-        run_js(
-            c,
-            "document.querySelector('dialog.row-editor').close(); return true;",
-        )
-        .await?;
-        settle(c).await;
         for _ in 0..OPENS {
             to_outline(c).await?;
             match measure(
@@ -352,6 +412,69 @@ requestAnimationFrame(frame);
             }
         }
         Ok(())
+    }
+
+    #[derive(Debug)]
+    struct CdpCommand {
+        cmd: String,
+        params: Value,
+    }
+
+    impl fantoccini::wd::WebDriverCompatibleCommand for CdpCommand {
+        fn endpoint(
+            &self,
+            base_url: &url::Url,
+            session_id: Option<&str>,
+        ) -> Result<url::Url, url::ParseError> {
+            base_url.join(&format!(
+                "session/{}/goog/cdp/execute",
+                session_id.unwrap_or_default()
+            ))
+        }
+
+        fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+            (
+                http::Method::POST,
+                Some(json!({"cmd": self.cmd, "params": self.params}).to_string()),
+            )
+        }
+    }
+
+    /// Chromium's own counters (`Performance.getMetrics`): style
+    /// recalculation, layout, script and task time in ms, and counts.
+    async fn metrics(c: &Client) -> std::collections::BTreeMap<String, f64> {
+        let v = c
+            .issue_cmd(CdpCommand {
+                cmd: "Performance.getMetrics".into(),
+                params: json!({}),
+            })
+            .await
+            .unwrap_or_default();
+        v["metrics"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|m| Some((m["name"].as_str()?.to_owned(), m["value"].as_f64()?)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// With BENCH_DIAG=1, what Chromium spent on one measured key (printed).
+    async fn diag_key(c: &Client, before: &std::collections::BTreeMap<String, f64>, label: &str) {
+        let after = metrics(c).await;
+        let d = |k: &str| after.get(k).unwrap_or(&0.0) - before.get(k).unwrap_or(&0.0);
+        eprintln!(
+            "diag {label}: style {:.1} ms ({} recalcs), layout {:.1} ms ({} layouts), script {:.1} ms, task {:.1} ms, nodes {}, js heap {:.1} MB",
+            d("RecalcStyleDuration") * 1000.0,
+            d("RecalcStyleCount"),
+            d("LayoutDuration") * 1000.0,
+            d("LayoutCount"),
+            d("ScriptDuration") * 1000.0,
+            d("TaskDuration") * 1000.0,
+            after.get("Nodes").unwrap_or(&0.0),
+            after.get("JSHeapUsedSize").unwrap_or(&0.0) / 1e6,
+        );
     }
 
     fn cell(v: &[f64]) -> (String, String) {
@@ -437,10 +560,22 @@ requestAnimationFrame(frame);
             let (w, _) = cell(&b.key_work);
             let _ = writeln!(
                 o,
-                "| Type one character in the row editor's Lead field, to the next frame ({KEYS} keys) | {} | < 16.7 ms | {m} | {x} | {w} | {} |",
+                "| Type one character in the row editor's Lead field, to the next frame ({KEYS} keys; the table as it opens, {} rows drawn) | {} | < 16.7 ms | {m} | {x} | {w} | {} |",
+                b.rows.min(FIRST_ROWS),
                 b.items,
                 verdict(&b.key_frame, 16.7)
             );
+            if b.rows > FIRST_ROWS {
+                let (m, x) = cell(&b.key_all_frame);
+                let (w, _) = cell(&b.key_all_work);
+                let _ = writeln!(
+                    o,
+                    "| The same with all {} rows drawn (after “Show all”) | {} | < 16.7 ms | {m} | {x} | {w} | {} |",
+                    b.rows,
+                    b.items,
+                    verdict(&b.key_all_frame, 16.7)
+                );
+            }
             let (m, x) = cell(&b.report_open);
             let _ = writeln!(
                 o,

@@ -587,6 +587,63 @@ async fn typing_in_the_row_editor_changes_only_that_actions_rows() {
     b.close().await;
 }
 
+/// While the row editor is open, typing a lead does not work out the lead
+/// filter's options again (they read the whole plan, and the filter cannot
+/// be used behind the modal editor); they are brought up to date when the
+/// editor closes.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_lead_filter_catches_up_when_the_row_editor_closes() {
+    let world = World::start().await;
+    let b = world.browser_on_app().await;
+    example_table(&b).await;
+    let options = "return [...document.querySelectorAll('.table-controls select')]\
+         .find(s => s.closest('label').textContent.includes('Lead'))\
+         .querySelectorAll('option').length;";
+    let before = js(&b, options, vec![]).await;
+    b.find(Locator::Css("tr.action-row button.row-update"))
+        .await
+        .expect("an Update button")
+        .click()
+        .await
+        .expect("open the row editor");
+    wait_focus(&b, "the editor's Status field", |f| {
+        f.tag == "select" && f.name.starts_with("Status")
+    })
+    .await;
+    let lead = field(&b, "Lead (person, role or group)").await;
+    lead.clear().await.expect("clear the Lead field");
+    lead.send_keys("Zebra crossing lead")
+        .await
+        .expect("type into the Lead field");
+    eventually("the edited row to show the new lead", || async {
+        let v = js(
+            &b,
+            "return [...document.querySelectorAll('tr.action-row td.lead')].some(td => td.textContent === 'Zebra crossing lead');",
+            vec![],
+        )
+        .await;
+        if v == json!(true) { Ok(()) } else { Err(format!("{v}")) }
+    })
+    .await;
+    let has_new = "return [...document.querySelectorAll('.table-controls option')].some(o => o.textContent === 'Zebra crossing lead');";
+    assert_eq!(
+        js(&b, has_new, vec![]).await,
+        json!(false),
+        "the lead filter's options are not worked out again while the editor is open"
+    );
+    assert_eq!(js(&b, options, vec![]).await, before);
+    click_button(&b, "Close").await;
+    eventually("the lead filter to offer the new lead", || async {
+        if js(&b, has_new, vec![]).await == json!(true) {
+            Ok(())
+        } else {
+            Err("not yet".to_owned())
+        }
+    })
+    .await;
+    b.close().await;
+}
+
 /// A long table opens with its first rows drawn; "Show all … rows" draws
 /// the rest, with the merged cells spanning the rows drawn.
 #[tokio::test(flavor = "multi_thread")]

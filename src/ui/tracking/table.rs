@@ -156,7 +156,16 @@ pub fn PlanTable() -> impl IntoView {
             .unwrap_or_default()
     });
 
-    let priorities = Memo::new(move |_| {
+    // The filters' option lists read the whole plan. While the row editor
+    // (a modal dialog) is open the filter controls cannot be used, so the
+    // lists are not worked out again on every keystroke typed in it; they
+    // are brought up to date when it closes. Otherwise they follow every
+    // change (an undo, say).
+    let editor_open = move || editing.with(Option::is_some);
+    let priorities = Memo::new(move |prev: Option<&Vec<(String, String)>>| {
+        if let (true, Some(prev)) = (editor_open(), prev) {
+            return prev.clone();
+        }
         wb.with_plan(|p| {
             p.priorities
                 .iter()
@@ -172,7 +181,12 @@ pub fn PlanTable() -> impl IntoView {
         })
         .unwrap_or_default()
     });
-    let leads = Memo::new(move |_| wb.with_plan(rows::leads).unwrap_or_default());
+    let leads = Memo::new(move |prev: Option<&Vec<String>>| {
+        if let (true, Some(prev)) = (editor_open(), prev) {
+            return prev.clone();
+        }
+        wb.with_plan(rows::leads).unwrap_or_default()
+    });
     let last_review = Memo::new(move |_| {
         wb.with_meta(|p| crate::model::progress::review::last_review(p, today))
             .flatten()
