@@ -289,12 +289,12 @@ requestAnimationFrame(frame);
             );
             let diag = std::env::var("BENCH_DIAG").is_ok();
             if diag {
-                let _ = c
-                    .issue_cmd(CdpCommand {
-                        cmd: "Performance.enable".into(),
-                        params: json!({"timeDomain": "threadTicks"}),
-                    })
-                    .await;
+                let _ = harness::try_cdp(
+                    c,
+                    "Performance.enable",
+                    json!({"timeDomain": "threadTicks"}),
+                )
+                .await;
             }
             let before = if diag {
                 metrics(c).await
@@ -414,40 +414,10 @@ requestAnimationFrame(frame);
         Ok(())
     }
 
-    #[derive(Debug)]
-    struct CdpCommand {
-        cmd: String,
-        params: Value,
-    }
-
-    impl fantoccini::wd::WebDriverCompatibleCommand for CdpCommand {
-        fn endpoint(
-            &self,
-            base_url: &url::Url,
-            session_id: Option<&str>,
-        ) -> Result<url::Url, url::ParseError> {
-            base_url.join(&format!(
-                "session/{}/goog/cdp/execute",
-                session_id.unwrap_or_default()
-            ))
-        }
-
-        fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-            (
-                http::Method::POST,
-                Some(json!({"cmd": self.cmd, "params": self.params}).to_string()),
-            )
-        }
-    }
-
     /// Chromium's own counters (`Performance.getMetrics`): style
     /// recalculation, layout, script and task time in ms, and counts.
     async fn metrics(c: &Client) -> std::collections::BTreeMap<String, f64> {
-        let v = c
-            .issue_cmd(CdpCommand {
-                cmd: "Performance.getMetrics".into(),
-                params: json!({}),
-            })
+        let v = harness::try_cdp(c, "Performance.getMetrics", json!({}))
             .await
             .unwrap_or_default();
         v["metrics"]

@@ -1287,3 +1287,55 @@ pub async fn assert_no_axe_violations(c: &Client, screen: &str) {
     audit.check(c, screen).await;
     audit.assert_clean();
 }
+
+// ---------------------------------------------------------------------------
+// Chromium's DevTools
+// ---------------------------------------------------------------------------
+
+/// chromedriver's vendor endpoint for a DevTools command, which answers
+/// with the command's result (fantoccini has no call for it).
+#[derive(Debug)]
+struct CdpCommand {
+    cmd: String,
+    params: Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for CdpCommand {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({"cmd": self.cmd, "params": self.params}).to_string()),
+        )
+    }
+}
+
+/// Sends a Chromium DevTools command and returns its result, or the error.
+pub async fn try_cdp(
+    c: &Client,
+    cmd: &str,
+    params: Value,
+) -> Result<Value, fantoccini::error::CmdError> {
+    c.issue_cmd(CdpCommand {
+        cmd: cmd.to_owned(),
+        params,
+    })
+    .await
+}
+
+/// Sends a Chromium DevTools command and returns its result.
+pub async fn cdp_call(c: &Client, cmd: &str, params: Value) -> Value {
+    try_cdp(c, cmd, params)
+        .await
+        .unwrap_or_else(|e| panic!("the DevTools command {cmd} failed: {e:?}"))
+}

@@ -356,8 +356,7 @@ async fn cold_offline_reload_time() {
         if (window.__ipwReadyAt === undefined && document.querySelector('h2.plan-title')
             && document.querySelector('.topbar button')) { window.__ipwReadyAt = performance.now(); } };
         new MutationObserver(seen).observe(document, {childList: true, subtree: true}); })();";
-    super::small_screens::cdp(
-        &world,
+    cdp_call(
         &b,
         "Page.addScriptToEvaluateOnNewDocument",
         json!({"source": mark}),
@@ -366,9 +365,9 @@ async fn cold_offline_reload_time() {
     world.server.stop().await;
     let mut ready = Vec::new();
     for run in 0..RUNS {
-        super::small_screens::cdp(&world, &b, "ServiceWorker.enable", json!({})).await;
-        super::small_screens::cdp(&world, &b, "ServiceWorker.stopAllWorkers", json!({})).await;
-        super::small_screens::cdp(&world, &b, "Network.clearBrowserCache", json!({})).await;
+        cdp_call(&b, "ServiceWorker.enable", json!({})).await;
+        cdp_call(&b, "ServiceWorker.stopAllWorkers", json!({})).await;
+        cdp_call(&b, "Network.clearBrowserCache", json!({})).await;
         reload(&b).await;
         wait_plan_title(&b, &title).await;
         let v = eventually("the first-render mark", || async {

@@ -17,11 +17,10 @@
 use std::path::Path;
 use std::process::Command;
 
-use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::Client;
-use serde_json::{json, Value};
+use serde_json::json;
 
-use crate::harness::TempDir;
+use crate::harness::{cdp_call, TempDir};
 
 /// One printed page: its text and its size in PDF points (1/72 inch).
 #[derive(Debug, Clone)]
@@ -53,44 +52,6 @@ impl PrintedPage {
         };
         (short - A4_SHORT_PT).abs() < 2.0 && (long - A4_LONG_PT).abs() < 2.0
     }
-}
-
-/// chromedriver's vendor endpoint for a DevTools command, which answers
-/// with the command's result (fantoccini has no call for it).
-#[derive(Debug)]
-struct CdpCommand {
-    cmd: String,
-    params: Value,
-}
-
-impl WebDriverCompatibleCommand for CdpCommand {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({"cmd": self.cmd, "params": self.params}).to_string()),
-        )
-    }
-}
-
-/// Sends a Chromium DevTools command and returns its result.
-pub(crate) async fn cdp_call(c: &Client, cmd: &str, params: Value) -> Value {
-    c.issue_cmd(CdpCommand {
-        cmd: cmd.to_owned(),
-        params,
-    })
-    .await
-    .unwrap_or_else(|e| panic!("the DevTools command {cmd} failed: {e:?}"))
 }
 
 /// The current page printed to PDF (see the module's comment).

@@ -360,7 +360,7 @@ async fn report_prints_portrait_with_the_title_on_every_page() {
     // Under print media no table row may be split across two pages, and
     // each priority starts a new page (Chromium honours both when it
     // paginates; the text alone cannot show where a row would split).
-    print::cdp_call(&b, "Emulation.setEmulatedMedia", json!({"media": "print"})).await;
+    cdp_call(&b, "Emulation.setEmulatedMedia", json!({"media": "print"})).await;
     let styles = js(
         &b,
         "const rows = [...document.querySelectorAll('.progress-report tr')]; \
@@ -371,7 +371,7 @@ async fn report_prints_portrait_with_the_title_on_every_page() {
         vec![],
     )
     .await;
-    print::cdp_call(&b, "Emulation.setEmulatedMedia", json!({"media": ""})).await;
+    cdp_call(&b, "Emulation.setEmulatedMedia", json!({"media": ""})).await;
     assert_eq!(styles["avoid"], styles["rows"], "{styles}");
     assert_eq!(styles["breaks"], styles["groups"], "{styles}");
     assert_eq!(styles["controls"], "none", "{styles}");
@@ -497,7 +497,7 @@ async fn copy_for_word_puts_a_table_and_tab_separated_text_on_the_clipboard() {
     open_example(&b).await;
     open_report(&b).await;
     let origin = world.server.origin.clone();
-    print::cdp_call(
+    cdp_call(
         &b,
         "Browser.grantPermissions",
         json!({"origin": origin, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]}),

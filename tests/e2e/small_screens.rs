@@ -8,7 +8,6 @@ use std::time::Duration;
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 use crate::harness::*;
 
@@ -16,7 +15,7 @@ use crate::harness::*;
 /// gave (`innerWidth`, `innerHeight`). Headless Chromium makes the
 /// viewport the window's size; where it cannot (a minimum window width),
 /// the DevTools device-metrics override, through chromedriver, sets it.
-async fn set_viewport(world: &World, c: &Client, width: u32, height: u32) -> (f64, f64) {
+async fn set_viewport(c: &Client, width: u32, height: u32) -> (f64, f64) {
     c.set_window_size(width, height)
         .await
         .unwrap_or_else(|e| panic!("set the window to {width}×{height}: {e:?}"));
@@ -39,8 +38,7 @@ async fn set_viewport(world: &World, c: &Client, width: u32, height: u32) -> (f6
         "window {width}×{height} gave innerWidth×innerHeight {}×{}: setting the device metrics",
         got.0, got.1
     );
-    cdp(
-        world,
+    cdp_call(
         c,
         "Emulation.setDeviceMetricsOverride",
         json!({"width": width, "height": height, "deviceScaleFactor": 1, "mobile": false}),
@@ -60,71 +58,6 @@ async fn set_viewport(world: &World, c: &Client, width: u32, height: u32) -> (f6
 async fn inner_size(c: &Client) -> (f64, f64) {
     let v = js(c, "return [window.innerWidth, window.innerHeight];", vec![]).await;
     (v[0].as_f64().unwrap_or(0.0), v[1].as_f64().unwrap_or(0.0))
-}
-
-/// Sends a Chromium DevTools command through chromedriver's vendor
-/// endpoint (fantoccini has no call for it).
-pub(crate) async fn cdp(world: &World, c: &Client, cmd: &str, params: Value) {
-    let session = c
-        .session_id()
-        .await
-        .expect("session id")
-        .expect("a session is open");
-    let addr = world
-        .driver
-        .url
-        .strip_prefix("http://")
-        .expect("chromedriver's address");
-    let body = json!({"cmd": cmd, "params": params}).to_string();
-    let request = format!(
-        "POST /session/{session}/goog/cdp/execute HTTP/1.1\r\nHost: {addr}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    let mut socket = tokio::net::TcpStream::connect(addr)
-        .await
-        .expect("connect to chromedriver");
-    socket
-        .write_all(request.as_bytes())
-        .await
-        .expect("send the DevTools command");
-    // Read the head and as much of the body as Content-Length says
-    // (chromedriver may keep the connection open).
-    let mut bytes = Vec::new();
-    let mut chunk = [0u8; 4096];
-    let read = async {
-        loop {
-            let n = socket
-                .read(&mut chunk)
-                .await
-                .expect("read chromedriver's reply");
-            bytes.extend_from_slice(&chunk[..n]);
-            let text = String::from_utf8_lossy(&bytes);
-            if n == 0 {
-                break;
-            }
-            if let Some(end) = text.find("\r\n\r\n") {
-                let length = text[..end]
-                    .lines()
-                    .find_map(|l| {
-                        let (k, v) = l.split_once(':')?;
-                        k.eq_ignore_ascii_case("content-length")
-                            .then(|| v.trim().parse::<usize>().ok())?
-                    })
-                    .unwrap_or(0);
-                if bytes.len() >= end + 4 + length {
-                    break;
-                }
-            }
-        }
-    };
-    tokio::time::timeout(WAIT, read)
-        .await
-        .unwrap_or_else(|_| panic!("chromedriver did not answer {cmd} within {WAIT:?}"));
-    let reply = String::from_utf8_lossy(&bytes);
-    assert!(
-        reply.starts_with("HTTP/1.1 200"),
-        "{cmd} was refused: {reply}"
-    );
 }
 
 /// A box on the page, from getBoundingClientRect.
@@ -280,7 +213,7 @@ async fn focus_in_panel(c: &Client) -> bool {
 async fn phone_outline_fields_stack() {
     let world = World::start().await;
     let b = world.browser_on_app().await;
-    let (w, h) = set_viewport(&world, &b, 390, 844).await;
+    let (w, h) = set_viewport(&b, 390, 844).await;
     open_example(&b).await;
 
     let widths = outline_text_widths(&b).await;
@@ -324,7 +257,7 @@ async fn phone_outline_fields_stack() {
 async fn diagram_panel_over_the_canvas_on_a_phone_beside_it_on_a_desktop() {
     let world = World::start().await;
     let b = world.browser_on_app().await;
-    let (w, h) = set_viewport(&world, &b, 390, 844).await;
+    let (w, h) = set_viewport(&b, 390, 844).await;
     open_example(&b).await;
     open_diagram(&b).await;
 
@@ -446,7 +379,7 @@ async fn diagram_panel_over_the_canvas_on_a_phone_beside_it_on_a_desktop() {
     .await;
 
     // On a desktop the panel is beside the canvas, as before, with no button.
-    let (w, h) = set_viewport(&world, &b, 1280, 900).await;
+    let (w, h) = set_viewport(&b, 1280, 900).await;
     let (panel, canvas) = eventually("the panel beside the canvas", || async {
         let panel = rect(&b, ".side-panel").await.ok_or("no panel")?;
         let canvas = rect(&b, ".viewport").await.ok_or("no canvas")?;
@@ -474,7 +407,7 @@ async fn zoom_200_diagram_canvas_on_the_first_screen() {
     let world = World::start().await;
     let b = world.browser_on_app().await;
     // A 1280×800 window at 200% zoom.
-    let (w, h) = set_viewport(&world, &b, 640, 400).await;
+    let (w, h) = set_viewport(&b, 640, 400).await;
     open_example(&b).await;
     open_diagram(&b).await;
     let canvas = rect(&b, ".viewport").await.expect("the canvas");
@@ -505,7 +438,7 @@ async fn zoom_200_diagram_canvas_on_the_first_screen() {
 async fn reflow_at_320_px_on_every_screen() {
     let world = World::start().await;
     let b = world.browser_on_app().await;
-    let (w, h) = set_viewport(&world, &b, 320, 640).await;
+    let (w, h) = set_viewport(&b, 320, 640).await;
     assert_no_horizontal_scroll(&b, "empty library at 320 px").await;
     open_example(&b).await;
     assert_no_horizontal_scroll(&b, "outline at 320 px").await;

@@ -83,8 +83,7 @@ async fn the_library_shows_storage_use_warns_before_full_and_says_if_kept() {
 async fn a_browser_that_does_not_answer_about_keeping_storage_is_said_so() {
     let world = World::start().await;
     let b = world.browser_on_app().await;
-    super::small_screens::cdp(
-        &world,
+    cdp_call(
         &b,
         "Page.addScriptToEvaluateOnNewDocument",
         json!({"source": "navigator.storage.persist = () => new Promise(() => {});"}),
