@@ -459,6 +459,20 @@ async fn reflow_at_320_px_on_every_screen() {
     .await;
     assert_no_horizontal_scroll(&b, "plan details at 320 px").await;
 
+    // The plan table and the report: a wide table scrolls inside its own
+    // box, the page does not.
+    for (screen, selector) in [
+        ("Plan table", ".plan-table tbody tr"),
+        ("Progress report", ".progress-report .report-group"),
+    ] {
+        click_button(&b, screen).await;
+        eventually(&format!("the {screen}"), || async {
+            rect(&b, selector).await.ok_or("not yet".to_owned())
+        })
+        .await;
+        assert_no_horizontal_scroll(&b, &format!("{screen} at 320 px")).await;
+    }
+
     open_diagram(&b).await;
     assert_no_horizontal_scroll(&b, "diagram at 320 px").await;
     let canvas = rect(&b, ".viewport").await.expect("the canvas");

@@ -573,8 +573,7 @@ fn TableRow(row: Row) -> impl IntoView {
             </td>
             <td class="lead">{lead}</td>
             <td class="due"><time datetime=due_iso>{due}</time></td>
-            <td class="status" data-icon=icon.clone()>
-                <span class="status-icon" data-icon=icon aria-hidden="true"></span>
+            <td class=move || format!("status standing-{}", icon())>
                 <span class="status-word">{word}</span>
             </td>
             <td class="progress">
