@@ -21,7 +21,7 @@ fn picture(view: &DiagramView) -> Option<(String, String, f64, f64)> {
     let visible = focused.or(filtered);
     view.wb.with_plan_untracked(|p| {
         let drawn = layout(p, &Metrics::standard(), visible.as_ref());
-        let today = uk_date(chrono::Local::now().date_naive());
+        let today = uk_date(crate::ui::tracking::today());
         let svg = svg_picture(p, &drawn, p.display_title(), &today);
         let (w, h) = svg_size(&svg).unwrap_or((drawn.width, drawn.height));
         let stem = format!("{}-driver-diagram", file_stem_for(&p.meta.title));

@@ -8,7 +8,7 @@ mod table;
 pub use report::ProgressReport;
 pub use table::PlanTable;
 
-/// Today in the user's own time zone: the one place the tracking screens
+/// Today in the user's own time zone: the one place the screens
 /// read the clock (the rules in `model::progress` take it as an argument).
 pub fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
