@@ -15,7 +15,10 @@
 //!   as evenly as possible above and below the median (the published table
 //!   depends on the number of useful observations alone). They are NOT copied
 //!   from the published table; they match it where checked by hand (10 useful
-//!   observations: fewer than 3 or more than 9 runs).
+//!   observations: fewer than 3 or more than 9 runs). The published table
+//!   was not found to check against and may differ from these bounds by one
+//!   at some n (same distribution, but its split and tail convention are not
+//!   known here).
 //! - The IHI "astronomical point" rule is left out: it needs a person's
 //!   judgement of what is obviously different, not a computation.
 
@@ -201,7 +204,7 @@ pub fn runs_probability(r: usize, n1: usize, n2: usize) -> f64 {
         }
     };
     let k = r / 2;
-    if r % 2 == 0 {
+    if r.is_multiple_of(2) {
         2.0 * term(k - 1, k - 1)
     } else {
         term(k, k - 1) + term(k - 1, k)
