@@ -2,6 +2,7 @@
 //! is tested natively and usable from benchmarks and fuzzers.
 
 pub mod address;
+pub mod charts;
 pub mod diagram;
 pub mod editing;
 pub mod example;
