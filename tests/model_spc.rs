@@ -103,7 +103,7 @@ fn p_chart_refuses_a_zero_denominator_with_a_clear_error() {
 fn p_chart_judges_each_point_against_its_own_limits_from_a_frozen_baseline() {
     // Baseline: 5 × (15/100) and 5 × (30/200): p̄ = 225/1500 = 0.15.
     // Upper limit 0.2571 at n = 100 and 0.2257 at n = 200 (as above).
-    let mut pts: Vec<(u64, u64)> = vec![(15, 100), (30, 200)].repeat(5);
+    let mut pts: Vec<(u64, u64)> = [(15, 100), (30, 200)].repeat(5);
     pts.push((25, 100)); // 0.25, inside 0.2571
     pts.push((50, 200)); // 0.25, outside 0.2257
     let c = p_chart(&pts, Some(10)).unwrap();
