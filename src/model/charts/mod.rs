@@ -1,4 +1,7 @@
-//! Charts of a measure's values over time and the rules that read them,
-//! in plain Rust with no dates and no web.
+//! Charts of a measure's values over time and the rules that read them, as
+//! plain numbers with no dates and no web: run charts with the Anhøj and
+//! IHI rules (`run_chart`) and SPC charts, XmR and P, with their special
+//! cause tests (`spc`). Drawing them is elsewhere.
 
 pub mod run_chart;
+pub mod spc;
