@@ -4,6 +4,7 @@
 //! qicharts2's documented figures.
 
 use plan_workbench::model::charts::run_chart::*;
+use plan_workbench::model::charts::series;
 
 /// A series from a pattern: A above the median (2), B below (1), M on it
 /// (1.5). With as many A as B the median is 1.5. Spaces are ignored.
@@ -60,17 +61,17 @@ fn points_on_the_median_neither_make_nor_break_a_run() {
         rs,
         vec![
             Run {
-                side: Side::Below,
+                side: Side::Down,
                 span: span(0, 0),
                 points: 1
             },
             Run {
-                side: Side::Above,
+                side: Side::Up,
                 span: span(1, 3),
                 points: 2
             },
             Run {
-                side: Side::Below,
+                side: Side::Down,
                 span: span(4, 4),
                 points: 1
             },
@@ -243,6 +244,39 @@ fn a_point_on_the_median_inside_a_shift_is_not_counted() {
     // five above and one on the median: no shift
     let (_, _, ihi) = analysed(&series("AAMAAA BBBBB ABABABABAB"));
     assert!(ihi.is_empty(), "{ihi:?}");
+}
+
+/// The IHI trends: the shared walk's stretches of five or more points.
+fn trends(values: &[f64]) -> Vec<(Span, usize)> {
+    series::trends(values)
+        .into_iter()
+        .filter(|t| t.points >= TREND_LENGTH)
+        .map(|t| (t.span, t.points))
+        .collect()
+}
+
+#[test]
+fn every_stretch_of_the_shared_walk_is_listed_with_its_turning_points() {
+    let all: Vec<(Side, Span, usize)> = series::trends(&[1.0, 2.0, 2.0, 3.0, 1.0, 1.0, 0.0])
+        .into_iter()
+        .map(|t| (t.side, t.span, t.points))
+        .collect();
+    assert_eq!(
+        all,
+        vec![(Side::Up, span(0, 3), 3), (Side::Down, span(3, 6), 3)]
+    );
+    let runs: Vec<(Side, Span, usize)> = series::runs(&[1.0, 3.0, 2.0, 3.0, 1.0], 2.0)
+        .into_iter()
+        .map(|r| (r.side, r.span, r.points))
+        .collect();
+    assert_eq!(
+        runs,
+        vec![
+            (Side::Down, span(0, 0), 1),
+            (Side::Up, span(1, 3), 2),
+            (Side::Down, span(4, 4), 1)
+        ]
+    );
 }
 
 #[test]

@@ -4,4 +4,5 @@
 //! cause tests (`spc`). Drawing them is elsewhere.
 
 pub mod run_chart;
+pub mod series;
 pub mod spc;

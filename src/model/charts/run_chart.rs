@@ -29,30 +29,8 @@ pub const SHIFT_LENGTH: usize = 6;
 /// IHI trend: this many or more points all going up or all going down.
 pub const TREND_LENGTH: usize = 5;
 
-/// Which side of the centre line a point lies.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Side {
-    Above,
-    Below,
-}
-
-/// Indices of the first and last point (inclusive) a run or a signal spans,
-/// counted in the series given.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Span {
-    pub first: usize,
-    pub last: usize,
-}
-
-/// Consecutive useful points on the same side of the centre line. Points on
-/// the centre line inside the span neither make nor break it and are not
-/// counted in `points`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Run {
-    pub side: Side,
-    pub span: Span,
-    pub points: usize,
-}
+pub use super::series::{runs, Side, Span, Stretch as Run};
+use super::series::{side, trends};
 
 /// The median of the values; `None` when there are none.
 pub fn median(values: &[f64]) -> Option<f64> {
@@ -69,42 +47,12 @@ pub fn median(values: &[f64]) -> Option<f64> {
     })
 }
 
-fn side(value: f64, centre: f64) -> Option<Side> {
-    if value > centre {
-        Some(Side::Above)
-    } else if value < centre {
-        Some(Side::Below)
-    } else {
-        None
-    }
-}
-
 /// The number of points not on the centre line.
 pub fn useful_observations(values: &[f64], centre: f64) -> usize {
     values
         .iter()
         .filter(|v| side(**v, centre).is_some())
         .count()
-}
-
-/// The runs about the centre line, in order.
-pub fn runs(values: &[f64], centre: f64) -> Vec<Run> {
-    let mut out: Vec<Run> = Vec::new();
-    for (i, v) in values.iter().enumerate() {
-        let Some(s) = side(*v, centre) else { continue };
-        match out.last_mut() {
-            Some(run) if run.side == s => {
-                run.span.last = i;
-                run.points += 1;
-            }
-            _ => out.push(Run {
-                side: s,
-                span: Span { first: i, last: i },
-                points: 1,
-            }),
-        }
-    }
-    out
 }
 
 /// The longest run (the first of equal longest); `None` with no useful points.
@@ -241,50 +189,6 @@ pub fn runs_bounds(useful: usize) -> (usize, usize) {
     (lower, upper)
 }
 
-/// The trends: maximal stretches of points all going up or all going down
-/// with at least `TREND_LENGTH` points. A point equal to the one before is
-/// passed over (neither makes nor breaks a trend) and not counted.
-pub fn trends(values: &[f64]) -> Vec<(Span, usize)> {
-    // indices of points that differ from the point before them
-    let mut kept: Vec<usize> = Vec::new();
-    for (i, v) in values.iter().enumerate() {
-        if kept.last().is_none_or(|j| values[*j] != *v) {
-            kept.push(i);
-        }
-    }
-    let mut out = Vec::new();
-    let mut start = 0; // position in `kept` where the current stretch starts
-    let mut dir = 0i8;
-    let close = |start: usize, end: usize, out: &mut Vec<(Span, usize)>| {
-        let points = end - start + 1;
-        if points >= TREND_LENGTH {
-            out.push((
-                Span {
-                    first: kept[start],
-                    last: kept[end],
-                },
-                points,
-            ));
-        }
-    };
-    for j in 1..kept.len() {
-        let d = if values[kept[j]] > values[kept[j - 1]] {
-            1
-        } else {
-            -1
-        };
-        if dir != 0 && d != dir {
-            close(start, j - 1, &mut out);
-            start = j - 1;
-        }
-        dir = d;
-    }
-    if kept.len() > 1 {
-        close(start, kept.len() - 1, &mut out);
-    }
-    out
-}
-
 /// A run chart rule.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Rule {
@@ -405,11 +309,16 @@ pub fn analyse(values: &[f64]) -> Analysis {
             span: r.span,
             points: r.points,
         })
-        .chain(trends(values).into_iter().map(|(span, points)| Signal {
-            rule: Rule::Trend,
-            span,
-            points,
-        }))
+        .chain(
+            trends(values)
+                .into_iter()
+                .filter(|t| t.points >= TREND_LENGTH)
+                .map(|t| Signal {
+                    rule: Rule::Trend,
+                    span: t.span,
+                    points: t.points,
+                }),
+        )
         .collect();
     ihi.sort_by_key(|s| (s.span.first, s.span.last));
     if figures.runs < runs_lower {

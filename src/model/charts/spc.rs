@@ -115,14 +115,8 @@ pub enum Rule {
     TwoOfThree,
 }
 
-/// Which way a signal points.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
-    /// Above the centre line, or going up.
-    Up,
-    /// Below the centre line, or going down.
-    Down,
-}
+use super::series;
+pub use super::series::Side;
 
 /// One signal: the rule, its direction and the points it spans.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -314,90 +308,27 @@ pub fn outside_limits(values: &[f64], limits: &[PointLimits]) -> Vec<Signal> {
 /// Maximal runs of at least `min` points on one side of `centre`. Points on
 /// the centre line are skipped: they neither count nor end a run.
 pub fn runs(values: &[f64], centre: f64, min: usize) -> Vec<Signal> {
-    let mut out = Vec::new();
-    // (side, first index, last index, count)
-    let mut cur: Option<(Side, usize, usize, usize)> = None;
-    let close = |run: Option<(Side, usize, usize, usize)>, out: &mut Vec<Signal>| {
-        if let Some((side, start, end, count)) = run {
-            if count >= min {
-                out.push(Signal {
-                    rule: Rule::Run,
-                    side,
-                    start,
-                    end,
-                });
-            }
-        }
-    };
-    for (i, &v) in values.iter().enumerate() {
-        let side = if v > centre {
-            Side::Up
-        } else if v < centre {
-            Side::Down
-        } else {
-            continue;
-        };
-        match &mut cur {
-            Some((s, _, end, count)) if *s == side => {
-                *end = i;
-                *count += 1;
-            }
-            _ => {
-                close(cur.take(), &mut out);
-                cur = Some((side, i, i, 1));
-            }
-        }
-    }
-    close(cur, &mut out);
-    out
+    long_enough(series::runs(values, centre), min, Rule::Run)
 }
 
 /// Maximal trends of at least `min` points all going up or all going down.
 /// A step to an equal value is skipped: the repeated value counts once and
-/// the trend goes on. A trend starts at the point before its first rising
-/// (or falling) step and ends at the point after its last; a peak ends one
-/// trend and starts the next.
+/// the trend goes on. A peak ends one trend and starts the next.
 pub fn trends(values: &[f64], min: usize) -> Vec<Signal> {
-    let mut out = Vec::new();
-    // (side, start index, end index, points counted)
-    let mut cur: Option<(Side, usize, usize, usize)> = None;
-    let mut last_change = 0usize; // index of the latest point whose value differs from the one before
-    let close = |run: Option<(Side, usize, usize, usize)>, out: &mut Vec<Signal>| {
-        if let Some((side, start, end, count)) = run {
-            if count >= min {
-                out.push(Signal {
-                    rule: Rule::Trend,
-                    side,
-                    start,
-                    end,
-                });
-            }
-        }
-    };
-    for i in 1..values.len() {
-        let d = values[i] - values[i - 1];
-        let side = if d > 0.0 {
-            Side::Up
-        } else if d < 0.0 {
-            Side::Down
-        } else {
-            continue;
-        };
-        match &mut cur {
-            Some((s, _, end, count)) if *s == side => {
-                *end = i;
-                *count += 1;
-            }
-            _ => {
-                close(cur.take(), &mut out);
-                // Starts at the first of the run of equal values before this step.
-                cur = Some((side, last_change, i, 2));
-            }
-        }
-        last_change = i;
-    }
-    close(cur, &mut out);
-    out
+    long_enough(series::trends(values), min, Rule::Trend)
+}
+
+fn long_enough(stretches: Vec<series::Stretch>, min: usize, rule: Rule) -> Vec<Signal> {
+    stretches
+        .into_iter()
+        .filter(|s| s.points >= min)
+        .map(|s| Signal {
+            rule,
+            side: s.side,
+            start: s.span.first,
+            end: s.span.last,
+        })
+        .collect()
 }
 
 /// Two of three consecutive points strictly beyond 2 sigma on the same side.
