@@ -390,6 +390,7 @@ fn point() -> impl Strategy<Value = DataPoint> {
         period,
         value,
         date,
+        ..Default::default()
     })
 }
 
@@ -525,6 +526,7 @@ prop_compose! {
                 id: mk("m", i), code, name, unit,
                 direction: if lower { Direction::LowerIsBetter } else { Direction::HigherIsBetter },
                 baseline, target, data, source, frequency, evidences: resolve(&l, &evidence_pool),
+                ..Default::default()
             }).collect(),
         }
     }

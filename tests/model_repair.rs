@@ -484,7 +484,7 @@ fn a_number_that_is_not_an_ordinary_number_is_not_repaired() {
     p.measures[0].data.push(DataPoint {
         period: "Q1".into(),
         value: f64::NAN,
-        date: None,
+        ..Default::default()
     });
     let problems = validate_all(&p);
     let left = unrepairable(&problems);

@@ -131,6 +131,7 @@ fn points(list: &[(&str, f64, NaiveDate)]) -> Vec<DataPoint> {
             period: (*period).into(),
             value: *value,
             date: Some(*date),
+            ..Default::default()
         })
         .collect()
 }
@@ -676,6 +677,7 @@ pub fn example_plan() -> Plan {
                 period: "2023/24".into(),
                 value: 61.5,
                 date: Some(d(2024, 3, 31)),
+                ..Default::default()
             }),
             target: target("67.5%", end),
             data: points(&[
@@ -691,6 +693,7 @@ pub fn example_plan() -> Plan {
             source: "Glenmuir Health and Wellbeing Survey; school pulse surveys".into(),
             frequency: "Quarterly".into(),
             evidences: ids(&["ex-o1-1", "ex-a1-1-1"]),
+            ..Default::default()
         },
         Measure {
             id: "ex-m2".into(),
@@ -702,6 +705,7 @@ pub fn example_plan() -> Plan {
                 period: "2023/24 Q4".into(),
                 value: 72.9,
                 date: Some(d(2024, 3, 31)),
+                ..Default::default()
             }),
             target: target("90%", end_y2),
             data: points(&[
@@ -717,6 +721,7 @@ pub fn example_plan() -> Plan {
             source: "NHS Glenmuir CAMHS waiting times return".into(),
             frequency: "Quarterly".into(),
             evidences: ids(&["ex-o1-2", "ex-a1-2-1", "ex-a1-2-2"]),
+            ..Default::default()
         },
         Measure {
             id: "ex-m3".into(),
@@ -728,6 +733,7 @@ pub fn example_plan() -> Plan {
                 period: "2023/24".into(),
                 value: 12.0,
                 date: Some(d(2024, 3, 31)),
+                ..Default::default()
             }),
             target: target("9 or fewer a year", end),
             data: points(&[
@@ -743,6 +749,7 @@ pub fn example_plan() -> Plan {
             source: "CPC monthly management information".into(),
             frequency: "Quarterly".into(),
             evidences: ids(&["ex-o2-1", "ex-act-2.1"]),
+            ..Default::default()
         },
         Measure {
             id: "ex-m4".into(),
@@ -754,6 +761,7 @@ pub fn example_plan() -> Plan {
                 period: "Aug 2024".into(),
                 value: 58.0,
                 date: Some(d(2024, 8, 31)),
+                ..Default::default()
             }),
             target: target("80%", end_y2),
             data: points(&[
@@ -765,6 +773,7 @@ pub fn example_plan() -> Plan {
             source: "Pupil survey after online safety sessions".into(),
             frequency: "Twice a year".into(),
             evidences: ids(&["ex-a2-2-1", "ex-a2-2-2"]),
+            ..Default::default()
         },
         Measure {
             id: "ex-m5".into(),
@@ -776,6 +785,7 @@ pub fn example_plan() -> Plan {
                 period: "31 Jul 2024".into(),
                 value: 71.0,
                 date: Some(d(2024, 7, 31)),
+                ..Default::default()
             }),
             target: target("85%", end),
             data: points(&[
@@ -792,6 +802,7 @@ pub fn example_plan() -> Plan {
             source: "Looked after children records".into(),
             frequency: "Quarterly".into(),
             evidences: ids(&["ex-o3-1", "ex-act-3.1"]),
+            ..Default::default()
         },
         Measure {
             id: "ex-m6".into(),
@@ -803,6 +814,7 @@ pub fn example_plan() -> Plan {
                 period: "2023/24".into(),
                 value: 84.2,
                 date: Some(d(2024, 6, 30)),
+                ..Default::default()
             }),
             target: target("Within 3 points of all pupils (about 89%)", end),
             data: points(&[
@@ -814,6 +826,7 @@ pub fn example_plan() -> Plan {
             source: "SEEMiS attendance data".into(),
             frequency: "Termly".into(),
             evidences: ids(&["ex-o3-2", "ex-a3-2-1", "ex-a3-2-2"]),
+            ..Default::default()
         },
     ];
 

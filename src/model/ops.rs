@@ -340,6 +340,7 @@ impl DataPoint {
             period: period.trim().to_owned(),
             value,
             date: None,
+            ..Default::default()
         })
     }
 }

@@ -354,6 +354,86 @@ pub struct DataPoint {
     pub value: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
+    /// For a proportion, the count and the total it is made of ("41 of 63"),
+    /// which a P chart needs. New in version 3.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub numerator: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<u64>,
+    /// A change marked on the chart at this point ("New triage started").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Why this point is left out of the rules (a known special cause). The
+    /// point is still drawn. `None`: it takes part.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub excluded: Option<String>,
+    /// A new phase, with its own centre line, starts at this point.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub new_phase: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Which chart reads a measure's data.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    /// A run chart: the median as centre line, read by the run chart rules.
+    #[default]
+    Run,
+    /// An XmR (individuals) SPC chart.
+    Xmr,
+    /// A P chart for proportions with their numerators and denominators.
+    P,
+}
+
+/// Which rules read a run chart.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunRules {
+    /// Anhøj's rules (the default; see docs/CHARTS.md for why).
+    #[default]
+    Anhoej,
+    /// The IHI rules.
+    Ihi,
+}
+
+/// How a measure's data is charted. New in version 3.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChartSettings {
+    #[serde(default)]
+    pub kind: ChartKind,
+    #[serde(default)]
+    pub rules: RunRules,
+    /// The first this many points of each phase set its centre line (and
+    /// limits); later points are judged against them.
+    #[serde(default = "default_baseline_points")]
+    pub baseline_points: usize,
+}
+
+/// The default baseline: the first 12 points, or all if fewer.
+pub const DEFAULT_BASELINE_POINTS: usize = 12;
+
+fn default_baseline_points() -> usize {
+    DEFAULT_BASELINE_POINTS
+}
+
+impl Default for ChartSettings {
+    fn default() -> Self {
+        ChartSettings {
+            kind: ChartKind::default(),
+            rules: RunRules::default(),
+            baseline_points: DEFAULT_BASELINE_POINTS,
+        }
+    }
+}
+
+impl ChartSettings {
+    pub fn is_default(&self) -> bool {
+        *self == ChartSettings::default()
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -382,6 +462,8 @@ pub struct Measure {
     /// The outcomes, aims or actions this measure evidences.
     #[serde(default)]
     pub evidences: Vec<Id>,
+    #[serde(default, skip_serializing_if = "ChartSettings::is_default")]
+    pub chart: ChartSettings,
 }
 
 #[cfg(test)]

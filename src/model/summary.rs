@@ -154,11 +154,13 @@ mod tests {
             period: "2023/24".into(),
             value: 61.5,
             date: None,
+            ..Default::default()
         });
         m.data = vec![DataPoint {
             period: "2025/26 Q2".into(),
             value: 64.9,
             date: None,
+            ..Default::default()
         }];
         m.target = Some(Target {
             value: "67.5%".into(),

@@ -446,6 +446,7 @@ pub fn add_tracking(plan: &mut Plan, seed: u64, around: NaiveDate) {
             period: "Baseline".into(),
             value: base,
             date: Some(day(around, -400)),
+            ..Default::default()
         });
         m.target = Some(super::plan::Target {
             value: format!("{}%", base as u32 + 10),
@@ -456,6 +457,7 @@ pub fn add_tracking(plan: &mut Plan, seed: u64, around: NaiveDate) {
                 period: format!("Quarter {}", q + 1),
                 value: base + rng.below(15) as f64,
                 date: Some(day(around, -(90 * (4 - q as i64)))),
+                ..Default::default()
             })
             .collect();
     }
