@@ -143,11 +143,13 @@ fn plan() -> Plan {
                         period: "2021/22 Q1".into(),
                         value: 60.8,
                         date: Some(d(2021, 6, 30)),
+                        ..Default::default()
                     },
                     DataPoint {
                         period: "2021/22 Q2".into(),
                         value: 72.9,
                         date: Some(d(2021, 9, 30)),
+                        ..Default::default()
                     },
                 ],
                 evidences: ids(&["X1"]),
