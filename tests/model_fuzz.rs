@@ -870,11 +870,13 @@ fn valid_plan() -> impl Strategy<Value = Plan> {
                     period: text(),
                     value: *x.next().unwrap(),
                     date: d.next().copied(),
+                    ..Default::default()
                 });
                 m.data.push(DataPoint {
                     period: text(),
                     value: *x.next().unwrap(),
                     date: None,
+                    ..Default::default()
                 });
             }
             p

@@ -337,7 +337,7 @@ mod rollups {
                 .map(|&value| DataPoint {
                     period: "Q".into(),
                     value,
-                    date: None,
+                    ..Default::default()
                 })
                 .collect(),
             evidences: vec![id(evidences)],

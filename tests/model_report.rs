@@ -228,6 +228,7 @@ fn plan() -> Plan {
                     period: "2023/24".into(),
                     value: 61.5,
                     date: None,
+                    ..Default::default()
                 }),
                 target: Some(Target {
                     value: "67.5".into(),
@@ -238,11 +239,13 @@ fn plan() -> Plan {
                         period: "2025 Q3".into(),
                         value: 63.0,
                         date: Some(d(2025, 9, 30)),
+                        ..Default::default()
                     },
                     DataPoint {
                         period: "2026 Q1".into(),
                         value: 68.0,
                         date: Some(d(2026, 3, 1)),
+                        ..Default::default()
                     },
                 ],
                 evidences: ids(&["a1", "a2"]),
@@ -678,6 +681,7 @@ fn units_that_are_words_are_spaced() {
         period: "2023/24".into(),
         value: 12.0,
         date: None,
+        ..Default::default()
     });
     p.measures[1].target = Some(Target {
         value: "9".into(),

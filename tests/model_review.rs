@@ -566,6 +566,7 @@ fn point(period: &str, value: f64, date: Option<NaiveDate>) -> DataPoint {
         period: period.into(),
         value,
         date,
+        ..Default::default()
     }
 }
 
