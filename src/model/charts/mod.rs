@@ -3,6 +3,7 @@
 //! IHI rules (`run_chart`) and SPC charts, XmR and P, with their special
 //! cause tests (`spc`). Drawing them is elsewhere.
 
+pub mod reading;
 pub mod run_chart;
 pub mod series;
 pub mod spc;

@@ -251,15 +251,21 @@ pub enum Analysis {
     },
 }
 
-/// Apply both rule sets to the values (in period order).
+/// Apply both rule sets to the values (in period order), about their median.
 pub fn analyse(values: &[f64]) -> Analysis {
-    let Some(m) = median(values) else {
-        return Analysis::TooFewPoints {
+    match median(values) {
+        Some(m) => analyse_about(values, m),
+        None => Analysis::TooFewPoints {
             points: 0,
             useful: 0,
             median: None,
-        };
-    };
+        },
+    }
+}
+
+/// Apply both rule sets to the values about a centre line given: the median
+/// of a frozen baseline, which later points are judged against.
+pub fn analyse_about(values: &[f64], m: f64) -> Analysis {
     let rs = runs(values, m);
     let useful: usize = rs.iter().map(|r| r.points).sum();
     if useful < MIN_USEFUL {
