@@ -3,5 +3,7 @@
 //! IHI rules (`run_chart`) and SPC charts, XmR and P, with their special
 //! cause tests (`spc`). Drawing them is elsewhere.
 
+pub mod paste;
+pub mod periods;
 pub mod run_chart;
 pub mod spc;
