@@ -40,11 +40,14 @@ pub struct Period {
     pub date: NaiveDate,
 }
 
+/// Reads one form from the parts of a text, or gives `None`.
+type Reader = fn(&[&str]) -> Option<Period>;
+
 /// The period `text` names, or `None` if it is not one of the forms above.
 pub fn parse_period(text: &str) -> Option<Period> {
     let parts = split_parts(text)?;
     let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
-    let readers: [fn(&[&str]) -> Option<Period>; 6] = [
+    let readers: [Reader; 6] = [
         day,
         month,
         financial_quarter,
