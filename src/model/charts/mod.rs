@@ -1,8 +1,12 @@
-//! Charts of a measure's values over time and the rules that read them, as
-//! plain numbers with no dates and no web: run charts with the Anhøj and
-//! IHI rules (`run_chart`) and SPC charts, XmR and P, with their special
-//! cause tests (`spc`). Drawing them is elsewhere.
+//! A measure's values over time, the rules that read them and the chart
+//! that shows them, with no web: the shared walks over a series (`series`),
+//! run charts with the Anhøj and IHI rules (`run_chart`), SPC charts, XmR
+//! and P, with their special-cause tests (`spc`), a measure read as a chart
+//! with its phases, baseline, exclusions and direction (`reading`), and the
+//! periods and pasted blocks its data is entered as (`periods`, `paste`).
 
+pub mod paste;
+pub mod periods;
 pub mod reading;
 pub mod run_chart;
 pub mod series;
