@@ -4,8 +4,10 @@
 //! and P, with their special-cause tests (`spc`), a measure read as a chart
 //! with its phases, baseline, exclusions and direction (`reading`), and the
 //! periods and pasted blocks its data is entered as (`periods`, `paste`),
-//! and the chart drawn as SVG, full size and as a card's sparkline (`svg`).
+//! and the chart drawn as SVG, full size and as a card's sparkline (`svg`),
+//! and what is typed into one cell of the data grid (`entry`).
 
+pub mod entry;
 pub mod paste;
 pub mod periods;
 pub mod reading;

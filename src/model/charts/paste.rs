@@ -243,7 +243,7 @@ fn required(cell: &str, what: &str, problems: &mut Vec<String>) -> Option<f64> {
     n
 }
 
-fn check_fraction(n: f64, d: f64, typed: (&str, &str), problems: &mut Vec<String>) {
+pub(super) fn check_fraction(n: f64, d: f64, typed: (&str, &str), problems: &mut Vec<String>) {
     let (typed_n, typed_d) = typed;
     if n < 0.0 {
         problems.push(format!("the numerator “{typed_n}” is negative"));
