@@ -2,7 +2,7 @@
 //! read as the paste rules read them, with the reason for any refusal.
 
 use plan_workbench::model::charts::entry::{
-    baseline_points_cell, blank_points_at_end, counts_cells, value_cell, Counts,
+    baseline_points_cell, blank_points_at_end, counts_cells, is_block, value_cell, Counts,
 };
 use plan_workbench::model::DataPoint;
 
@@ -87,4 +87,13 @@ fn blank_rows_at_the_end_are_counted() {
         ..DataPoint::default()
     };
     assert_eq!(blank_points_at_end(&[only_a_value]), 0);
+}
+
+#[test]
+fn a_block_is_rows_or_tabbed_cells() {
+    assert!(!is_block("64.9"));
+    assert!(!is_block("64.9\r\n"), "one cell copied from Excel ends with a line break");
+    assert!(is_block("Mar 2025\t64.9"));
+    assert!(is_block("Jan 2025, 3\nFeb 2025, 4\n"));
+    assert!(!is_block("\n\nJan 2025\n\n"));
 }

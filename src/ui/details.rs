@@ -318,7 +318,7 @@ pub fn ItemDetails(
             {target_fields::<Measure>(wb, sid, |t| &t.target)}
             {text_field::<Measure>(wb, sid, "Source of evidence", |t| t.source.clone(), ItemEdit::Source)}
             {text_field::<Measure>(wb, sid, "How often", |t| t.frequency.clone(), ItemEdit::Frequency)}
-            <DataPoints id=id.clone() />
+            <crate::ui::measures::MeasureData id=id.clone() />
         }
         .into_any(),
     };
@@ -417,113 +417,6 @@ fn Updates(id: Id) -> impl IntoView {
                 }
             />
             <button type="button" on:click=add>"Add a progress update"</button>
-        </fieldset>
-    }
-}
-
-/// A measure's baseline and data points.
-#[component]
-fn DataPoints(id: Id) -> impl IntoView {
-    let wb = use_workbench();
-    let id = StoredValue::new(id);
-    let count = move || read(wb, id, |m: &Measure| m.data.len());
-    let baseline_period = move || {
-        read(wb, id, |m: &Measure| {
-            m.baseline
-                .as_ref()
-                .map(|b| b.period.clone())
-                .unwrap_or_default()
-        })
-    };
-    let baseline_value = move || {
-        read(wb, id, |m: &Measure| {
-            m.baseline
-                .as_ref()
-                .map(|b| b.value.to_string())
-                .unwrap_or_default()
-        })
-    };
-    view! {
-        <fieldset class="data wide">
-            <legend>"Baseline and data"</legend>
-            <div class="update">
-                <label class="field">
-                    <span>"Baseline period"</span>
-                    <input
-                        type="text"
-                        placeholder="e.g. 2020/21"
-                        prop:value=baseline_period
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            write_typing(wb, id, "Baseline period", ItemEdit::BaselinePeriod(v));
-                        }
-                    />
-                </label>
-                <label class="field">
-                    <span>"Baseline value"</span>
-                    <input
-                        type="number"
-                        step="any"
-                        prop:value=baseline_value
-                        on:change=move |ev| {
-                            let text = event_target_value(&ev);
-                            match text.trim().parse::<f64>().ok().filter(|v| v.is_finite()) {
-                                Some(v) => write(wb, id, ItemEdit::BaselineValue(Some(v))),
-                                None if text.trim().is_empty() => write(wb, id, ItemEdit::BaselineValue(None)),
-                                None => {}
-                            }
-                        }
-                    />
-                </label>
-            </div>
-            <For
-                each=move || { let v: Vec<usize> = (0..count()).collect(); v }
-                key=|i| *i
-                children=move |i| {
-                    let n = i + 1;
-                    view! {
-                        <div class="update">
-                            <label class="field">
-                                <span>{format!("Period of point {n}")}</span>
-                                <input
-                                    type="text"
-                                    prop:value=move || read(wb, id, |m: &Measure| m.data.get(i).map(|d| d.period.clone()).unwrap_or_default())
-                                    on:input=move |ev| {
-                                        let v = event_target_value(&ev);
-                                        write_typing(wb, id, &format!("point {i}"), ItemEdit::PointPeriod(i, v));
-                                    }
-                                />
-                            </label>
-                            <label class="field">
-                                <span>{format!("Value of point {n}")}</span>
-                                <input
-                                    type="number"
-                                    step="any"
-                                    prop:value=move || read(wb, id, |m: &Measure| m.data.get(i).map(|d| d.value.to_string()).unwrap_or_default())
-                                    on:change=move |ev| {
-                                        if let Some(v) = event_target_value(&ev).trim().parse::<f64>().ok().filter(|v| v.is_finite()) {
-                                            write(wb, id, ItemEdit::PointValue(i, v));
-                                        }
-                                    }
-                                />
-                            </label>
-                            <button
-                                type="button"
-                                aria-label=format!("Remove point {n}")
-                                on:click=move |_| write(wb, id, ItemEdit::RemovePoint(i))
-                            >
-                                "Remove"
-                            </button>
-                        </div>
-                    }
-                }
-            />
-            <button
-                type="button"
-                on:click=move |_| write(wb, id, ItemEdit::AddPoint)
-            >
-                "Add a data point"
-            </button>
         </fieldset>
     }
 }

@@ -86,3 +86,10 @@ fn sentence(text: &str) -> String {
     out.push('.');
     out
 }
+
+/// Whether text pasted into a cell is a block of rows for the grid (more
+/// than one line that is not blank, or cells split by a tab, as a
+/// spreadsheet gives) rather than one value for that cell.
+pub fn is_block(text: &str) -> bool {
+    text.contains('\t') || text.lines().filter(|l| !l.trim().is_empty()).count() > 1
+}

@@ -4,6 +4,9 @@
 
 use leptos::prelude::*;
 
+mod grid;
+pub use grid::MeasureData;
+
 /// Every measure of the open plan with its chart and standing.
 #[component]
 pub fn MeasuresScreen() -> impl IntoView {
