@@ -105,6 +105,9 @@ struct Grid {
     status: RwSignal<String>,
     /// Every row of a block that cannot be entered.
     bad_rows: RwSignal<Vec<String>>,
+    /// Where Tab started across the row being typed: Enter goes back to
+    /// that column in the next row, as in a spreadsheet.
+    tab_start: StoredValue<Option<(usize, Col)>>,
 }
 
 impl Grid {
@@ -236,23 +239,38 @@ impl Grid {
         });
     }
 
-    /// Enter in a cell: what was typed is entered and the same column of
-    /// the next row takes the focus (a row is added after the last);
-    /// Shift+Enter goes up a row.
+    /// Enter in a cell: what was typed is entered and the next row takes
+    /// the focus (a row is added after the last), in the same column, or in
+    /// the column where Tab started across this row (Period, Tab, Value,
+    /// Enter: the next row's period); Shift+Enter goes up a row.
     fn on_keydown(&self, ev: &web_sys::KeyboardEvent, row: usize, col: Col) {
-        if ev.key() != "Enter" || ev.ctrl_key() || ev.alt_key() || ev.meta_key() || ev.is_composing()
-        {
+        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || ev.is_composing() {
             return;
         }
+        if ev.key() == "Tab" && !ev.shift_key() {
+            if self.tab_start.get_value().is_none_or(|(r, _)| r != row) {
+                self.tab_start.set_value(Some((row, col)));
+            }
+            return;
+        }
+        if ev.key() != "Enter" {
+            return;
+        }
+        let col_now = col;
+        let col = match self.tab_start.get_value() {
+            Some((r, c)) if r == row => c,
+            _ => col,
+        };
+        self.tab_start.set_value(None);
         ev.prevent_default();
         let text = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
             .map(|i| i.value())
             .unwrap_or_default();
-        match col {
+        match col_now {
             Col::Value => self.commit_value(row, &text),
-            Col::Numerator | Col::Denominator => self.commit_counts(row, col, &text),
+            Col::Numerator | Col::Denominator => self.commit_counts(row, col_now, &text),
             _ => {}
         }
         if ev.shift_key() {
@@ -364,6 +382,7 @@ pub fn MeasureData(id: Id) -> impl IntoView {
         problems: RwSignal::new(HashMap::new()),
         status: RwSignal::new(String::new()),
         bad_rows: RwSignal::new(Vec::new()),
+        tab_start: StoredValue::new(None),
     };
     let rows = move || (0..grid.count()).collect::<Vec<usize>>();
     let add_id = format!("{prefix}-add");
