@@ -132,7 +132,11 @@ fn open(s: &mut String, width: f64, height: f64, title: &str, desc: &str) {
         s,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"{title}\">"
     );
-    let _ = writeln!(s, "<title>{title}</title>\n<desc>{}</desc>", xml_escape(desc));
+    let _ = writeln!(
+        s,
+        "<title>{title}</title>\n<desc>{}</desc>",
+        xml_escape(desc)
+    );
     let _ = writeln!(
         s,
         "<rect x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>"
@@ -154,8 +158,16 @@ fn text(s: &mut String, x: f64, y: f64, size: f64, fill: &str, anchor: &str, bod
 /// measure's name) as its accessible name. The detailed text alternative
 /// is given beside it, not in it.
 pub fn chart_svg(chart: &MeasureChart, title: &str, width: f64, height: f64) -> String {
-    let width = if width.is_finite() { width.clamp(240.0, 4000.0) } else { 640.0 };
-    let height = if height.is_finite() { height.clamp(160.0, 3000.0) } else { 320.0 };
+    let width = if width.is_finite() {
+        width.clamp(240.0, 4000.0)
+    } else {
+        640.0
+    };
+    let height = if height.is_finite() {
+        height.clamp(160.0, 3000.0)
+    } else {
+        320.0
+    };
     let drawn: Vec<usize> = (0..chart.points.len())
         .filter(|&i| chart.points[i].value.is_finite())
         .collect();
@@ -179,7 +191,15 @@ pub fn chart_svg(chart: &MeasureChart, title: &str, width: f64, height: f64) -> 
             n(width - 64.0),
             n(height - 64.0)
         );
-        text(&mut s, width / 2.0, height / 2.0, 14.0, MUTED, "middle", "No data yet");
+        text(
+            &mut s,
+            width / 2.0,
+            height / 2.0,
+            14.0,
+            MUTED,
+            "middle",
+            "No data yet",
+        );
         s.push_str("</svg>\n");
         return s;
     }
@@ -210,14 +230,22 @@ pub fn chart_svg(chart: &MeasureChart, title: &str, width: f64, height: f64) -> 
         .collect();
     let note_rows = notes.len().min(3);
     let (top_pad, legend_y) = (30.0 + note_rows as f64 * 14.0, 16.0);
-    let ticks = nice_ticks(range.0, range.1, ((height - 110.0) / 45.0).clamp(2.0, 8.0) as usize);
+    let ticks = nice_ticks(
+        range.0,
+        range.1,
+        ((height - 110.0) / 45.0).clamp(2.0, 8.0) as usize,
+    );
     let (pct, caption) = unit_of(chart);
     let tick_texts: Vec<String> = ticks
         .values
         .iter()
         .map(|&v| format!("{}{pct}", tick_label(v, &ticks)))
         .collect();
-    let widest_tick = tick_texts.iter().map(|t| t.chars().count()).max().unwrap_or(1);
+    let widest_tick = tick_texts
+        .iter()
+        .map(|t| t.chars().count())
+        .max()
+        .unwrap_or(1);
     let x0 = 14.0 + text_width(widest_tick, SMALL).max(18.0);
     let x1 = width - 16.0;
 
@@ -245,7 +273,16 @@ pub fn chart_svg(chart: &MeasureChart, title: &str, width: f64, height: f64) -> 
         count: chart.points.len(),
     };
 
-    axes(&mut s, chart, &f, &ticks, &tick_texts, caption, &labels, plan);
+    axes(
+        &mut s,
+        chart,
+        &f,
+        &ticks,
+        &tick_texts,
+        caption,
+        &labels,
+        plan,
+    );
     phase_lines(&mut s, chart, &f);
     if let Some(t) = chart.target.filter(|t| t.is_finite()) {
         let y = n(f.y(t));
@@ -256,7 +293,15 @@ pub fn chart_svg(chart: &MeasureChart, title: &str, width: f64, height: f64) -> 
             n(f.x1)
         );
         let label = format!("Target {}", with_unit(t, chart));
-        text(&mut s, f.x1 - 2.0, f.y(t) - 4.0, SMALL, TARGET, "end", &label);
+        text(
+            &mut s,
+            f.x1 - 2.0,
+            f.y(t) - 4.0,
+            SMALL,
+            TARGET,
+            "end",
+            &label,
+        );
     }
     lines(&mut s, chart, &f);
     annotations(&mut s, chart, &f, &notes);
@@ -289,7 +334,15 @@ fn axes(
         text(s, f.x0 - 6.0, f.y(*v) + 4.0, SMALL, MUTED, "end", t);
     }
     if let Some(unit) = caption {
-        text(s, 4.0, f.y0 - 8.0, SMALL, MUTED, "start", &truncate(unit, 40));
+        text(
+            s,
+            4.0,
+            f.y0 - 8.0,
+            SMALL,
+            MUTED,
+            "start",
+            &truncate(unit, 40),
+        );
     }
     let _ = writeln!(
         s,
@@ -451,7 +504,11 @@ fn annotations(s: &mut String, chart: &MeasureChart, f: &Frame, notes: &[usize])
             n((f.y(p.value) - 6.0).max(y + 3.0)),
             x = n(x)
         );
-        let anchor = if x > (f.x0 + f.x1) / 2.0 { "end" } else { "start" };
+        let anchor = if x > (f.x0 + f.x1) / 2.0 {
+            "end"
+        } else {
+            "start"
+        };
         let _ = writeln!(
             s,
             "<text data-role=\"note\" x=\"{}\" y=\"{}\" font-family=\"{FONT}\" font-size=\"{}\" fill=\"{MUTED}\" text-anchor=\"{anchor}\"><title>{}</title>{}</text>",
@@ -534,7 +591,8 @@ fn legend(s: &mut String, chart: &MeasureChart, width: f64, y: f64) {
     if chart.target.is_some() {
         items.push(("target", "Target"));
     }
-    let signals = (0..chart.points.len()).any(|i| chart.points[i].excluded.is_none() && chart.in_signal(i));
+    let signals =
+        (0..chart.points.len()).any(|i| chart.points[i].excluded.is_none() && chart.in_signal(i));
     if signals {
         items.push(("signal", "Signal"));
     }
@@ -568,8 +626,16 @@ fn legend(s: &mut String, chart: &MeasureChart, width: f64, y: f64) {
 /// a deterioration, a diamond for variation with no direction). Hidden
 /// from screen readers: the card says it in words.
 pub fn sparkline_svg(chart: &MeasureChart, width: f64, height: f64) -> String {
-    let width = if width.is_finite() { width.clamp(16.0, 1000.0) } else { 80.0 };
-    let height = if height.is_finite() { height.clamp(8.0, 400.0) } else { 24.0 };
+    let width = if width.is_finite() {
+        width.clamp(16.0, 1000.0)
+    } else {
+        80.0
+    };
+    let height = if height.is_finite() {
+        height.clamp(8.0, 400.0)
+    } else {
+        24.0
+    };
     let (w, h) = (n(width), n(height));
     let mut s = String::with_capacity(256 + chart.points.len() * 12);
     let _ = write!(
@@ -643,17 +709,36 @@ pub fn sparkline_svg(chart: &MeasureChart, width: f64, height: f64) -> String {
             Standing::Improving => (
                 "improvement",
                 TARGET,
-                format!("M {} {} l {} {} h {} z", n(cx), n(top), n(half), n(mark), n(-mark)),
+                format!(
+                    "M {} {} l {} {} h {} z",
+                    n(cx),
+                    n(top),
+                    n(half),
+                    n(mark),
+                    n(-mark)
+                ),
             ),
             Standing::Deteriorating => (
                 "deterioration",
                 LIMIT_INK,
-                format!("M {} {} h {} l {} {} z", n(cx - half), n(top), n(mark), n(-half), n(mark)),
+                format!(
+                    "M {} {} h {} l {} {} z",
+                    n(cx - half),
+                    n(top),
+                    n(mark),
+                    n(-half),
+                    n(mark)
+                ),
             ),
             _ => (
                 "unclear",
                 SIGNAL,
-                format!("M {} {} l {h} {h} l -{h} {h} l -{h} -{h} z", n(cx), n(top), h = n(half)),
+                format!(
+                    "M {} {} l {h} {h} l -{h} {h} l -{h} -{h} z",
+                    n(cx),
+                    n(top),
+                    h = n(half)
+                ),
             ),
         };
         let _ = write!(
