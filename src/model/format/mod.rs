@@ -1080,7 +1080,7 @@ mod tests {
         let doc = json!({"format": FORMAT_NAME, "version": 1, "plan": {"id": "p", "meta": {
             "title": "T", "review_cycle": "Quarterly",
             "tracking": {"review_cycle_days": 0}, "reviews": "not a list"}}});
-        let out = migrate_with(doc, 1, MIGRATIONS).unwrap();
+        let out = migrate_with(doc, 1, &MIGRATIONS[..1]).unwrap();
         assert_eq!(
             out,
             json!({"format": FORMAT_NAME, "version": 2, "plan": {"id": "p", "meta": {
@@ -1095,7 +1095,41 @@ mod tests {
         ] {
             let mut expected = odd.clone();
             expected["version"] = json!(2);
-            assert_eq!(migrate_with(odd, 1, MIGRATIONS).unwrap(), expected);
+            assert_eq!(migrate_with(odd, 1, &MIGRATIONS[..1]).unwrap(), expected);
+        }
+    }
+
+    #[test]
+    fn version_2_to_3_drops_only_what_version_2_ignored() {
+        let point = json!({"period": "Q1", "value": 1.5, "date": "2024-06-30",
+            "numerator": -1, "denominator": "many", "note": 7, "excluded": true,
+            "new_phase": "yes", "x": 1});
+        let doc = json!({"format": FORMAT_NAME, "version": 2, "plan": {"id": "p",
+            "meta": {"title": "T", "tracking": {"review_cycle_days": 9}},
+            "measures": [
+                {"id": "m", "name": "M", "chart": 5, "baseline": point, "data": [point, 3]},
+                "not a measure",
+                {"id": "n", "name": "N", "baseline": null, "data": "not a list"}]}});
+        let out = migrate_with(doc, 2, MIGRATIONS).unwrap();
+        let plain = json!({"period": "Q1", "value": 1.5, "date": "2024-06-30", "x": 1});
+        assert_eq!(
+            out,
+            json!({"format": FORMAT_NAME, "version": 3, "plan": {"id": "p",
+                "meta": {"title": "T", "tracking": {"review_cycle_days": 9}},
+                "measures": [
+                    {"id": "m", "name": "M", "baseline": plain, "data": [plain, 3]},
+                    "not a measure",
+                    {"id": "n", "name": "N", "baseline": null, "data": "not a list"}]}})
+        );
+        // A document with no plan, or no measures, is left as it was.
+        for odd in [
+            json!({"format": FORMAT_NAME, "version": 2}),
+            json!({"format": FORMAT_NAME, "version": 2, "plan": [1]}),
+            json!({"format": FORMAT_NAME, "version": 2, "plan": {"measures": 5}}),
+        ] {
+            let mut expected = odd.clone();
+            expected["version"] = json!(3);
+            assert_eq!(migrate_with(odd, 2, MIGRATIONS).unwrap(), expected);
         }
     }
 
