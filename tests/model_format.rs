@@ -480,6 +480,12 @@ fn documented_example_imports() {
     assert_eq!(p.meta.tracking.review_cycle_days, 92);
     assert_eq!(p.meta.reviews.len(), 1);
     assert_eq!(p.meta.reviews[0].date.to_string(), "2024-12-31");
+    let m = p.measure(&"m1".into()).unwrap();
+    assert_eq!(m.chart.kind, ChartKind::P);
+    assert_eq!(m.chart.baseline_points, 8);
+    let d = &m.data[1];
+    assert_eq!((d.numerator, d.denominator), (Some(2612), Some(4186)));
+    assert!(d.new_phase && !d.note.is_empty() && d.excluded.is_none());
 }
 
 // ---- Property test: arbitrary valid plans round-trip exactly. ----
