@@ -41,13 +41,16 @@ pub(crate) type MigrationStep = fn(Value) -> Result<Value, ImportError>;
 ///   did) and makes any other change; append it here and raise
 ///   `FORMAT_VERSION` (the assertion below keeps the two in step);
 /// - give the module `old` a reading of version 3 (as it has of versions 1
-///   and 2), and copies of the types as they were in each older version
-///   that version 4 changes, so that files of older versions read from
-///   their text still read as their versions read them (the assertion in
-///   `old` stops the build until this is done);
-/// - record, with the version-3 build, how it reads every version-3 file
-///   in `tests/fuzz_corpus/` (as `tests/format_v2/reads.json` was made; see
-///   `tests/model_format_v2.rs`) and test that this build reads them alike.
+///   and 2; `read_text` picks one by the file's version), and copies of
+///   the types as they were in each older version that version 4 changes,
+///   so that files of older versions read from their text still read as
+///   their versions read them (the assertion in `old` stops the build
+///   until this is done);
+/// - first of all, before the plan's types change: record, with the
+///   version-3 build, how it reads every version-3 file in
+///   `tests/fuzz_corpus/` (as `tests/format_v2/reads.json` was made; see
+///   `tests/model_format_v2.rs`), and test that the new build reads them
+///   alike.
 const MIGRATIONS: &[MigrationStep] = &[v1_to_v2, v2_to_v3];
 
 /// Version 1 to 2. Version 2 gave the plan's details two new fields,
