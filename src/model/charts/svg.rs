@@ -188,15 +188,19 @@ pub fn chart_svg(chart: &MeasureChart, title: &str, width: f64, height: f64) -> 
         .filter(|&i| chart.points[i].value.is_finite())
         .collect();
     let phases = chart.phases.len();
-    let desc = format!(
-        "{} of {} point{} in {} phase{}: {}.",
-        kind_name(chart.kind),
-        chart.points.len(),
-        if chart.points.len() == 1 { "" } else { "s" },
-        phases.max(1),
-        if phases > 1 { "s" } else { "" },
-        chart.standing.label().to_lowercase()
-    );
+    let desc = if chart.points.is_empty() {
+        format!("{} with no data yet.", kind_name(chart.kind))
+    } else {
+        format!(
+            "{} of {} point{} in {} phase{}: {}.",
+            kind_name(chart.kind),
+            chart.points.len(),
+            if chart.points.len() == 1 { "" } else { "s" },
+            phases.max(1),
+            if phases > 1 { "s" } else { "" },
+            chart.standing.label().to_lowercase()
+        )
+    };
     let mut s = String::with_capacity(2048 + chart.points.len() * 320);
     open(&mut s, width, height, title, &desc);
 
