@@ -245,7 +245,7 @@ fn the_example_exported_as_version_2_reads_the_same() {
         }
         p
     };
-    assert_eq!(expected, example_plan());
+    assert!(has_no_version_3_fields(&expected));
     for d in [&doc, &with_new_fields] {
         let text = serde_json::to_string_pretty(d).unwrap();
         assert_eq!(import_plan(&text), Ok(expected.clone()));
