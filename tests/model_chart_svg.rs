@@ -41,7 +41,9 @@ fn measure(values: &[f64], kind: ChartKind) -> Measure {
 
 /// Twelve points about a median of 6, then ten at 9: a long run above.
 fn shifted() -> Vec<f64> {
-    let mut v: Vec<f64> = (0..12).map(|i| if i % 2 == 0 { 5.0 } else { 7.0 }).collect();
+    let mut v: Vec<f64> = (0..12)
+        .map(|i| if i % 2 == 0 { 5.0 } else { 7.0 })
+        .collect();
     v.extend([9.0; 10]);
     v
 }
@@ -71,7 +73,9 @@ fn with_role<'a>(doc: &'a Document<'a>, role: &str) -> usize {
 /// Every number in a coordinate attribute is finite.
 fn coordinates_finite(doc: &Document) {
     for n in doc.descendants().filter(|n| n.is_element()) {
-        for a in ["x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height"] {
+        for a in [
+            "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "width", "height",
+        ] {
             if let Some(v) = n.attribute(a) {
                 let x: f64 = v.parse().unwrap_or_else(|_| panic!("{a}={v}"));
                 assert!(x.is_finite() && x.abs() < 1e5, "{a}={v}");
@@ -96,11 +100,17 @@ fn a_chart_is_a_standalone_svg_with_its_name() {
     let doc = parse(&s);
     let root = doc.root_element();
     assert_eq!(root.tag_name().name(), "svg");
-    assert_eq!(root.tag_name().namespace(), Some("http://www.w3.org/2000/svg"));
+    assert_eq!(
+        root.tag_name().namespace(),
+        Some("http://www.w3.org/2000/svg")
+    );
     assert_eq!(root.attribute("viewBox"), Some("0 0 640 320"));
     assert_eq!(root.attribute("width"), Some("640"));
     assert_eq!(root.attribute("role"), Some("img"));
-    assert_eq!(root.attribute("aria-label"), Some("Children seen within 4 weeks"));
+    assert_eq!(
+        root.attribute("aria-label"),
+        Some("Children seen within 4 weeks")
+    );
     let title = root.children().find(|n| n.has_tag_name("title")).unwrap();
     assert_eq!(title.text(), Some("Children seen within 4 weeks"));
     let desc = root.children().find(|n| n.has_tag_name("desc")).unwrap();
@@ -148,7 +158,10 @@ fn signal_points_are_flagged_and_drawn_differently() {
         }
     }
     assert!(flagged >= 10, "{flagged}");
-    assert!(s.contains(">Signal</text>"), "the legend says what the diamond is");
+    assert!(
+        s.contains(">Signal</text>"),
+        "the legend says what the diamond is"
+    );
 }
 
 #[test]
@@ -170,7 +183,10 @@ fn excluded_points_are_flagged_hollow_and_left_out_of_the_line() {
             assert!(hover.text().unwrap().contains("excluded:"));
         }
     }
-    let line = doc.descendants().find(|n| n.has_tag_name("polyline")).unwrap();
+    let line = doc
+        .descendants()
+        .find(|n| n.has_tag_name("polyline"))
+        .unwrap();
     let joined = line.attribute("points").unwrap().split(' ').count();
     assert_eq!(joined, 20);
 }
@@ -202,7 +218,10 @@ fn a_centre_line_per_phase_with_a_divider() {
     // One phase: no divider, no phase label.
     let s = draw(&read_measure(&measure(&shifted(), ChartKind::Run)));
     let doc = parse(&s);
-    assert_eq!((with_role(&doc, "centre"), with_role(&doc, "phase")), (1, 0));
+    assert_eq!(
+        (with_role(&doc, "centre"), with_role(&doc, "phase")),
+        (1, 0)
+    );
     assert!(!s.contains("Phase 1"));
 }
 
@@ -219,17 +238,37 @@ fn spc_charts_draw_their_limits_per_phase() {
     assert_eq!(with_role(&doc, "centre"), 2);
     assert_eq!(with_role(&doc, "limit"), 4);
     // XmR limits are straight: one move, one horizontal line.
-    for l in doc.descendants().filter(|n| n.attribute("data-role") == Some("limit")) {
+    for l in doc
+        .descendants()
+        .filter(|n| n.attribute("data-role") == Some("limit"))
+    {
         let d = l.attribute("d").unwrap();
-        assert_eq!((d.matches('M').count(), d.matches('V').count()), (1, 0), "{d}");
+        assert_eq!(
+            (d.matches('M').count(), d.matches('V').count()),
+            (1, 0),
+            "{d}"
+        );
         assert_eq!(l.attribute("stroke-dasharray"), Some("6 4"));
     }
-    assert!(s.contains(">days</text>"), "the unit is shown above the axis");
+    assert!(s.contains(">Unit: days</text>"), "the unit is shown once");
     assert!(chart.in_signal(17));
     coordinates_finite(&doc);
 
     // A P chart with varying denominators: limits step from point to point.
-    let counts = [(40, 50), (30, 40), (55, 70), (20, 30), (45, 60), (33, 45), (50, 66), (41, 52), (25, 35), (60, 80), (36, 48), (44, 55)];
+    let counts = [
+        (40, 50),
+        (30, 40),
+        (55, 70),
+        (20, 30),
+        (45, 60),
+        (33, 45),
+        (50, 66),
+        (41, 52),
+        (25, 35),
+        (60, 80),
+        (36, 48),
+        (44, 55),
+    ];
     let mut m = measure(&[0.0; 12], ChartKind::P);
     for (d, (num, den)) in m.data.iter_mut().zip(counts) {
         d.numerator = Some(num);
@@ -239,10 +278,17 @@ fn spc_charts_draw_their_limits_per_phase() {
     let s = draw(&chart);
     let doc = parse(&s);
     assert_eq!(with_role(&doc, "limit"), 2);
-    for l in doc.descendants().filter(|n| n.attribute("data-role") == Some("limit")) {
+    for l in doc
+        .descendants()
+        .filter(|n| n.attribute("data-role") == Some("limit"))
+    {
         assert!(l.attribute("d").unwrap().matches('V').count() >= 5);
     }
-    let v: f64 = points(&doc)[0].attribute("data-value").unwrap().parse().unwrap();
+    let v: f64 = points(&doc)[0]
+        .attribute("data-value")
+        .unwrap()
+        .parse()
+        .unwrap();
     assert_eq!(v, 80.0, "a P chart plots the proportion as a percentage");
 }
 
@@ -283,10 +329,16 @@ fn awkward_text_is_escaped_and_reads_back_exactly() {
         doc.root_element().attribute("aria-label"),
         Some("Waits <under> 4 \"weeks\" & more")
     );
-    assert_eq!(points(&doc)[0].attribute("data-period"), Some("Q1 <\"Tom\" & 'Jerry'>"));
+    assert_eq!(
+        points(&doc)[0].attribute("data-period"),
+        Some("Q1 <\"Tom\" & 'Jerry'>")
+    );
     let texts: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
     // The x label is cut to 16 characters; the hover text holds it whole.
-    assert!(texts.contains(&"Q1 <\"Tom\" & 'Je…"), "the x label: {texts:?}");
+    assert!(
+        texts.contains(&"Q1 <\"Tom\" & 'Je…"),
+        "the x label: {texts:?}"
+    );
     assert!(texts.contains(&"Q1 <\"Tom\" & 'Jerry'>: 5%"), "{texts:?}");
     assert!(texts.contains(&"New triage <b>started</b> & \"it's\" working"));
     assert!(!doc.descendants().any(|n| n.has_tag_name("b")));
@@ -294,10 +346,20 @@ fn awkward_text_is_escaped_and_reads_back_exactly() {
     let note = doc
         .descendants()
         .filter(|n| n.attribute("data-role") == Some("note"))
-        .find(|n| n.children().any(|c| c.has_tag_name("title") && c.text() == Some(&long)))
+        .find(|n| {
+            n.children()
+                .any(|c| c.has_tag_name("title") && c.text() == Some(&long))
+        })
         .expect("the long note");
-    let shown: String = note.children().filter(|c| c.is_text()).filter_map(|c| c.text()).collect();
-    assert!(shown.ends_with('…') && shown.chars().count() <= 28, "{shown}");
+    let shown: String = note
+        .children()
+        .filter(|c| c.is_text())
+        .filter_map(|c| c.text())
+        .collect();
+    assert!(
+        shown.ends_with('…') && shown.chars().count() <= 28,
+        "{shown}"
+    );
     assert_eq!(with_role(&doc, "note"), 2);
     assert_eq!(with_role(&doc, "note-line"), 2);
 }
@@ -334,7 +396,10 @@ fn few_equal_negative_and_huge_values_stay_finite() {
             let marks = points(&doc);
             assert_eq!(marks.len(), values.len(), "{values:?}");
             for (m, v) in marks.iter().zip(&values) {
-                assert_eq!(m.attribute("data-value").unwrap().parse::<f64>().unwrap(), *v);
+                assert_eq!(
+                    m.attribute("data-value").unwrap().parse::<f64>().unwrap(),
+                    *v
+                );
             }
             // Too few points still draw the centre line.
             assert_eq!(with_role(&doc, "centre"), 1, "{values:?} {kind:?}");
@@ -346,7 +411,10 @@ fn few_equal_negative_and_huge_values_stay_finite() {
         }
     }
     // Huge numbers are written short.
-    let s = draw(&read_measure(&measure(&[1.5e12, 2.5e12, 2.0e12], ChartKind::Run)));
+    let s = draw(&read_measure(&measure(
+        &[1.5e12, 2.5e12, 2.0e12],
+        ChartKind::Run,
+    )));
     assert!(s.contains("bn%</text>"), "{s}");
 }
 
@@ -358,17 +426,27 @@ fn crowded_period_labels_are_thinned_and_turned() {
     let doc = parse(&s);
     let labels: Vec<Node> = doc
         .descendants()
-        .filter(|n| n.has_tag_name("text") && n.text().is_some_and(|t| MONTHS.iter().any(|m| t.starts_with(m))))
+        .filter(|n| {
+            n.has_tag_name("text")
+                && n.text()
+                    .is_some_and(|t| MONTHS.iter().any(|m| t.starts_with(m)))
+        })
         .collect();
     assert!(labels.len() < 60 && labels.len() >= 10, "{}", labels.len());
-    assert!(labels.iter().all(|l| l.attribute("transform").is_some_and(|t| t.starts_with("rotate(-45"))));
+    assert!(labels.iter().all(|l| l
+        .attribute("transform")
+        .is_some_and(|t| t.starts_with("rotate(-45"))));
     // Few points: every label, level.
     let chart = read_measure(&measure(&values[..6], ChartKind::Run));
     let s = chart_svg(&chart, "Six months", 640.0, 300.0);
     let doc = parse(&s);
     let level = doc
         .descendants()
-        .filter(|n| n.has_tag_name("text") && n.text().is_some_and(|t| MONTHS.iter().any(|m| t.starts_with(m))))
+        .filter(|n| {
+            n.has_tag_name("text")
+                && n.text()
+                    .is_some_and(|t| MONTHS.iter().any(|m| t.starts_with(m)))
+        })
         .filter(|n| n.attribute("transform").is_none())
         .count();
     assert_eq!(level, 6);
@@ -400,13 +478,19 @@ fn sparklines_are_small_and_mark_a_signal() {
     let s = sparkline_svg(&read_measure(&m), 120.0, 28.0);
     let doc = parse(&s);
     assert_eq!(doc.descendants().filter(|n| n.is_element()).count(), 4);
-    let mark = doc.descendants().find(|n| n.attribute("data-role") == Some("signal")).unwrap();
+    let mark = doc
+        .descendants()
+        .find(|n| n.attribute("data-role") == Some("signal"))
+        .unwrap();
     assert_eq!(mark.attribute("data-signal"), Some("improvement"));
     let up = mark.attribute("d").unwrap().to_owned();
     m.direction = Direction::LowerIsBetter;
     let s = sparkline_svg(&read_measure(&m), 120.0, 28.0);
     let doc = parse(&s);
-    let mark = doc.descendants().find(|n| n.attribute("data-role") == Some("signal")).unwrap();
+    let mark = doc
+        .descendants()
+        .find(|n| n.attribute("data-role") == Some("signal"))
+        .unwrap();
     assert_eq!(mark.attribute("data-signal"), Some("deterioration"));
     assert_ne!(mark.attribute("d").unwrap(), up, "a different shape");
 
@@ -417,4 +501,48 @@ fn sparklines_are_small_and_mark_a_signal() {
         assert_eq!(with_role(&doc, "latest"), values.len());
         assert!(!s.contains("NaN"));
     }
+}
+
+#[test]
+fn value_ticks_come_in_nice_steps_and_numbers_read_as_uk_reports_write_them() {
+    use plan_workbench::model::charts::svg::{nice_ticks, tick_label, value_label};
+    let t = nice_ticks(0.3, 9.3, 5);
+    assert_eq!((t.lo, t.hi, t.step), (0.0, 10.0, 2.0));
+    assert_eq!(t.values, vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
+    let t = nice_ticks(-12.0, -3.0, 4);
+    assert_eq!((t.lo, t.hi, t.step), (-15.0, 0.0, 5.0));
+    // Equal values are widened, never a zero range.
+    for v in [0.0, 7.0, -3.0, 1e-7, 1e300] {
+        let t = nice_ticks(v, v, 5);
+        assert!(t.lo < v && v < t.hi && t.step > 0.0, "{v}: {t:?}");
+        assert!(t.values.len() >= 2 && t.values.len() <= 61);
+    }
+    let t = nice_ticks(0.0, 2.5e6, 5);
+    assert_eq!(tick_label(1.5e6, &t), "1.5M");
+    let t = nice_ticks(0.0, 4.2e9, 4);
+    assert_eq!(tick_label(2e9, &t), "2bn");
+    let t = nice_ticks(0.0, 30000.0, 3);
+    assert_eq!(tick_label(20000.0, &t), "20,000");
+    let t = nice_ticks(0.0, 0.5, 5);
+    assert_eq!(tick_label(0.3, &t), "0.3");
+    assert_eq!(value_label(64.9), "64.9");
+    assert_eq!(value_label(12500.0), "12,500");
+    assert_eq!(value_label(-0.004), "0");
+    assert_eq!(value_label(-1234567.891), "-1,234,567.89");
+    assert_eq!(value_label(2.5e16), "2.5e16");
+}
+
+#[test]
+fn an_unavailable_phase_still_draws_its_points() {
+    // A P chart whose points have no counts cannot be read, but is drawn.
+    let chart = read_measure(&measure(&[40.0, 55.0, 61.0], ChartKind::P));
+    assert!(chart.phases[0].centre().is_none());
+    let s = draw(&chart);
+    let doc = parse(&s);
+    assert_eq!(points(&doc).len(), 3);
+    assert_eq!(
+        (with_role(&doc, "centre"), with_role(&doc, "limit")),
+        (0, 0)
+    );
+    coordinates_finite(&doc);
 }

@@ -15,3 +15,4 @@ pub mod run_chart;
 pub mod series;
 pub mod spc;
 pub mod svg;
+pub mod words;

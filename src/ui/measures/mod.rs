@@ -1,6 +1,11 @@
-//! A plan's measures as charts: the Measures screen lists every measure
-//! with its chart and standing. The readings and the drawings are
-//! `model::charts`; these components show them.
+//! A plan's measures as charts: one measure's chart with its reading in
+//! words (`chart`), and the Measures screen listing every measure with its
+//! chart and standing. The readings and the drawings are `model::charts`;
+//! these components show them.
+
+mod chart;
+
+pub use chart::{measure_reading, MeasureChartView};
 
 use leptos::prelude::*;
 

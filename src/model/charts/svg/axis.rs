@@ -92,7 +92,11 @@ pub fn tick_label(v: f64, ticks: &Ticks) -> String {
     } else {
         (1.0, "")
     };
-    let v = if (v / ticks.step).abs() < 1e-9 { 0.0 } else { v };
+    let v = if (v / ticks.step).abs() < 1e-9 {
+        0.0
+    } else {
+        v
+    };
     fixed(v / scale, decimals_for(ticks.step / scale)) + suffix
 }
 
