@@ -11,6 +11,7 @@ mod diagram;
 mod exports;
 mod fine_grained;
 mod harness;
+mod measure_data;
 mod offline;
 mod print;
 mod repair;

@@ -796,6 +796,7 @@ fn ChartSettingsFields(id: Id) -> impl IntoView {
                     </Show>
                 </div>
             </div>
+            <super::MeasureChartView id=id.get_value() />
         </fieldset>
     }
 }

@@ -1,16 +1,16 @@
 //! A plan's measures as charts: one measure's chart with its reading in
-//! words (`chart`), and the Measures screen listing every measure with its
-//! chart and standing. The readings and the drawings are `model::charts`;
-//! these components show them.
+//! words (`chart`), its data entered in its details (`grid`), and the
+//! Measures screen listing every measure with its chart and standing. The
+//! readings and the drawings are `model::charts`; these components show
+//! them.
 
 mod chart;
+mod grid;
 
 pub use chart::{measure_reading, MeasureChartView};
+pub use grid::MeasureData;
 
 use leptos::prelude::*;
-
-mod grid;
-pub use grid::MeasureData;
 
 /// Every measure of the open plan with its chart and standing.
 #[component]
