@@ -6,6 +6,7 @@
 //! periods and pasted blocks its data is entered as (`periods`, `paste`),
 //! and the chart drawn as SVG, full size and as a card's sparkline (`svg`).
 
+pub mod listing;
 pub mod paste;
 pub mod periods;
 pub mod reading;
