@@ -4,8 +4,8 @@
 //! sparkline in the diagram's layout and in what a change re-lays out.
 
 use plan_workbench::model::charts::listing::{
-    card_has_sparkline, card_words, count_text, measures_in, outcomes_offered, standing_of_slug,
-    standing_words, MeasureFilter, STANDINGS,
+    card_has_sparkline, card_name_words, card_words, count_text, measures_in, outcomes_offered,
+    standing_of_slug, standing_words, MeasureFilter, STANDINGS,
 };
 use plan_workbench::model::charts::reading::{read_measure, Standing};
 use plan_workbench::model::editing::{ItemEdit, Op, Session};
@@ -124,6 +124,7 @@ fn the_card_says_the_latest_value_against_the_target() {
     assert_eq!(card_words(&read_measure(&m)).as_deref(), Some("12.4 days"));
     m.data.clear();
     assert_eq!(card_words(&read_measure(&m)), None);
+    assert_eq!(card_name_words(&read_measure(&m)), None);
 }
 
 #[test]

@@ -122,6 +122,19 @@ pub fn card_words(chart: &MeasureChart) -> Option<String> {
     })
 }
 
+/// What a card's accessible name adds for a measure with data: "Latest
+/// 64.9%, target 67.5%. Improving." (the sparkline itself is hidden from
+/// assistive technology); `None` with no data.
+pub fn card_name_words(chart: &MeasureChart) -> Option<String> {
+    let latest = chart.latest()?;
+    let v = value(chart, latest.value);
+    let target = chart
+        .target
+        .map(|t| format!(", target {}", value(chart, t)))
+        .unwrap_or_default();
+    Some(format!("Latest {v}{target}. {}.", chart.standing.label()))
+}
+
 /// A value with its unit as the card shows it: "64.9%", "12 days".
 fn value(chart: &MeasureChart, x: f64) -> String {
     let unit = match chart.kind {
