@@ -194,10 +194,13 @@ impl MeasureChart {
         self.phases.iter().flat_map(|p| p.signals.iter())
     }
 
-    /// Whether the point at this index is part of a signal.
+    /// Whether the point at this index is part of a signal. An excluded
+    /// point inside a signal's span takes no part in it, so is not.
     pub fn in_signal(&self, index: usize) -> bool {
-        self.signals()
-            .any(|s| s.first <= index && index <= s.last && s.rule.marks_points())
+        self.points.get(index).is_some_and(|p| p.excluded.is_none())
+            && self
+                .signals()
+                .any(|s| s.first <= index && index <= s.last && s.rule.marks_points())
     }
 
     /// The latest point, if any.
