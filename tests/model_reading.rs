@@ -327,3 +327,514 @@ fn no_data_reads_as_no_data() {
     assert_eq!(c.target_met, None);
     assert_eq!(c.latest(), None);
 }
+
+fn with_baseline(mut m: Measure, n: usize) -> Measure {
+    m.chart.baseline_points = n;
+    m
+}
+
+#[test]
+fn the_baseline_median_is_frozen_and_later_points_are_judged_against_it() {
+    // 10 20 10 20 10 20 then eight 16s. The first 6 set the median: 15.
+    // Against it the 16s are all above: with the 20 before them a run of
+    // 9 (points 5 to 13). 14 useful: limit round(log2 14) + 3 = round(3.81)
+    // + 3 = 7, so 9 is unusually long. Crossings 5, limit qbinom(0.05, 13,
+    // 0.5) = 4 (P(X <= 3) = 378/8192 = 0.046, P(X <= 4) = 1093/8192).
+    let mut v = vec![10.0, 20.0, 10.0, 20.0, 10.0, 20.0];
+    v.extend([16.0; 8]);
+    let frozen = read_measure(&with_baseline(
+        run(&v, RunRules::Anhoej, Direction::HigherIsBetter),
+        6,
+    ));
+    let p = only_phase(&frozen);
+    let f = figures(p);
+    assert_eq!(f.median, 15.0);
+    assert_eq!(f.useful, 14);
+    assert_eq!((f.longest_run, f.longest_run_limit), (9, 7));
+    assert_eq!((f.crossings, f.crossings_limit), (5, 4));
+    assert_eq!(
+        shape(&p.signals),
+        vec![signal(SignalRule::LongRun, 5, 13, 9)]
+    );
+    assert_eq!(frozen.standing, Standing::Improving);
+
+    // A baseline longer than the phase is the whole phase: the median of
+    // all 14 is 16 (10 10 10 16 16 16 16 | 16 16 16 16 20 20 20), the 16s
+    // sit on it and 6 useful points are too few.
+    let all = read_measure(&with_baseline(
+        run(&v, RunRules::Anhoej, Direction::HigherIsBetter),
+        100,
+    ));
+    assert_eq!(
+        only_phase(&all).reading,
+        PhaseReading::TooFewPoints {
+            have: 6,
+            need: 10,
+            centre: Some(16.0)
+        }
+    );
+    assert_eq!(all.standing, Standing::TooFewPoints);
+
+    // The default, the first 12: 10 20 10 20 10 20 16 16 16 16 16 16, median
+    // 16 again.
+    let mut m = run(&v, RunRules::Anhoej, Direction::HigherIsBetter);
+    m.chart = ChartSettings::default();
+    let default = read_measure(&m);
+    assert_eq!(default.phases[0].centre(), Some(16.0));
+}
+
+/// The values as points, with a new phase starting at `phase_start`.
+fn phased(values: &[f64], phase_start: usize, rules: RunRules) -> Measure {
+    let mut m = run(values, rules, Direction::HigherIsBetter);
+    m.data[phase_start].new_phase = true;
+    m
+}
+
+#[test]
+fn a_new_phase_has_its_own_centre_line_and_signals_and_the_latest_sets_the_standing() {
+    // Phase 1: 18 points with a shift of 7 above (points 7 to 13). Phase 2
+    // from point 18: 12 points at a new level, 11 and 12 (median 11.5), in
+    // 8 runs (4 to 10 expected for 12), no signal.
+    let mut v = pattern("BABBABB AAAAAAA BBBB");
+    v.extend(pattern("AABBABBAABAB").iter().map(|x| x + 10.0));
+    let c = read_measure(&phased(&v, 18, RunRules::Ihi));
+    assert_eq!(c.phases.len(), 2);
+    let (one, two) = (&c.phases[0], &c.phases[1]);
+    assert_eq!((one.first, one.last, two.first, two.last), (0, 17, 18, 29));
+    assert_eq!(c.points[17].phase, 0);
+    assert_eq!(c.points[18].phase, 1);
+    assert_eq!(one.centre(), Some(1.5));
+    assert_eq!(two.centre(), Some(11.5));
+    assert_eq!(
+        shape(&one.signals),
+        vec![signal(SignalRule::Shift, 7, 13, 7)]
+    );
+    assert_eq!(figures(two).runs, 8);
+    assert!(two.signals.is_empty());
+    assert_eq!(c.standing, Standing::NoSignal);
+    assert_eq!(c.signals().count(), 1);
+
+    // As one phase, the first 12 (5 B, 7 A) set the median at 2: the A of
+    // the first level sit on it, its 9 B make one run below, and the new
+    // level is one run of 12 above (points 18 to 29), longer than the
+    // limit for 21 useful points (round(log2 21) + 3 = 7); 1 crossing, fewer
+    // than qbinom(0.05, 20, 0.5) = 6.
+    let mut one_phase = run(&v, RunRules::Anhoej, Direction::HigherIsBetter);
+    one_phase.chart.baseline_points = 12;
+    let c = read_measure(&one_phase);
+    assert_eq!(c.phases.len(), 1);
+    assert_eq!(c.phases[0].signals[0].rule, SignalRule::LongRun);
+    assert_eq!(c.phases[0].centre(), Some(2.0));
+    assert_eq!(
+        shape(&c.phases[0].signals),
+        vec![
+            signal(SignalRule::LongRun, 18, 29, 12),
+            signal(SignalRule::FewCrossings, 0, 29, 21)
+        ]
+    );
+    assert_eq!(c.standing, Standing::Improving);
+}
+
+#[test]
+fn a_run_across_the_start_of_a_phase_is_not_a_shift() {
+    // 4 above at the end of the first 12 (6 A, 6 B) and 3 at the start of
+    // the next 12 (6 and 6): as one phase (median 1.5) a shift of 7 (points
+    // 8 to 14; 13 runs, 8 to 18 expected for 24); as two phases, runs of 4
+    // and 3.
+    let mut v = pattern("BABBBABB AAAA");
+    v.extend(pattern("AAABBABBABAB"));
+    let one = read_measure(&run(&v, RunRules::Ihi, Direction::HigherIsBetter));
+    assert_eq!(
+        shape(&one.phases[0].signals),
+        vec![signal(SignalRule::Shift, 8, 14, 7)]
+    );
+    let two = read_measure(&phased(&v, 12, RunRules::Ihi));
+    assert_eq!(two.phases.len(), 2);
+    assert_eq!(two.phases[0].centre(), Some(1.5));
+    assert_eq!(two.phases[1].centre(), Some(1.5));
+    assert!(two.signals().next().is_none());
+    assert_eq!(two.standing, Standing::NoSignal);
+}
+
+#[test]
+fn a_new_phase_marked_on_the_first_point_makes_no_empty_phase() {
+    let c = read_measure(&phased(&pattern("AABBABBAABAB"), 0, RunRules::Anhoej));
+    assert_eq!(c.phases.len(), 1);
+    assert_eq!((c.phases[0].first, c.phases[0].last), (0, 11));
+}
+
+#[test]
+fn the_standing_is_the_latest_phases_even_when_it_has_too_few_points() {
+    let mut v = pattern("BABBABB AAAAAAA BBBB");
+    v.extend(pattern("ABAB"));
+    let c = read_measure(&phased(&v, 18, RunRules::Ihi));
+    assert_eq!(c.phases[0].signals.len(), 1);
+    assert!(matches!(
+        c.phases[1].reading,
+        PhaseReading::TooFewPoints {
+            have: 4,
+            need: 10,
+            ..
+        }
+    ));
+    assert_eq!(c.standing, Standing::TooFewPoints);
+}
+
+fn exclude(mut m: Measure, index: usize, why: &str) -> Measure {
+    m.data[index].excluded = Some(why.into());
+    m
+}
+
+#[test]
+fn an_excluded_point_is_drawn_but_left_out_of_the_centre_line() {
+    // 10 points A B A B ... and a wild 100 at point 3, excluded: the median
+    // of the 10 that take part is 1.5 (with the 100 it would be 2).
+    let mut v = pattern("ABABABABAB");
+    v.insert(3, 100.0);
+    let c = read_measure(&exclude(
+        run(&v, RunRules::Anhoej, Direction::HigherIsBetter),
+        3,
+        "Data error",
+    ));
+    assert_eq!(c.points.len(), 11);
+    assert_eq!(c.points[3].value, 100.0);
+    assert_eq!(c.points[3].excluded.as_deref(), Some("Data error"));
+    let f = figures(only_phase(&c));
+    assert_eq!(f.median, 1.5);
+    assert_eq!(f.useful, 10);
+    assert_eq!(f.crossings, 9);
+    assert!(!c.in_signal(3));
+
+    let kept = read_measure(&run(&v, RunRules::Anhoej, Direction::HigherIsBetter));
+    assert_eq!(kept.phases[0].centre(), Some(2.0));
+}
+
+#[test]
+fn excluding_a_point_that_breaks_a_run_makes_a_shift_spanning_over_it() {
+    // The first 10 (AABBABBAAB) set the median, 1.5. Then AAA, a B at point
+    // 13, AAA. With point 13 taking part, runs of 3, 1 and 3: no shift.
+    // Excluded, the six A make a shift from point 10 to point 16 (data
+    // indices, over the excluded point), 6 points.
+    let v = pattern("AABBABBAAB AAA B AAA");
+    let m = with_baseline(run(&v, RunRules::Ihi, Direction::HigherIsBetter), 10);
+    let kept = read_measure(&m);
+    assert!(
+        kept.signals().next().is_none(),
+        "{:?}",
+        kept.phases[0].signals
+    );
+    assert_eq!(kept.standing, Standing::NoSignal);
+
+    let c = read_measure(&exclude(m, 13, "New IT system outage"));
+    let p = only_phase(&c);
+    assert_eq!(figures(p).useful, 16);
+    assert_eq!(
+        shape(&p.signals),
+        vec![signal(SignalRule::Shift, 10, 16, 6)]
+    );
+    assert_eq!(p.signals[0].verdict, Verdict::Improvement);
+    assert_eq!(c.standing, Standing::Improving);
+    assert!(c.in_signal(10) && c.in_signal(12) && c.in_signal(14) && c.in_signal(16));
+    assert!(!c.in_signal(9));
+    // The excluded point inside the span takes no part, so is not marked.
+    assert!(!c.in_signal(13));
+}
+
+fn spc(values: &[f64], baseline: usize) -> Measure {
+    with_baseline(
+        measure(
+            values,
+            ChartKind::Xmr,
+            RunRules::Anhoej,
+            Direction::HigherIsBetter,
+        ),
+        baseline,
+    )
+}
+
+fn spc_reading(
+    p: &Phase,
+) -> (
+    f64,
+    usize,
+    &[(usize, plan_workbench::model::charts::spc::PointLimits)],
+) {
+    match &p.reading {
+        PhaseReading::Spc {
+            centre,
+            baseline,
+            limits,
+        } => (*centre, *baseline, limits.as_slice()),
+        other => panic!("an SPC reading expected, got {other:?}"),
+    }
+}
+
+#[test]
+fn xmr_centre_and_limits_come_from_the_baseline_and_a_later_point_beyond_them_signals() {
+    // Baseline 10 12 10 12 ... (10 points): mean 11, every moving range 2,
+    // so limits 11 ± 2.66 × 2 = 5.68 to 16.32, sigma 2 / 1.128. Point 10,
+    // 17, is above the upper limit. No run of 8, no trend of 6, and only
+    // the 17 is beyond two sigma (11 + 3.55).
+    let mut v = pattern("").to_vec();
+    for _ in 0..5 {
+        v.extend([10.0, 12.0]);
+    }
+    v.push(17.0);
+    let c = read_measure(&spc(&v, 10));
+    let p = only_phase(&c);
+    let (centre, baseline, limits) = spc_reading(p);
+    assert!(close(centre, 11.0));
+    assert_eq!(baseline, 10);
+    assert_eq!(limits.len(), 11);
+    for (i, (at, l)) in limits.iter().enumerate() {
+        assert_eq!(*at, i);
+        assert!(close(l.lower, 5.68) && close(l.upper, 16.32), "{l:?}");
+        assert!(close(l.sigma, 2.0 / 1.128));
+    }
+    assert_eq!(
+        shape(&p.signals),
+        vec![signal(SignalRule::OutsideLimits, 10, 10, 1)]
+    );
+    assert_eq!(p.signals[0].side, Some(Side::Up));
+    assert_eq!(p.signals[0].verdict, Verdict::Improvement);
+    assert_eq!(c.standing, Standing::Improving);
+    assert!(c.in_signal(10) && !c.in_signal(9));
+
+    let lower = read_measure(&Measure {
+        direction: Direction::LowerIsBetter,
+        ..spc(&v, 10)
+    });
+    assert_eq!(lower.standing, Standing::Deteriorating);
+}
+
+#[test]
+fn an_excluded_xmr_point_has_the_limits_drawn_but_is_not_judged() {
+    // The same with a 30 excluded at point 4: the baseline is still the
+    // ten 10s and 12s, and the 30 is not a signal.
+    let mut v = Vec::new();
+    for _ in 0..5 {
+        v.extend([10.0, 12.0]);
+    }
+    v.insert(4, 30.0);
+    v.push(17.0);
+    let c = read_measure(&exclude(spc(&v, 10), 4, "Miscount"));
+    let p = only_phase(&c);
+    let (centre, baseline, limits) = spc_reading(p);
+    assert!(close(centre, 11.0));
+    assert_eq!(baseline, 10);
+    assert_eq!(limits.len(), 12);
+    assert_eq!(limits[4].0, 4);
+    assert!(close(limits[4].1.upper, 16.32));
+    assert_eq!(
+        shape(&p.signals),
+        vec![signal(SignalRule::OutsideLimits, 11, 11, 1)]
+    );
+    assert!(!c.in_signal(4));
+}
+
+#[test]
+fn an_xmr_chart_with_fewer_than_ten_baseline_points_is_too_few() {
+    // 9 points: mean of 10 12 ... 10 = (5 × 10 + 4 × 12) / 9 = 98 / 9.
+    let v = [10.0, 12.0, 10.0, 12.0, 10.0, 12.0, 10.0, 12.0, 10.0];
+    let c = read_measure(&spc(&v, 12));
+    match &only_phase(&c).reading {
+        PhaseReading::TooFewPoints { have, need, centre } => {
+            assert_eq!((*have, *need), (9, 10));
+            assert!(close(centre.unwrap(), 98.0 / 9.0));
+        }
+        other => panic!("too few expected, got {other:?}"),
+    }
+    assert_eq!(c.standing, Standing::TooFewPoints);
+
+    // A baseline setting below 10 on a longer phase: the limits would rest
+    // on 6 points, too few (the SPC rules need 10 in the baseline).
+    let mut long = v.to_vec();
+    long.extend([11.0; 6]);
+    let c = read_measure(&spc(&long, 6));
+    assert!(matches!(
+        only_phase(&c).reading,
+        PhaseReading::TooFewPoints {
+            have: 6,
+            need: 10,
+            ..
+        }
+    ));
+}
+
+/// A P chart of (numerator, denominator) points; the `value` field is left
+/// at 0 to show the chart reads the counts.
+fn p_measure(counts: &[(u64, u64)], baseline: usize) -> Measure {
+    let mut m = with_baseline(
+        measure(
+            &vec![0.0; counts.len()],
+            ChartKind::P,
+            RunRules::Anhoej,
+            Direction::HigherIsBetter,
+        ),
+        baseline,
+    );
+    for (d, &(n, den)) in m.data.iter_mut().zip(counts) {
+        d.numerator = Some(n);
+        d.denominator = Some(den);
+    }
+    m
+}
+
+/// Ten baseline points of denominators 100 and 400 in turn: 250 of 500 and
+/// 1000 of 2000, so p̄ = 1250 / 2500 = 0.5. Then 70 of 100.
+const P_COUNTS: [(u64, u64); 11] = [
+    (45, 100),
+    (190, 400),
+    (55, 100),
+    (210, 400),
+    (45, 100),
+    (190, 400),
+    (55, 100),
+    (210, 400),
+    (50, 100),
+    (200, 400),
+    (70, 100),
+];
+
+#[test]
+fn a_p_chart_plots_percentages_with_limits_from_each_points_denominator() {
+    // p̄ = 0.5. Denominator 100: sigma sqrt(0.25 / 100) = 0.05, limits
+    // 0.5 ± 0.15 = 35% to 65%. Denominator 400: sigma 0.025, limits 42.5%
+    // to 57.5%. The 70% of the last point is beyond its 65%; no run of 8
+    // (45 47.5 | 55 52.5 | ... 50 50 on the centre), no trend of 6, and no
+    // other point beyond two sigma (60% or 55% up, 40% or 45% down).
+    let c = read_measure(&p_measure(&P_COUNTS, 10));
+    assert_eq!(c.kind, ChartKind::P);
+    let values: Vec<f64> = c.points.iter().map(|p| p.value).collect();
+    assert_eq!(
+        values,
+        vec![45.0, 47.5, 55.0, 52.5, 45.0, 47.5, 55.0, 52.5, 50.0, 50.0, 70.0]
+    );
+    let p = only_phase(&c);
+    let (centre, baseline, limits) = spc_reading(p);
+    assert!(close(centre, 50.0));
+    assert_eq!(baseline, 10);
+    assert_eq!(limits.len(), 11);
+    let (at, wide) = limits[0];
+    assert_eq!(at, 0);
+    assert!(close(wide.lower, 35.0) && close(wide.upper, 65.0) && close(wide.sigma, 5.0));
+    let (at, narrow) = limits[1];
+    assert_eq!(at, 1);
+    assert!(close(narrow.lower, 42.5) && close(narrow.upper, 57.5) && close(narrow.sigma, 2.5));
+    assert!(close(limits[10].1.upper, 65.0));
+    assert_eq!(
+        shape(&p.signals),
+        vec![signal(SignalRule::OutsideLimits, 10, 10, 1)]
+    );
+    assert_eq!(c.standing, Standing::Improving);
+}
+
+#[test]
+fn a_p_chart_point_without_counts_makes_the_phase_unavailable_naming_it() {
+    let mut m = p_measure(&P_COUNTS, 10);
+    m.data[2].numerator = None;
+    let c = read_measure(&m);
+    match &only_phase(&c).reading {
+        PhaseReading::Unavailable(why) => {
+            assert_eq!(
+                why,
+                "A P chart needs a numerator and a denominator for every point; M3 has none"
+            );
+        }
+        other => panic!("unavailable expected, got {other:?}"),
+    }
+    assert!(c.phases[0].signals.is_empty());
+    // Such a point is drawn with its value as entered.
+    assert_eq!(c.points[2].value, 0.0);
+
+    // Excluded, it is no longer needed.
+    let c = read_measure(&exclude(m, 2, "Not counted"));
+    assert!(matches!(c.phases[0].reading, PhaseReading::Spc { .. }));
+
+    let mut m = p_measure(&P_COUNTS, 10);
+    m.data[4].denominator = Some(0);
+    let c = read_measure(&m);
+    assert_eq!(
+        c.phases[0].reading,
+        PhaseReading::Unavailable("M5 has a denominator of 0".into())
+    );
+}
+
+fn target(mut m: Measure, value: &str, direction: Direction) -> Measure {
+    m.target = Some(Target {
+        value: value.into(),
+        by: None,
+    });
+    m.direction = direction;
+    m
+}
+
+#[test]
+fn the_target_is_met_by_the_latest_phases_centre_line_in_the_measures_direction() {
+    // The long-run series: median 1.5.
+    let m = run(
+        &pattern(LONG_RUN),
+        RunRules::Anhoej,
+        Direction::HigherIsBetter,
+    );
+    let read = |value: &str, d| read_measure(&target(m.clone(), value, d));
+    let c = read("1.5", Direction::HigherIsBetter);
+    assert_eq!((c.target, c.target_met), (Some(1.5), Some(true)));
+    assert_eq!(read("2", Direction::HigherIsBetter).target_met, Some(false));
+    assert_eq!(read("1", Direction::HigherIsBetter).target_met, Some(true));
+    assert_eq!(read("1", Direction::LowerIsBetter).target_met, Some(false));
+    assert_eq!(
+        read("1.5%", Direction::LowerIsBetter).target_met,
+        Some(true)
+    );
+    let words = read("Fewer complaints", Direction::LowerIsBetter);
+    assert_eq!((words.target, words.target_met), (None, None));
+    assert_eq!(read_measure(&m).target_met, None);
+
+    // Two phases, medians 1.5 and 11.5: the second decides.
+    let mut v = pattern("BABBABB AAAAAAA BBBB");
+    v.extend(pattern("AABBABBAABAB").iter().map(|x| x + 10.0));
+    let c = read_measure(&target(
+        phased(&v, 18, RunRules::Ihi),
+        "10",
+        Direction::HigherIsBetter,
+    ));
+    assert_eq!(c.target_met, Some(true));
+    let c = read_measure(&target(
+        phased(&v, 18, RunRules::Ihi),
+        "10",
+        Direction::LowerIsBetter,
+    ));
+    assert_eq!(c.target_met, Some(false));
+
+    // A P chart's centre is a percentage: 50% against 60% and 45%.
+    let c = read_measure(&target(
+        p_measure(&P_COUNTS, 10),
+        "60%",
+        Direction::HigherIsBetter,
+    ));
+    assert_eq!(c.target_met, Some(false));
+    let c = read_measure(&target(
+        p_measure(&P_COUNTS, 10),
+        "45%",
+        Direction::HigherIsBetter,
+    ));
+    assert_eq!(c.target_met, Some(true));
+
+    // No centre line (the phase cannot be read): not said.
+    let mut m = target(p_measure(&P_COUNTS, 10), "45%", Direction::HigherIsBetter);
+    m.data[0].denominator = None;
+    assert_eq!(read_measure(&m).target_met, None);
+}
+
+#[test]
+fn in_signal_marks_the_points_of_runs_shifts_and_trends_only() {
+    let c = read_measure(&run(
+        &pattern(LONG_RUN),
+        RunRules::Anhoej,
+        Direction::HigherIsBetter,
+    ));
+    let marked: Vec<usize> = (0..c.points.len()).filter(|&i| c.in_signal(i)).collect();
+    assert_eq!(marked, (7..=14).collect::<Vec<_>>());
+    assert!(!c.in_signal(99));
+}
