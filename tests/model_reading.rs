@@ -349,6 +349,7 @@ fn the_baseline_median_is_frozen_and_later_points_are_judged_against_it() {
     let p = only_phase(&frozen);
     let f = figures(p);
     assert_eq!(f.median, 15.0);
+    assert_eq!(p.baseline, 6);
     assert_eq!(f.useful, 14);
     assert_eq!((f.longest_run, f.longest_run_limit), (9, 7));
     assert_eq!((f.crossings, f.crossings_limit), (5, 4));
@@ -374,6 +375,7 @@ fn the_baseline_median_is_frozen_and_later_points_are_judged_against_it() {
         }
     );
     assert_eq!(all.standing, Standing::TooFewPoints);
+    assert_eq!(all.phases[0].baseline, 14);
 
     // The default, the first 12: 10 20 10 20 10 20 16 16 16 16 16 16, median
     // 16 again.
@@ -381,6 +383,7 @@ fn the_baseline_median_is_frozen_and_later_points_are_judged_against_it() {
     m.chart = ChartSettings::default();
     let default = read_measure(&m);
     assert_eq!(default.phases[0].centre(), Some(16.0));
+    assert_eq!(default.phases[0].baseline, 12);
 }
 
 /// The values as points, with a new phase starting at `phase_start`.
@@ -528,6 +531,7 @@ fn excluding_a_point_that_breaks_a_run_makes_a_shift_spanning_over_it() {
     let c = read_measure(&exclude(m, 13, "New IT system outage"));
     let p = only_phase(&c);
     assert_eq!(figures(p).useful, 16);
+    assert_eq!(p.baseline, 10);
     assert_eq!(
         shape(&p.signals),
         vec![signal(SignalRule::Shift, 10, 16, 6)]

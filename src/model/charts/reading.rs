@@ -113,6 +113,9 @@ pub enum PhaseReading {
 pub struct Phase {
     pub first: usize,
     pub last: usize,
+    /// How many of its points that take part set its centre line (and
+    /// limits): the first `baseline_points`, or all if fewer.
+    pub baseline: usize,
     pub reading: PhaseReading,
     pub signals: Vec<ChartSignal>,
 }
@@ -331,6 +334,7 @@ fn read_phase(m: &Measure, points: &[PlotPoint], first: usize, last: usize) -> P
     let phase = |reading, signals| Phase {
         first,
         last,
+        baseline,
         reading,
         signals,
     };
@@ -459,7 +463,7 @@ fn read_phase(m: &Measure, points: &[PlotPoint], first: usize, last: usize) -> P
 }
 
 /// "2024/25 Q1", or "point 3" for a point with no period.
-fn point_name(period: &str, index: usize) -> String {
+pub(crate) fn point_name(period: &str, index: usize) -> String {
     if period.trim().is_empty() {
         format!("point {}", index + 1)
     } else {
@@ -537,6 +541,7 @@ fn spc_phase(
     Phase {
         first,
         last,
+        baseline: chart.baseline,
         reading: PhaseReading::Spc {
             centre: chart.centre * scale,
             baseline: chart.baseline,
