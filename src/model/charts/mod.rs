@@ -3,7 +3,8 @@
 //! run charts with the Anhøj and IHI rules (`run_chart`), SPC charts, XmR
 //! and P, with their special-cause tests (`spc`), a measure read as a chart
 //! with its phases, baseline, exclusions and direction (`reading`), and the
-//! periods and pasted blocks its data is entered as (`periods`, `paste`).
+//! periods and pasted blocks its data is entered as (`periods`, `paste`),
+//! and the words under the chart, its text alternative (`words`).
 
 pub mod paste;
 pub mod periods;
@@ -11,3 +12,4 @@ pub mod reading;
 pub mod run_chart;
 pub mod series;
 pub mod spc;
+pub mod words;
