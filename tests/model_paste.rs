@@ -156,8 +156,8 @@ fn three_columns_are_numerator_and_denominator() {
     let points = ok("Quarter\tSeen\tReferred\nQ1 2025\t45\t60\nQ2 2025\t0\t8\n");
     assert_eq!(points.len(), 2);
     assert_eq!(points[0].value, 75.0);
-    assert_eq!(points[0].numerator, Some(45.0));
-    assert_eq!(points[0].denominator, Some(60.0));
+    assert_eq!(points[0].numerator, Some(45));
+    assert_eq!(points[0].denominator, Some(60));
     assert_eq!(points[1].value, 0.0);
 }
 
@@ -165,8 +165,8 @@ fn three_columns_are_numerator_and_denominator() {
 fn four_columns_are_value_numerator_and_denominator() {
     let points = ok("Q1 2025\t75\t45\t60\nQ2 2025\t80\t\t\n");
     assert_eq!(points[0].value, 75.0);
-    assert_eq!(points[0].numerator, Some(45.0));
-    assert_eq!(points[0].denominator, Some(60.0));
+    assert_eq!(points[0].numerator, Some(45));
+    assert_eq!(points[0].denominator, Some(60));
     // Numerator and denominator may both be left empty.
     assert_eq!(points[1].value, 80.0);
     assert_eq!(points[1].numerator, None);
@@ -192,6 +192,18 @@ fn impossible_fractions_are_bad_rows() {
         [
             "Line 1: there is no denominator",
             "Line 2: the numerator “61” is more than the denominator “60”",
+        ]
+    );
+}
+
+#[test]
+fn counts_must_be_whole_numbers() {
+    let rows = bad("Q1 2025\t45.5\t60\nQ2 2025\t45\t60.2\n");
+    assert_eq!(
+        messages(&rows),
+        [
+            "Line 1: the numerator “45.5” is not a whole number",
+            "Line 2: the denominator “60.2” is not a whole number",
         ]
     );
 }

@@ -24,7 +24,8 @@ use plan_workbench::model::summary::codes;
 use plan_workbench::model::synthetic::synthetic_plan;
 use plan_workbench::model::validate::validate;
 use plan_workbench::model::{
-    DriverLevel, Id, Kind, Plan, Rag, Review, Status, TrackingSettings, Update,
+    ChartKind, ChartSettings, DataPoint, DriverLevel, Id, Kind, Plan, Rag, Review, RunRules,
+    Status, TrackingSettings, Update,
 };
 use proptest::prelude::*;
 
@@ -104,7 +105,7 @@ fn recipe() -> impl Strategy<Value = Recipe> {
         1 => (i.clone(), 0..30usize).prop_map(|(a, n)| Recipe::MoveTo(a, n)),
         1 => (i.clone(), i.clone(), any::<bool>()).prop_map(|(a, b, after)| Recipe::PlaceNextTo(a, b, after)),
         3 => (i.clone(), prop_oneof!["[a-z ]{0,80}", text()], any::<bool>()).prop_map(|(a, t, g)| Recipe::SetText(a, t, g)),
-        3 => (i.clone(), 0..26u8, prop_oneof!["[0-9a-z ]{0,6}", text()]).prop_map(|(a, f, v)| Recipe::Edit(a, f, v)),
+        3 => (i.clone(), 0..34u8, prop_oneof!["[0-9a-z ]{0,6}", text()]).prop_map(|(a, f, v)| Recipe::Edit(a, f, v)),
         1 => (i.clone(), 0..5u8, date(), any::<u8>()).prop_map(|(a, f, d, p)| Recipe::Dated(a, f, d, p)),
         1 => (i, 0..3u8, number()).prop_map(|(a, f, x)| Recipe::Number(a, f, x)),
         2 => (0..12u8, text()).prop_map(|(f, v)| Recipe::Meta(f, v)),
@@ -155,6 +156,34 @@ fn item_edit(field: u8, v: &str) -> ItemEdit {
         22 => ItemEdit::PointValue(v.len() % 2, number),
         23 => ItemEdit::RemovePoint(v.len() % 2),
         24 => ItemEdit::UpdateDate(0, date.unwrap()),
+        25 => ItemEdit::PointCounts(
+            v.len() % 2,
+            (!v.is_empty()).then_some((v.len() as u64, 2 * v.len() as u64)),
+        ),
+        // refused: a numerator above its denominator
+        26 => ItemEdit::PointCounts(0, Some((3, 2))),
+        27 => ItemEdit::PointNote(v.len() % 2, v.into()),
+        28 => ItemEdit::PointExcluded(v.len() % 2, (!v.is_empty()).then(|| v.into())),
+        29 => ItemEdit::PointNewPhase(v.len() % 2, !v.is_empty()),
+        30 => ItemEdit::AddPoints(
+            (0..v.len() % 4)
+                .map(|k| DataPoint {
+                    period: format!("{v} {k}"),
+                    value: number + k as f64,
+                    ..Default::default()
+                })
+                .collect(),
+        ),
+        31 => ItemEdit::Chart(ChartSettings {
+            kind: [ChartKind::Run, ChartKind::Xmr, ChartKind::P][v.len() % 3],
+            rules: if v.len() % 2 == 0 {
+                RunRules::Anhoej
+            } else {
+                RunRules::Ihi
+            },
+            baseline_points: v.len(),
+        }),
+        32 => ItemEdit::PointPeriod(v.len() % 2, "2025/26 Q2".into()),
         _ => ItemEdit::Percent(f64::NAN),
     }
 }

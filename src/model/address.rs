@@ -15,6 +15,7 @@ pub enum PlanScreen {
     Details,
     Table,
     Report,
+    Measures,
 }
 
 impl PlanScreen {
@@ -25,6 +26,7 @@ impl PlanScreen {
             PlanScreen::Details => "details",
             PlanScreen::Table => "table",
             PlanScreen::Report => "report",
+            PlanScreen::Measures => "measures",
         }
     }
 }
@@ -106,6 +108,7 @@ pub fn parse(hash: &str) -> Option<Address> {
                 Some("details") => PlanScreen::Details,
                 Some("table") => PlanScreen::Table,
                 Some("report") => PlanScreen::Report,
+                Some("measures") => PlanScreen::Measures,
                 _ => PlanScreen::Outline,
             };
             Some(Address::Plan {
@@ -145,6 +148,7 @@ mod tests {
             PlanScreen::Details,
             PlanScreen::Table,
             PlanScreen::Report,
+            PlanScreen::Measures,
         ];
         for id in ids {
             for screen in screens {

@@ -16,8 +16,8 @@
 use chrono::NaiveDate;
 
 use super::plan::{
-    Action, Aim, DataPoint, Direction, DriverLevel, Id, Measure, Outcome, Plan, PlanMeta, Priority,
-    Rag, Review, Status, Target, Update,
+    Action, Aim, ChartKind, ChartSettings, DataPoint, Direction, DriverLevel, Id, Measure, Outcome,
+    Plan, PlanMeta, Priority, Rag, Review, RunRules, Status, Target, Update,
 };
 
 /// The day the example is written as at: its history runs up to here.
@@ -134,6 +134,45 @@ fn points(list: &[(&str, f64, NaiveDate)]) -> Vec<DataPoint> {
             ..Default::default()
         })
         .collect()
+}
+
+/// Monthly points from `year`/`month` on, each dated the month's last day
+/// and labelled as plans write months ("Apr 2024").
+fn monthly(year: i32, month: u32, values: &[f64]) -> Vec<DataPoint> {
+    values
+        .iter()
+        .enumerate()
+        .map(|(k, value)| {
+            let m0 = (month - 1) as usize + k;
+            let (y, m) = (year + (m0 / 12) as i32, (m0 % 12) as u32 + 1);
+            let next = if m == 12 {
+                d(y + 1, 1, 1)
+            } else {
+                d(y, m + 1, 1)
+            };
+            let date = next.pred_opt().expect("a day before");
+            DataPoint {
+                period: date.format("%b %Y").to_string(),
+                value: *value,
+                date: Some(date),
+                ..Default::default()
+            }
+        })
+        .collect()
+}
+
+/// Monthly proportions from counts (numerator, denominator), as monthly.
+fn monthly_counts(year: i32, month: u32, counts: &[(u64, u64)]) -> Vec<DataPoint> {
+    let values: Vec<f64> = counts
+        .iter()
+        .map(|&(n, den)| (1000.0 * n as f64 / den as f64).round() / 10.0)
+        .collect();
+    let mut points = monthly(year, month, &values);
+    for (p, &(n, den)) in points.iter_mut().zip(counts) {
+        p.numerator = Some(n);
+        p.denominator = Some(den);
+    }
+    points
 }
 
 /// The example plan as at `today`: the plan as written (see
@@ -708,18 +747,22 @@ pub fn example_plan() -> Plan {
                 ..Default::default()
             }),
             target: target("90%", end_y2),
-            data: points(&[
-                ("2024/25 Q1", 74.2, d(2024, 6, 30)),
-                ("2024/25 Q2", 78.5, d(2024, 9, 30)),
-                ("2024/25 Q3", 81.0, d(2024, 12, 31)),
-                ("2024/25 Q4", 83.6, d(2025, 3, 31)),
-                ("2025/26 Q1", 85.1, d(2025, 6, 30)),
-                ("2025/26 Q2", 86.2, d(2025, 9, 30)),
-                ("2025/26 Q3", 87.0, d(2025, 12, 31)),
-                ("2025/26 Q4", 88.4, d(2026, 3, 31)),
-            ]),
+            // Monthly from April 2024; the new triage from October 2024:
+            // a long run above the baseline's median and too few crossings.
+            data: {
+                let mut data = monthly(
+                    2024,
+                    4,
+                    &[
+                        74.2, 76.0, 73.5, 75.8, 74.9, 77.1, 78.5, 80.2, 81.0, 82.4, 81.9, 83.6,
+                        84.0, 85.1, 84.7, 86.2, 85.8, 87.0, 86.5, 88.4, 87.9, 88.8, 89.1, 88.6,
+                    ],
+                );
+                data[6].note = "New triage started".into();
+                data
+            },
             source: "NHS Glenmuir CAMHS waiting times return".into(),
-            frequency: "Quarterly".into(),
+            frequency: "Monthly".into(),
             evidences: ids(&["ex-o1-2", "ex-a1-2-1", "ex-a1-2-2"]),
             ..Default::default()
         },
@@ -736,19 +779,31 @@ pub fn example_plan() -> Plan {
                 ..Default::default()
             }),
             target: target("9 or fewer a year", end),
-            data: points(&[
-                ("2024/25 Q1", 4.0, d(2024, 6, 30)),
-                ("2024/25 Q2", 3.0, d(2024, 9, 30)),
-                ("2024/25 Q3", 3.0, d(2024, 12, 31)),
-                ("2024/25 Q4", 2.0, d(2025, 3, 31)),
-                ("2025/26 Q1", 2.0, d(2025, 6, 30)),
-                ("2025/26 Q2", 1.0, d(2025, 9, 30)),
-                ("2025/26 Q3", 2.0, d(2025, 12, 31)),
-                ("2025/26 Q4", 1.0, d(2026, 3, 31)),
-            ]),
+            // Monthly counts from April 2024, on an XmR chart: a month
+            // beyond the limits and two of three beyond two sigma (worse),
+            // then a trend down and a run of eight below the mean (better).
+            // August 2024's count is left out: its records were doubled.
+            data: {
+                let mut data = monthly(
+                    2024,
+                    4,
+                    &[
+                        2.0, 1.0, 3.0, 0.0, 9.0, 2.0, 1.0, 2.0, 3.0, 1.0, 2.0, 0.0, 1.0, 7.0, 5.0,
+                        4.0, 3.0, 2.0, 1.0, 1.0, 0.0, 1.0, 0.0, 1.0, 0.0, 0.0, 1.0,
+                    ],
+                );
+                data[4].excluded = Some("Records migrated twice this month: count doubled".into());
+                data[15].note = "Pre-birth pathway began".into();
+                data
+            },
             source: "CPC monthly management information".into(),
-            frequency: "Quarterly".into(),
+            frequency: "Monthly".into(),
             evidences: ids(&["ex-o2-1", "ex-act-2.1"]),
+            chart: ChartSettings {
+                kind: ChartKind::Xmr,
+                rules: RunRules::Anhoej,
+                ..ChartSettings::default()
+            },
             ..Default::default()
         },
         Measure {
@@ -788,20 +843,52 @@ pub fn example_plan() -> Plan {
                 ..Default::default()
             }),
             target: target("85%", end),
-            data: points(&[
-                ("Oct 2024", 70.0, d(2024, 10, 31)),
-                ("Jan 2025", 72.0, d(2025, 1, 31)),
-                ("Apr 2025", 74.0, d(2025, 4, 30)),
-                ("Jul 2025", 73.0, d(2025, 7, 31)),
-                ("Oct 2025", 76.0, d(2025, 10, 31)),
-                ("Jan 2026", 77.0, d(2026, 1, 31)),
-                ("Apr 2026", 78.5, d(2026, 4, 30)),
-                ("Jul 2026", 78.0, d(2026, 7, 31)),
-                ("Oct 2026", 79.5, d(2026, 10, 31)),
-            ]),
+            // Monthly counts of brothers and sisters placed together, on a
+            // P chart; a new phase from the kinship care team's start.
+            data: {
+                let mut data = monthly_counts(
+                    2024,
+                    10,
+                    &[
+                        (36, 50),
+                        (35, 49),
+                        (37, 51),
+                        (36, 50),
+                        (35, 48),
+                        (38, 52),
+                        (36, 50),
+                        (37, 50),
+                        (35, 49),
+                        (36, 51),
+                        (37, 50),
+                        (36, 50),
+                        (41, 50),
+                        (42, 51),
+                        (40, 49),
+                        (43, 52),
+                        (41, 50),
+                        (42, 50),
+                        (40, 48),
+                        (43, 51),
+                        (42, 50),
+                        (41, 49),
+                        (43, 52),
+                        (42, 50),
+                        (42, 51),
+                    ],
+                );
+                data[12].new_phase = true;
+                data[12].note = "Kinship care team started".into();
+                data
+            },
             source: "Looked after children records".into(),
-            frequency: "Quarterly".into(),
+            frequency: "Monthly".into(),
             evidences: ids(&["ex-o3-1", "ex-act-3.1"]),
+            chart: ChartSettings {
+                kind: ChartKind::P,
+                rules: RunRules::Anhoej,
+                ..ChartSettings::default()
+            },
             ..Default::default()
         },
         Measure {
@@ -817,15 +904,24 @@ pub fn example_plan() -> Plan {
                 ..Default::default()
             }),
             target: target("Within 3 points of all pupils (about 89%)", end),
-            data: points(&[
-                ("2024/25 Term 1", 85.0, d(2024, 10, 11)),
-                ("2024/25 Term 2", 84.6, d(2024, 12, 20)),
-                ("2024/25 Term 3", 86.3, d(2025, 3, 28)),
-                ("2024/25 Term 4", 86.9, d(2025, 6, 27)),
-            ]),
+            // Monthly from August 2024, read by the IHI rules: a shift and
+            // a trend after the attendance officers started.
+            data: monthly(
+                2024,
+                8,
+                &[
+                    85.0, 84.6, 86.3, 84.1, 85.5, 84.8, 85.9, 84.4, 85.2, 85.7, 86.1, 86.8, 87.4,
+                    88.0, 87.6, 88.3, 88.9, 88.5, 89.2, 89.0,
+                ],
+            ),
             source: "SEEMiS attendance data".into(),
-            frequency: "Termly".into(),
+            frequency: "Monthly".into(),
             evidences: ids(&["ex-o3-2", "ex-a3-2-1", "ex-a3-2-2"]),
+            chart: ChartSettings {
+                kind: ChartKind::Run,
+                rules: RunRules::Ihi,
+                ..ChartSettings::default()
+            },
             ..Default::default()
         },
     ];
@@ -881,7 +977,7 @@ mod tests {
             .count()
             >= 2));
         for m in &p.measures {
-            assert!((4..=9).contains(&m.data.len()), "{}", m.name);
+            assert!((4..=30).contains(&m.data.len()), "{}", m.name);
             assert!(m.baseline.is_some() && !m.unit.is_empty());
         }
         assert!(p.actions.iter().any(|a| !a.updates.is_empty()));

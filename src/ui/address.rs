@@ -48,6 +48,7 @@ fn screen_of(screen: PlanScreen) -> Screen {
         PlanScreen::Details => Screen::Details,
         PlanScreen::Table => Screen::Table,
         PlanScreen::Report => Screen::Report,
+        PlanScreen::Measures => Screen::Measures,
     }
 }
 
@@ -70,6 +71,7 @@ fn shown(wb: Workbench) -> Address {
         Screen::Details => Some(PlanScreen::Details),
         Screen::Table => Some(PlanScreen::Table),
         Screen::Report => Some(PlanScreen::Report),
+        Screen::Measures => Some(PlanScreen::Measures),
     };
     match (open, plan_screen) {
         (Some(id), Some(screen)) => Address::Plan { id, screen },

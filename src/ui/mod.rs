@@ -7,6 +7,7 @@ mod diagram;
 mod export_reminder;
 mod files;
 mod library;
+mod measures;
 mod notices;
 mod outline;
 pub mod panic_screen;
@@ -108,6 +109,7 @@ pub fn App() -> impl IntoView {
                         <ScreenButton screen=Screen::Details label="Plan details" />
                         <ScreenButton screen=Screen::Table label="Plan table" />
                         <ScreenButton screen=Screen::Report label="Progress report" />
+                        <ScreenButton screen=Screen::Measures label="Measures" />
                         <button type="button" class="not-in-workshop" on:click=move |_| files::export_open_plan(wb)>
                             "Export plan file"
                         </button>
@@ -176,6 +178,13 @@ pub fn App() -> impl IntoView {
                         view! {
                             <h2 class="plan-title">{title}</h2>
                             <tracking::ProgressReport />
+                        }
+                            .into_any()
+                    }
+                    Screen::Measures => {
+                        view! {
+                            <h2 class="plan-title">{title}</h2>
+                            <measures::MeasuresScreen />
                         }
                             .into_any()
                     }

@@ -86,6 +86,8 @@ pub enum Screen {
     Table,
     /// The progress report (ui::tracking::report).
     Report,
+    /// Every measure with its chart and standing (ui::measures).
+    Measures,
 }
 
 /// An address (a bookmark, a shared link, Back or Forward) names a plan

@@ -43,8 +43,22 @@ pub struct PastedPoint {
     /// The last day of the period, when it was understood.
     pub date: Option<NaiveDate>,
     pub value: f64,
-    pub numerator: Option<f64>,
-    pub denominator: Option<f64>,
+    /// Counts are whole numbers: a row with a fraction is a bad row.
+    pub numerator: Option<u64>,
+    pub denominator: Option<u64>,
+}
+
+impl From<PastedPoint> for crate::model::plan::DataPoint {
+    fn from(p: PastedPoint) -> Self {
+        crate::model::plan::DataPoint {
+            period: p.period,
+            value: p.value,
+            date: p.date,
+            numerator: p.numerator,
+            denominator: p.denominator,
+            ..Default::default()
+        }
+    }
 }
 
 /// A row that cannot be entered, and why.
@@ -199,8 +213,9 @@ fn point(cells: &[&str], width: usize) -> Result<PastedPoint, Vec<String>> {
                 period,
                 date,
                 value,
-                numerator,
-                denominator,
+                // checked whole and not negative above
+                numerator: numerator.map(|n| n as u64),
+                denominator: denominator.map(|d| d as u64),
             })
         }
         _ => Err(problems),
@@ -232,6 +247,11 @@ fn check_fraction(n: f64, d: f64, typed: (&str, &str), problems: &mut Vec<String
     let (typed_n, typed_d) = typed;
     if n < 0.0 {
         problems.push(format!("the numerator “{typed_n}” is negative"));
+    }
+    for (count, typed, what) in [(n, typed_n, "numerator"), (d, typed_d, "denominator")] {
+        if count.fract() != 0.0 {
+            problems.push(format!("the {what} “{typed}” is not a whole number"));
+        }
     }
     if d <= 0.0 {
         problems.push(format!("the denominator “{typed_d}” must be more than 0"));

@@ -7,10 +7,11 @@
 use chrono::NaiveDate;
 
 use super::patch::Scope;
+use crate::model::charts::periods::parse_period;
 use crate::model::ops::OpError;
 use crate::model::plan::{
-    DataPoint, Direction, DriverLevel, Id, Kind, Plan, PlanMeta, Rag, Review, Status, Target,
-    TrackingSettings, Update,
+    ChartSettings, DataPoint, Direction, DriverLevel, Id, Kind, Plan, PlanMeta, Rag, Review,
+    Status, Target, TrackingSettings, Update,
 };
 
 #[derive(Clone, Debug, PartialEq)]
@@ -103,6 +104,19 @@ pub enum ItemEdit {
     PointPeriod(usize, String),
     PointValue(usize, f64),
     RemovePoint(usize),
+    /// A point's numerator and denominator (for a P chart); both or
+    /// neither. With both, the point's value becomes the percentage they
+    /// make. A denominator of 0 or a numerator above it is refused.
+    PointCounts(usize, Option<(u64, u64)>),
+    PointNote(usize, String),
+    /// `Some(reason)` leaves the point out of the rules; `None` puts it back.
+    PointExcluded(usize, Option<String>),
+    /// Whether a new phase (its own centre line) starts at this point.
+    PointNewPhase(usize, bool),
+    /// Points appended after the last, as one change (a pasted block).
+    AddPoints(Vec<DataPoint>),
+    /// How the measure is charted; a baseline of no points is refused.
+    Chart(ChartSettings),
 }
 
 /// A change to one of the plan's own details.
@@ -270,6 +284,19 @@ fn edit_item(plan: &mut Plan, id: &Id, edit: &ItemEdit) -> Result<(), OpError> {
     match edit {
         E::Percent(v) | E::PointValue(_, v) if !v.is_finite() => return Err(not_a_number()),
         E::BaselineValue(Some(v)) if !v.is_finite() => return Err(not_a_number()),
+        E::PointCounts(_, Some((n, d))) if *d == 0 || n > d => {
+            return Err(OpError::InvalidValue(
+                "The numerator must be no larger than the denominator, and the denominator more than 0.".into(),
+            ))
+        }
+        E::AddPoints(points) if points.iter().any(|p| !p.value.is_finite()) => {
+            return Err(not_a_number())
+        }
+        E::Chart(c) if c.baseline_points == 0 => {
+            return Err(OpError::InvalidValue(
+                "The baseline needs at least one point.".into(),
+            ))
+        }
         _ => {}
     }
     match edit.clone() {
@@ -352,7 +379,11 @@ fn edit_item(plan: &mut Plan, id: &Id, edit: &ItemEdit) -> Result<(), OpError> {
             .push(DataPoint::default()),
         E::PointPeriod(i, p) => {
             let m = plan.measure_mut(id).ok_or_else(refused)?;
-            m.data.get_mut(i).ok_or_else(no_such_entry)?.period = p;
+            let point = m.data.get_mut(i).ok_or_else(no_such_entry)?;
+            // Kept as typed; a period the workbench understands also dates
+            // the point, which places it on the chart's axis.
+            point.date = parse_period(&p).map(|read| read.date);
+            point.period = p;
         }
         E::PointValue(i, v) => {
             let m = plan.measure_mut(id).ok_or_else(refused)?;
@@ -365,6 +396,33 @@ fn edit_item(plan: &mut Plan, id: &Id, edit: &ItemEdit) -> Result<(), OpError> {
             }
             m.data.remove(i);
         }
+        E::PointCounts(i, counts) => {
+            let m = plan.measure_mut(id).ok_or_else(refused)?;
+            let point = m.data.get_mut(i).ok_or_else(no_such_entry)?;
+            point.numerator = counts.map(|c| c.0);
+            point.denominator = counts.map(|c| c.1);
+            if let Some((n, d)) = counts {
+                point.value = 100.0 * n as f64 / d as f64;
+            }
+        }
+        E::PointNote(i, note) => {
+            let m = plan.measure_mut(id).ok_or_else(refused)?;
+            m.data.get_mut(i).ok_or_else(no_such_entry)?.note = note;
+        }
+        E::PointExcluded(i, reason) => {
+            let m = plan.measure_mut(id).ok_or_else(refused)?;
+            m.data.get_mut(i).ok_or_else(no_such_entry)?.excluded = reason;
+        }
+        E::PointNewPhase(i, starts) => {
+            let m = plan.measure_mut(id).ok_or_else(refused)?;
+            m.data.get_mut(i).ok_or_else(no_such_entry)?.new_phase = starts;
+        }
+        E::AddPoints(points) => plan
+            .measure_mut(id)
+            .ok_or_else(refused)?
+            .data
+            .extend(points),
+        E::Chart(c) => plan.measure_mut(id).ok_or_else(refused)?.chart = c,
     }
     Ok(())
 }
@@ -372,6 +430,69 @@ fn edit_item(plan: &mut Plan, id: &Id, edit: &ItemEdit) -> Result<(), OpError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn measure_with_a_point() -> (Plan, Id) {
+        let mut p = Plan::new_empty("T");
+        let m = p.add_item(Kind::Measure, "M", None).unwrap();
+        Op::Edit {
+            id: m.clone(),
+            edit: ItemEdit::AddPoint,
+        }
+        .apply(&mut p)
+        .unwrap();
+        (p, m)
+    }
+
+    #[test]
+    fn a_period_that_is_understood_dates_the_point_and_is_kept_as_typed() {
+        let (mut p, m) = measure_with_a_point();
+        let edit = |p: &mut Plan, e| {
+            Op::Edit {
+                id: m.clone(),
+                edit: e,
+            }
+            .apply(p)
+        };
+        edit(&mut p, ItemEdit::PointPeriod(0, "2025/26 q2".into())).unwrap();
+        let point = &p.measure(&m).unwrap().data[0];
+        assert_eq!(point.period, "2025/26 q2");
+        assert_eq!(point.date, NaiveDate::from_ymd_opt(2025, 9, 30));
+        edit(&mut p, ItemEdit::PointPeriod(0, "Baseline".into())).unwrap();
+        assert_eq!(p.measure(&m).unwrap().data[0].date, None);
+    }
+
+    #[test]
+    fn counts_set_the_percentage_and_impossible_counts_change_nothing() {
+        let (mut p, m) = measure_with_a_point();
+        let edit = |p: &mut Plan, e| {
+            Op::Edit {
+                id: m.clone(),
+                edit: e,
+            }
+            .apply(p)
+        };
+        edit(&mut p, ItemEdit::PointCounts(0, Some((45, 60)))).unwrap();
+        let point = &p.measure(&m).unwrap().data[0];
+        assert_eq!(
+            (point.numerator, point.denominator, point.value),
+            (Some(45), Some(60), 75.0)
+        );
+        let before = p.clone();
+        assert!(edit(&mut p, ItemEdit::PointCounts(0, Some((61, 60)))).is_err());
+        assert!(edit(&mut p, ItemEdit::PointCounts(0, Some((0, 0)))).is_err());
+        let no_baseline = ChartSettings {
+            baseline_points: 0,
+            ..ChartSettings::default()
+        };
+        assert!(edit(&mut p, ItemEdit::Chart(no_baseline)).is_err());
+        assert_eq!(p, before);
+        edit(&mut p, ItemEdit::PointCounts(0, None)).unwrap();
+        let point = &p.measure(&m).unwrap().data[0];
+        assert_eq!(
+            (point.numerator, point.denominator, point.value),
+            (None, None, 75.0)
+        );
+    }
 
     #[test]
     fn a_target_with_nothing_in_it_is_removed() {
