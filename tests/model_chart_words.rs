@@ -484,3 +484,71 @@ fn numbers_have_at_most_one_place_and_small_ones_two_figures() {
     m.unit = "per 1,000".into();
     assert_eq!(words(&m)[1], "Median 0.034 per 1,000.");
 }
+
+#[test]
+fn p_chart_with_too_few_points_gives_its_average_proportion() {
+    // The first 9, the last of them 29 of 100: 1029 of 2100, p̄ = 49%.
+    let mut m = p_chart();
+    m.data.truncate(9);
+    m.data[8].numerator = Some(29);
+    assert_eq!(
+        words(&m)[1..],
+        [
+            "Average proportion 49%.",
+            "Too few points for the rules: 9 useful points, at least 10 needed.",
+        ]
+    );
+}
+
+#[test]
+fn a_second_phase_that_cannot_be_read_says_why_under_its_heading() {
+    let mut m = p_chart();
+    let mut more = m.data.clone();
+    more[0].new_phase = true;
+    more[3].numerator = None;
+    m.data.extend(more);
+    for (i, d) in m.data.iter_mut().enumerate() {
+        d.period = quarter(i);
+    }
+    let w = words(&m);
+    let at = w.iter().position(|l| l.starts_with("Phase 2")).unwrap();
+    assert_eq!(
+        w[at..],
+        [
+            "Phase 2 from 2025/26 Q4:",
+            "A P chart needs a numerator and a denominator for every point; 2026/27 Q3 has none.",
+        ]
+    );
+    assert_eq!(w[1], "Phase 1 from 2023/24 Q1:");
+    assert_eq!(
+        short_status(&read_measure(&m)),
+        "Latest 70% (2028/29 Q2) · Too few points"
+    );
+}
+
+#[test]
+fn an_excluded_xmr_point_leaves_the_limits_as_they_were() {
+    // A 30 left out at point 5 (2024/25 Q1): the ten 10s and 12s still set
+    // the mean and limits, and the 30 is not a signal.
+    let mut m = xmr(&[11.0]);
+    m.data.insert(
+        4,
+        DataPoint {
+            value: 30.0,
+            excluded: Some("Miscount".into()),
+            ..Default::default()
+        },
+    );
+    for (i, d) in m.data.iter_mut().enumerate() {
+        d.period = quarter(i);
+    }
+    assert_eq!(
+        words(&m)[1..],
+        [
+            "Mean 11 days, set by the first 10 points; 11 useful points.",
+            "Control limits 5.7 to 16.3 days.",
+            "No signal: the variation is consistent with chance.",
+            "1 point left out of the rules: 2024/25 Q1 (Miscount).",
+        ]
+    );
+}
