@@ -842,3 +842,26 @@ fn in_signal_marks_the_points_of_runs_shifts_and_trends_only() {
     assert_eq!(marked, (7..=14).collect::<Vec<_>>());
     assert!(!c.in_signal(99));
 }
+
+#[test]
+fn two_of_three_marks_only_the_points_beyond_two_sigma() {
+    // After the baseline (mean 11, sigma 2 / 1.128 = 1.77, two sigma
+    // 14.55): 15, 11, 15. The signal spans points 10 to 12; point 11, on
+    // the mean, is not part of it.
+    let mut v = Vec::new();
+    for _ in 0..5 {
+        v.extend([10.0, 12.0]);
+    }
+    v.extend([15.0, 11.0, 15.0]);
+    let c = read_measure(&spc(&v, 10));
+    assert_eq!(
+        shape(&c.phases[0].signals),
+        vec![signal(SignalRule::TwoOfThree, 10, 12, 2)]
+    );
+    assert_eq!(c.phases[0].signals[0].side, Some(Side::Up));
+    assert!(c.in_signal(10) && c.in_signal(12));
+    assert!(!c.in_signal(11));
+    assert!(c.beyond_two_sigma(10, Some(Side::Up)));
+    assert!(!c.beyond_two_sigma(10, Some(Side::Down)));
+    assert!(!c.beyond_two_sigma(11, Some(Side::Up)));
+}

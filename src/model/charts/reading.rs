@@ -198,12 +198,38 @@ impl MeasureChart {
     }
 
     /// Whether the point at this index is part of a signal. An excluded
-    /// point inside a signal's span takes no part in it, so is not.
+    /// point inside a signal's span takes no part in it, so is not; nor is
+    /// a point between two beyond two sigma that is not beyond it itself.
     pub fn in_signal(&self, index: usize) -> bool {
         self.points.get(index).is_some_and(|p| p.excluded.is_none())
-            && self
-                .signals()
-                .any(|s| s.first <= index && index <= s.last && s.rule.marks_points())
+            && self.signals().any(|s| {
+                s.first <= index
+                    && index <= s.last
+                    && s.rule.marks_points()
+                    && (s.rule != SignalRule::TwoOfThree || self.beyond_two_sigma(index, s.side))
+            })
+    }
+
+    /// Whether the point at this index lies more than two sigma from its
+    /// SPC phase's centre line on this side (`false` off an SPC chart).
+    pub fn beyond_two_sigma(&self, index: usize, side: Option<Side>) -> bool {
+        let Some(point) = self.points.get(index) else {
+            return false;
+        };
+        self.phases
+            .iter()
+            .filter(|p| p.first <= index && index <= p.last)
+            .any(|p| match &p.reading {
+                PhaseReading::Spc { centre, limits, .. } => limits
+                    .iter()
+                    .find(|(i, _)| *i == index)
+                    .is_some_and(|(_, l)| match side {
+                        Some(Side::Up) => point.value > centre + 2.0 * l.sigma,
+                        Some(Side::Down) => point.value < centre - 2.0 * l.sigma,
+                        None => false,
+                    }),
+                _ => false,
+            })
     }
 
     /// The latest point, if any.
