@@ -289,7 +289,7 @@ pub fn signal_sentence(chart: &MeasureChart, s: &ChartSignal) -> String {
             above(s.side)
         ),
         SignalRule::TwoOfThree => {
-            let beyond = two_sigma_points(chart, phase, s);
+            let beyond = two_sigma_points(chart, s);
             let who = if beyond.len() >= 2 {
                 let names: Vec<String> = beyond.iter().map(|&i| period(chart, i)).collect();
                 format!("{} are", list(&names))
@@ -306,22 +306,9 @@ pub fn signal_sentence(chart: &MeasureChart, s: &ChartSignal) -> String {
 
 /// The points of a two-of-three signal that lie beyond two sigma on its
 /// side.
-fn two_sigma_points(chart: &MeasureChart, phase: Option<&Phase>, s: &ChartSignal) -> Vec<usize> {
-    let Some(PhaseReading::Spc { centre, limits, .. }) = phase.map(|p| &p.reading) else {
-        return Vec::new();
-    };
-    limits
-        .iter()
-        .filter(|(i, _)| s.first <= *i && *i <= s.last)
-        .filter(|(i, _)| chart.points[*i].excluded.is_none())
-        .filter(|(i, l)| {
-            let v = chart.points[*i].value;
-            match s.side {
-                Some(Side::Down) => v < centre - 2.0 * l.sigma,
-                _ => v > centre + 2.0 * l.sigma,
-            }
-        })
-        .map(|(i, _)| *i)
+fn two_sigma_points(chart: &MeasureChart, s: &ChartSignal) -> Vec<usize> {
+    (s.first..=s.last)
+        .filter(|&i| chart.in_signal(i) && chart.beyond_two_sigma(i, s.side))
         .collect()
 }
 
