@@ -250,10 +250,7 @@ fn spc_charts_draw_their_limits_per_phase() {
         );
         assert_eq!(l.attribute("stroke-dasharray"), Some("6 4"));
     }
-    assert!(
-        s.contains(">days</text>"),
-        "the unit is shown above the axis"
-    );
+    assert!(s.contains(">Unit: days</text>"), "the unit is shown once");
     assert!(chart.in_signal(17));
     coordinates_finite(&doc);
 
@@ -504,4 +501,48 @@ fn sparklines_are_small_and_mark_a_signal() {
         assert_eq!(with_role(&doc, "latest"), values.len());
         assert!(!s.contains("NaN"));
     }
+}
+
+#[test]
+fn value_ticks_come_in_nice_steps_and_numbers_read_as_uk_reports_write_them() {
+    use plan_workbench::model::charts::svg::{nice_ticks, tick_label, value_label};
+    let t = nice_ticks(0.3, 9.3, 5);
+    assert_eq!((t.lo, t.hi, t.step), (0.0, 10.0, 2.0));
+    assert_eq!(t.values, vec![0.0, 2.0, 4.0, 6.0, 8.0, 10.0]);
+    let t = nice_ticks(-12.0, -3.0, 4);
+    assert_eq!((t.lo, t.hi, t.step), (-15.0, 0.0, 5.0));
+    // Equal values are widened, never a zero range.
+    for v in [0.0, 7.0, -3.0, 1e-7, 1e300] {
+        let t = nice_ticks(v, v, 5);
+        assert!(t.lo < v && v < t.hi && t.step > 0.0, "{v}: {t:?}");
+        assert!(t.values.len() >= 2 && t.values.len() <= 61);
+    }
+    let t = nice_ticks(0.0, 2.5e6, 5);
+    assert_eq!(tick_label(1.5e6, &t), "1.5M");
+    let t = nice_ticks(0.0, 4.2e9, 4);
+    assert_eq!(tick_label(2e9, &t), "2bn");
+    let t = nice_ticks(0.0, 30000.0, 3);
+    assert_eq!(tick_label(20000.0, &t), "20,000");
+    let t = nice_ticks(0.0, 0.5, 5);
+    assert_eq!(tick_label(0.3, &t), "0.3");
+    assert_eq!(value_label(64.9), "64.9");
+    assert_eq!(value_label(12500.0), "12,500");
+    assert_eq!(value_label(-0.004), "0");
+    assert_eq!(value_label(-1234567.891), "-1,234,567.89");
+    assert_eq!(value_label(2.5e16), "2.5e16");
+}
+
+#[test]
+fn an_unavailable_phase_still_draws_its_points() {
+    // A P chart whose points have no counts cannot be read, but is drawn.
+    let chart = read_measure(&measure(&[40.0, 55.0, 61.0], ChartKind::P));
+    assert!(chart.phases[0].centre().is_none());
+    let s = draw(&chart);
+    let doc = parse(&s);
+    assert_eq!(points(&doc).len(), 3);
+    assert_eq!(
+        (with_role(&doc, "centre"), with_role(&doc, "limit")),
+        (0, 0)
+    );
+    coordinates_finite(&doc);
 }

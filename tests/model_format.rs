@@ -31,7 +31,7 @@ fn export_is_byte_identical_and_ends_with_newline() {
     assert_eq!(a, b);
     assert!(a.ends_with("}\n"));
     assert!(a.starts_with(
-        "{\n  \"format\": \"improvement-plan\",\n  \"version\": 2,\n  \"plan\": {\n    \"id\""
+        "{\n  \"format\": \"improvement-plan\",\n  \"version\": 3,\n  \"plan\": {\n    \"id\""
     ));
     // Absent options are left out rather than written as null.
     assert!(!a.contains("null"));
@@ -97,11 +97,11 @@ fn other_format_or_no_marker() {
 #[test]
 fn newer_version_is_refused() {
     let mut doc = example_doc();
-    doc["version"] = json!(3);
+    doc["version"] = json!(4);
     let e = err(import_value(doc));
     assert_eq!(
         e.message,
-        "This plan was saved by a newer version of the workbench (format version 3); this version reads up to version 2. Please update the workbench."
+        "This plan was saved by a newer version of the workbench (format version 4); this version reads up to version 3. Please update the workbench."
     );
     assert_eq!(e.location.as_deref(), Some("$.version"));
 }
@@ -316,6 +316,146 @@ fn tracking_settings_that_make_no_sense_are_not_repaired() {
     );
 }
 
+/// Version 3's fields: a measure's chart settings and a data point's
+/// numerator, denominator, note, exclusion and phase start are written
+/// only when set, read back, and checked.
+#[test]
+fn the_chart_settings_and_point_fields_are_kept_and_checked() {
+    use plan_workbench::model::format::import_plan_repairing;
+    let mut p = example_plan();
+    let m = &mut p.measures[0];
+    m.chart = ChartSettings {
+        kind: ChartKind::P,
+        rules: RunRules::Ihi,
+        baseline_points: 8,
+    };
+    m.data[0] = DataPoint {
+        numerator: Some(41),
+        denominator: Some(63),
+        note: "New survey questions".into(),
+        excluded: Some("Two schools closed by snow".into()),
+        new_phase: true,
+        ..m.data[0].clone()
+    };
+    let text = export_plan(&p);
+    assert!(text.contains(
+        "\"date\": \"2024-06-30\",\n            \"numerator\": 41,\n            \"denominator\": 63,\n            \"note\": \"New survey questions\",\n            \"excluded\": \"Two schools closed by snow\",\n            \"new_phase\": true\n          }"
+    ), "{text}");
+    assert!(text.contains(
+        "\"chart\": {\n          \"kind\": \"p\",\n          \"rules\": \"ihi\",\n          \"baseline_points\": 8\n        }"
+    ), "{text}");
+    assert_eq!(import_plan(&text), Ok(p.clone()));
+    assert_eq!(import_value(export_value(&p)), Ok(p.clone()));
+    // Unset, they are left out (the example sets them on some measures).
+    let mut plain = example_plan();
+    for m in &mut plain.measures {
+        m.chart = ChartSettings::default();
+        for d in &mut m.data {
+            *d = DataPoint {
+                period: d.period.clone(),
+                value: d.value,
+                date: d.date,
+                ..DataPoint::default()
+            };
+        }
+    }
+    let text = export_plan(&plain);
+    for field in [
+        "chart",
+        "numerator",
+        "denominator",
+        "note\": \"N",
+        "excluded",
+        "new_phase",
+    ] {
+        assert!(!text.contains(&format!("\"{field}")), "{field}");
+    }
+    // A setting left out takes its default.
+    let mut doc = example_doc();
+    doc["plan"]["measures"][0]["chart"] = json!({"kind": "xmr"});
+    let read = import_value(doc).unwrap().measures[0].chart;
+    assert_eq!(
+        read,
+        ChartSettings {
+            kind: ChartKind::Xmr,
+            ..ChartSettings::default()
+        }
+    );
+    assert_eq!(read.baseline_points, 12);
+    // What makes no sense is refused, saying what and where, and not
+    // repaired: which number was meant is not known.
+    let data = "$.plan.measures[0].data[1]";
+    for (field, value, at, says) in [
+        ("denominator", json!(0), format!("{data}.denominator"),
+         "This point's denominator is 0, but a proportion needs a total of at least 1"),
+        ("numerator", json!(64), format!("{data}.numerator"),
+         "This point's numerator is 64, more than its denominator of 63: a count cannot be more than the total it is out of"),
+        ("numerator", json!(-1), format!("{data}.numerator"),
+         "This value is not allowed: it is the number -1 but a whole number was expected"),
+        ("new_phase", json!("yes"), format!("{data}.new_phase"),
+         "This value has the wrong type: it is the text \"yes\" but true or false was expected"),
+    ] {
+        let mut doc = example_doc();
+        let point = &mut doc["plan"]["measures"][0]["data"][1];
+        point["denominator"] = json!(63);
+        point[field] = value;
+        let text = serde_json::to_string_pretty(&doc).unwrap();
+        // Offered for repair, with a repairable problem too.
+        let mut with_link = doc.clone();
+        with_link["plan"]["actions"][0]["aims"] = json!(["no-such-aim"]);
+        for e in [
+            err(import_value(doc.clone())),
+            err(import_plan(&text)),
+            import_plan_repairing(&with_link.to_string()).unwrap_err(),
+        ] {
+            assert_eq!(e.location.as_deref(), Some(at.as_str()), "{e}");
+            assert_eq!(e.message, says);
+        }
+    }
+    // So is the baseline's, and a numerator or denominator alone is kept.
+    let mut doc = example_doc();
+    doc["plan"]["measures"][0]["baseline"]["denominator"] = json!(0);
+    let e = err(import_value(doc));
+    assert_eq!(
+        e.location.as_deref(),
+        Some("$.plan.measures[0].baseline.denominator")
+    );
+    for (field, n) in [("numerator", 5), ("denominator", 7)] {
+        let mut doc = example_doc();
+        doc["plan"]["measures"][0]["data"][1][field] = json!(n);
+        let p = import_value(doc).unwrap();
+        let d = &p.measures[0].data[1];
+        assert_eq!(
+            (d.numerator, d.denominator),
+            if field == "numerator" {
+                (Some(5), None)
+            } else {
+                (None, Some(7))
+            }
+        );
+    }
+    for (chart, at, says) in [
+        (json!({"baseline_points": 0}), "$.plan.measures[0].chart.baseline_points",
+         "This chart's baseline is 0 points, but it must be at least 1 point (the first points of each phase set its centre line)"),
+        (json!({"kind": "c"}), "$.plan.measures[0].chart.kind",
+         "\"c\" is not one of the allowed values; use \"run\", \"xmr\", \"p\""),
+        (json!(5), "$.plan.measures[0].chart",
+         "This value has the wrong type: it is the number 5 but a group of fields in curly brackets was expected"),
+    ] {
+        let mut doc = example_doc();
+        doc["plan"]["measures"][0]["chart"] = chart;
+        let text = serde_json::to_string_pretty(&doc).unwrap();
+        for e in [
+            err(import_value(doc.clone())),
+            err(import_plan(&text)),
+            import_plan_repairing(&text).unwrap_err(),
+        ] {
+            assert_eq!(e.location.as_deref(), Some(at), "{e}");
+            assert_eq!(e.message, says);
+        }
+    }
+}
+
 #[test]
 fn nulls_and_absent_optional_fields_are_accepted() {
     let doc = json!({
@@ -352,6 +492,12 @@ fn documented_example_imports() {
     assert_eq!(p.meta.tracking.review_cycle_days, 92);
     assert_eq!(p.meta.reviews.len(), 1);
     assert_eq!(p.meta.reviews[0].date.to_string(), "2024-12-31");
+    let m = p.measure(&"m1".into()).unwrap();
+    assert_eq!(m.chart.kind, ChartKind::P);
+    assert_eq!(m.chart.baseline_points, 8);
+    let d = &m.data[1];
+    assert_eq!((d.numerator, d.denominator), (Some(2612), Some(4186)));
+    assert!(d.new_phase && !d.note.is_empty() && d.excluded.is_none());
 }
 
 // ---- Property test: arbitrary valid plans round-trip exactly. ----
@@ -385,13 +531,56 @@ fn target() -> impl Strategy<Value = Option<Target>> {
     )
 }
 
+/// A data point with any of the fields version 3 added or none: a
+/// numerator and denominator that make a proportion (or either alone),
+/// a note, an exclusion with its reason (blank included), a new phase.
 fn point() -> impl Strategy<Value = DataPoint> {
-    (text(), finite(), proptest::option::of(date())).prop_map(|(period, value, date)| DataPoint {
-        period,
-        value,
-        date,
-        ..Default::default()
-    })
+    let counts = prop_oneof![
+        2 => Just((None, None)),
+        2 => prop_oneof![1u64..100, 1u64..=u64::MAX]
+            .prop_flat_map(|d| (0..=d, Just(d)))
+            .prop_map(|(n, d)| (Some(n), Some(d))),
+        1 => any::<u64>().prop_map(|n| (Some(n), None)),
+        1 => (1u64..=u64::MAX).prop_map(|d| (None, Some(d))),
+    ];
+    let note = prop_oneof![Just(String::new()), text()];
+    let excluded = proptest::option::of(prop_oneof![Just(String::new()), text()]);
+    (
+        (text(), finite(), proptest::option::of(date())),
+        (counts, note, excluded, any::<bool>()),
+    )
+        .prop_map(
+            |((period, value, date), ((numerator, denominator), note, excluded, new_phase))| {
+                DataPoint {
+                    period,
+                    value,
+                    date,
+                    numerator,
+                    denominator,
+                    note,
+                    excluded,
+                    new_phase,
+                }
+            },
+        )
+}
+
+/// Chart settings that make sense: the defaults half the time, else any
+/// kind, rules and a baseline of at least one point.
+fn chart() -> impl Strategy<Value = ChartSettings> {
+    prop_oneof![
+        Just(ChartSettings::default()),
+        (
+            proptest::sample::select(vec![ChartKind::Run, ChartKind::Xmr, ChartKind::P]),
+            any::<bool>(),
+            prop_oneof![1usize..40, 1usize..=u32::MAX as usize],
+        )
+            .prop_map(|(kind, ihi, baseline_points)| ChartSettings {
+                kind,
+                rules: if ihi { RunRules::Ihi } else { RunRules::Anhoej },
+                baseline_points,
+            }),
+    ]
 }
 
 fn status() -> impl Strategy<Value = Status> {
@@ -494,7 +683,7 @@ prop_compose! {
              (status(), 0u8..=100, rag(), proptest::collection::vec(update(), 0..3), links())), 0..8),
         measures in proptest::collection::vec(
             ((text(), text(), text(), any::<bool>(), proptest::option::of(point())),
-             (target(), proptest::collection::vec(point(), 0..8), text(), text(), links())), 0..8),
+             (target(), proptest::collection::vec(point(), 0..8), text(), text(), links(), chart())), 0..8),
     ) -> Plan {
         // Ids: either fresh UUIDs or readable ones with awkward characters.
         let mk = |prefix: &str, i: usize| -> Id {
@@ -522,11 +711,11 @@ prop_compose! {
             actions: actions.into_iter().zip(&actids).map(|(((code, title, lead, start, due), (status, percent, rag, updates, l)), id)| Action {
                 id: id.clone(), code, title, lead, start, due, status, percent, rag, updates, aims: resolve(&l, &aids),
             }).collect(),
-            measures: measures.into_iter().enumerate().map(|(i, ((code, name, unit, lower, baseline), (target, data, source, frequency, l)))| Measure {
+            measures: measures.into_iter().enumerate().map(|(i, ((code, name, unit, lower, baseline), (target, data, source, frequency, l, chart)))| Measure {
                 id: mk("m", i), code, name, unit,
                 direction: if lower { Direction::LowerIsBetter } else { Direction::HigherIsBetter },
                 baseline, target, data, source, frequency, evidences: resolve(&l, &evidence_pool),
-                ..Default::default()
+                chart,
             }).collect(),
         }
     }
@@ -544,35 +733,87 @@ proptest! {
         prop_assert_eq!(export_plan(&import_plan(&text).unwrap()), text);
     }
 
-    /// A version-1 document (a version-2 export with the version set to 1
-    /// and without the fields version 2 added) imports as the same plan
-    /// with the default settings and no reviews, from its text and as a
-    /// JSON value, and the fields version 2 added, left in a version-1
-    /// file, are ignored as version 1 ignored them.
+    /// A version-1 document (an export with the version set to 1 and
+    /// without the fields versions 2 and 3 added) imports as the same plan
+    /// with the default settings, no reviews and plain data points, from
+    /// its text and as a JSON value, and the fields later versions added,
+    /// left in a version-1 file, are ignored as version 1 ignored them.
     #[test]
     fn version_1_documents_read_as_before(p in plan()) {
         let expected = Plan {
             meta: PlanMeta { tracking: TrackingSettings::default(), reviews: Vec::new(), ..p.meta.clone() },
-            ..p.clone()
+            ..as_version_2(&p)
         };
-        let mut with_new_fields = export_value(&p);
-        with_new_fields["version"] = json!(1);
-        let mut doc = with_new_fields.clone();
+        read_as_before(&p, 1, &expected)?;
+    }
+
+    /// A version-2 document (an export with the version set to 2 and
+    /// without the fields version 3 added) imports as the same plan with
+    /// the default chart settings and plain data points, from its text
+    /// and as a JSON value, and the fields version 3 added, left in a
+    /// version-2 file, are ignored as version 2 ignored them.
+    #[test]
+    fn version_2_documents_read_as_before(p in plan()) {
+        read_as_before(&p, 2, &as_version_2(&p))?;
+    }
+}
+
+/// `p` as a version-2 file holds it: without the fields version 3 added.
+fn as_version_2(p: &Plan) -> Plan {
+    let point = |d: &DataPoint| DataPoint {
+        period: d.period.clone(),
+        value: d.value,
+        date: d.date,
+        ..Default::default()
+    };
+    let mut p = p.clone();
+    for m in &mut p.measures {
+        m.chart = ChartSettings::default();
+        m.baseline = m.baseline.as_ref().map(point);
+        m.data = m.data.iter().map(point).collect();
+    }
+    p
+}
+
+/// `p` exported, with its version set to `version` (1 or 2), reads as
+/// `expected` (`p` without the fields later versions added), with those
+/// fields or without them; without them, it is the current export of
+/// `expected` but for its version.
+fn read_as_before(p: &Plan, version: u32, expected: &Plan) -> Result<(), TestCaseError> {
+    let mut with_new_fields = export_value(p);
+    with_new_fields["version"] = json!(version);
+    let mut doc = with_new_fields.clone();
+    if version < 2 {
         let meta = doc["plan"]["meta"].as_object_mut().unwrap();
         meta.remove("tracking");
         meta.remove("reviews");
-        for d in [&doc, &with_new_fields] {
-            let text = serde_json::to_string_pretty(d).unwrap();
-            prop_assert_eq!(import_plan(&text), Ok(expected.clone()));
-            prop_assert_eq!(import_value(d.clone()), Ok(expected.clone()));
-        }
-        // Without the new fields, the version-2 export is the same
-        // document but for its version.
-        let mut again = export_value(&expected);
-        prop_assert_eq!(&again["version"], &json!(2));
-        again["version"] = json!(1);
-        prop_assert_eq!(again, doc);
     }
+    let strip = |d: &mut Value| {
+        for field in ["numerator", "denominator", "note", "excluded", "new_phase"] {
+            d.as_object_mut().unwrap().remove(field);
+        }
+    };
+    for m in doc["plan"]["measures"].as_array_mut().unwrap() {
+        let m = m.as_object_mut().unwrap();
+        m.remove("chart");
+        for (field, v) in m.iter_mut() {
+            match field.as_str() {
+                "baseline" => strip(v),
+                "data" => v.as_array_mut().unwrap().iter_mut().for_each(strip),
+                _ => {}
+            }
+        }
+    }
+    for d in [&doc, &with_new_fields] {
+        let text = serde_json::to_string_pretty(d).unwrap();
+        prop_assert_eq!(import_plan(&text), Ok(expected.clone()));
+        prop_assert_eq!(import_value(d.clone()), Ok(expected.clone()));
+    }
+    let mut again = export_value(expected);
+    prop_assert_eq!(&again["version"], &json!(FORMAT_VERSION));
+    again["version"] = json!(version);
+    prop_assert_eq!(again, doc);
+    Ok(())
 }
 
 #[test]

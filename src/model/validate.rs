@@ -1,7 +1,7 @@
 //! Checks that a plan is whole and consistent: it has an id, every id is
 //! unique, every link points to an item of an allowed kind that
-//! is in the plan, every number is in range, and the tracking settings
-//! make sense. Import runs these checks before accepting a file.
+//! is in the plan, every number is in range, and the tracking and chart
+//! settings make sense. Import runs these checks before accepting a file.
 
 use std::collections::HashMap;
 
@@ -42,6 +42,11 @@ pub enum Problem {
     /// A tracking setting that makes no sense (a review cycle of 0 days,
     /// a threshold over 100 points, green beyond amber).
     TrackingSetting,
+    /// A data point's count and total that cannot be a proportion: a
+    /// denominator of 0, or a numerator above its denominator.
+    Proportion,
+    /// A chart setting that makes no sense (a baseline of 0 points).
+    ChartSetting,
 }
 
 impl std::fmt::Display for ValidationError {
@@ -226,25 +231,56 @@ pub fn validate_all(plan: &Plan) -> Vec<ValidationError> {
     }
     let not_finite = "This value is not an ordinary number (it is infinite or not a number)";
     for (i, m) in plan.measures.iter().enumerate() {
-        let check = |p: &DataPoint| !p.value.is_finite();
-        if m.baseline.as_ref().is_some_and(check) {
-            err(
-                format!("$.measures[{i}].baseline.value"),
-                Problem::NotFinite,
-                not_finite.into(),
+        let points = m
+            .baseline
+            .iter()
+            .map(|p| (format!("$.measures[{i}].baseline"), p))
+            .chain(
+                m.data
+                    .iter()
+                    .enumerate()
+                    .map(|(j, p)| (format!("$.measures[{i}].data[{j}]"), p)),
             );
-        }
-        for (j, d) in m.data.iter().enumerate() {
-            if check(d) {
+        for (path, p) in points {
+            if !p.value.is_finite() {
                 err(
-                    format!("$.measures[{i}].data[{j}].value"),
+                    format!("{path}.value"),
                     Problem::NotFinite,
                     not_finite.into(),
                 );
             }
+            if let Some((field, message)) = proportion_problem(p) {
+                err(format!("{path}.{field}"), Problem::Proportion, message);
+            }
+        }
+        if m.chart.baseline_points == 0 {
+            err(
+                format!("$.measures[{i}].chart.baseline_points"),
+                Problem::ChartSetting,
+                "This chart's baseline is 0 points, but it must be at least 1 point (the first points of each phase set its centre line)".into(),
+            );
         }
     }
     errors
+}
+
+/// What is wrong with a data point's numerator and denominator, if
+/// anything, and in which of the two fields. Either may be given without
+/// the other (while a user is typing them in, say).
+fn proportion_problem(p: &DataPoint) -> Option<(&'static str, String)> {
+    match (p.numerator, p.denominator) {
+        (_, Some(0)) => Some((
+            "denominator",
+            "This point's denominator is 0, but a proportion needs a total of at least 1".into(),
+        )),
+        (Some(n), Some(d)) if n > d => Some((
+            "numerator",
+            format!(
+                "This point's numerator is {n}, more than its denominator of {d}: a count cannot be more than the total it is out of"
+            ),
+        )),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

@@ -1,8 +1,8 @@
-//! The plan file format (JSON, format version 2; see docs/FORMAT.md):
+//! The plan file format (JSON, format version 3; see docs/FORMAT.md):
 //! export, import with plain-English errors, and migration of older
 //! versions.
 //!
-//! A file is `{"format": "improvement-plan", "version": 2, "plan": {...}}`.
+//! A file is `{"format": "improvement-plan", "version": 3, "plan": {...}}`.
 //! Import reads the version first, migrates older documents step by step to
 //! the current version, reads the plan and validates it; it either returns a
 //! whole valid plan or an error, never part of one. A file whose only
@@ -24,18 +24,34 @@ use crate::model::validate::validate_all;
 pub const FORMAT_NAME: &str = "improvement-plan";
 /// The format version this build writes and the newest it reads.
 /// Version 2 added the plan's tracking settings and its reviews
-/// (`meta.tracking`, `meta.reviews`).
-pub const FORMAT_VERSION: u32 = 2;
+/// (`meta.tracking`, `meta.reviews`); version 3, a measure's chart
+/// settings (`chart`) and a data point's `numerator`, `denominator`,
+/// `note`, `excluded` and `new_phase`.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// One migration step: takes a whole document of version `n` and returns
 /// it as version `n + 1` (the chain updates `"version"` itself).
 pub(crate) type MigrationStep = fn(Value) -> Result<Value, ImportError>;
 
 /// The migration steps, indexed by from-version minus one: `MIGRATIONS[0]`
-/// turns version 1 into version 2. To add version 3, write
-/// `fn v2_to_v3(doc: Value) -> Result<Value, ImportError>`, append it here
-/// and raise `FORMAT_VERSION`; the assertion below keeps the two in step.
-const MIGRATIONS: &[MigrationStep] = &[v1_to_v2];
+/// turns version 1 into version 2. To add version 4:
+/// - write `fn v3_to_v4(doc: Value) -> Result<Value, ImportError>`, which
+///   removes whatever fields version 4 adds (version 3 ignored them as
+///   unknown fields, so an older file holding them must still read as it
+///   did) and makes any other change; append it here and raise
+///   `FORMAT_VERSION` (the assertion below keeps the two in step);
+/// - give the module `old` a reading of version 3 (as it has of versions 1
+///   and 2; `read_text` picks one by the file's version), and copies of
+///   the types as they were in each older version that version 4 changes,
+///   so that files of older versions read from their text still read as
+///   their versions read them (the assertion in `old` stops the build
+///   until this is done);
+/// - first of all, before the plan's types change: record, with the
+///   version-3 build, how it reads every version-3 file in
+///   `tests/fuzz_corpus/` (as `tests/format_v2/reads.json` was made; see
+///   `tests/model_format_v2.rs`), and test that the new build reads them
+///   alike.
+const MIGRATIONS: &[MigrationStep] = &[v1_to_v2, v2_to_v3];
 
 /// Version 1 to 2. Version 2 gave the plan's details two new fields,
 /// `tracking` (the tracking rules' settings) and `reviews`. A version-1
@@ -52,6 +68,42 @@ fn v1_to_v2(mut doc: Value) -> Result<Value, ImportError> {
     {
         meta.remove("tracking");
         meta.remove("reviews");
+    }
+    Ok(doc)
+}
+
+/// Version 2 to 3. Version 3 gave each measure its chart settings
+/// (`chart`) and each data point (the baseline and every point in `data`)
+/// `numerator`, `denominator`, `note`, `excluded` and `new_phase`. Version
+/// 2 ignored fields it did not know, so these are removed from a version-2
+/// file, whatever they hold: it reads with the default chart settings and
+/// plain data points, exactly the plan version 2 read. Nothing else
+/// changes; a measure or data point that is not an object is left for
+/// reading to refuse.
+fn v2_to_v3(mut doc: Value) -> Result<Value, ImportError> {
+    const NEW_IN_POINTS: [&str; 5] = ["numerator", "denominator", "note", "excluded", "new_phase"];
+    let strip = |point: &mut Value| {
+        if let Some(point) = point.as_object_mut() {
+            for field in NEW_IN_POINTS {
+                point.remove(field);
+            }
+        }
+    };
+    let measures = doc
+        .get_mut("plan")
+        .and_then(|p| p.get_mut("measures"))
+        .and_then(Value::as_array_mut);
+    for measure in measures.into_iter().flatten() {
+        let Some(measure) = measure.as_object_mut() else {
+            continue;
+        };
+        measure.remove("chart");
+        if let Some(baseline) = measure.get_mut("baseline") {
+            strip(baseline);
+        }
+        if let Some(data) = measure.get_mut("data").and_then(Value::as_array_mut) {
+            data.iter_mut().for_each(strip);
+        }
     }
     Ok(doc)
 }
@@ -313,34 +365,26 @@ fn read_text(text: &str, wrapped: bool, mode: Mode) -> Result<(Plan, Vec<Repair>
     let marked =
         head.format.as_ref().and_then(Value::as_str) == Some(FORMAT_NAME) && head.plan.is_some();
     let current = version == Some(u64::from(FORMAT_VERSION));
-    // Version 1 differs from version 2 only by the two fields version 2
-    // added, so a version-1 file is read straight from its text too, as
-    // version 1 read it (`v1::Body`, which is `MIGRATIONS[0]` done while
-    // reading): a version-1 file that reads this way never needs the
-    // whole document as a JSON value, so one that version 1 opened (one
-    // with an unknown field nested deeper than a JSON value may be, say)
-    // still opens. Only while version 2 is the current one: once there is
-    // a version 3, version-1 files take the migrations like any other.
-    let v1_direct = version == Some(1) && FORMAT_VERSION == 2;
-    if !marked || !(current || v1_direct) {
-        // Older versions go through the migrations, and every refusal is
+    // A file of an older version is read straight from its text too, as
+    // its version read it (`old`: the migrations done while reading), so
+    // that one its version opened (one with an unknown field nested deeper
+    // than a JSON value may be, say) still opens.
+    let older = matches!(version, Some(1 | 2));
+    if !marked || !(current || older) {
+        // Other versions go through the migrations, and every refusal is
         // worded there: both need the document as a JSON value.
         return import_value_with(
             serde_json::from_str(text).map_err(|e| not_json(&e, FILE))?,
             mode,
         );
     }
-    // The current version is read straight from the text into the plan, so
-    // a large file is never held twice.
-    #[derive(serde::Deserialize)]
-    struct Body {
-        plan: Plan,
-    }
+    // The plan is read straight from the text, so a large file is never
+    // held twice.
     let mut de = serde_json::Deserializer::from_str(text);
-    let read = if v1_direct {
-        serde_path_to_error::deserialize::<_, v1::Body>(&mut de).map(|b| b.plan.into())
-    } else {
-        serde_path_to_error::deserialize::<_, Body>(&mut de).map(|b| b.plan)
+    let read = match version {
+        Some(1) => read_body::<old::PlanV1>(&mut de),
+        Some(2) => read_body::<old::PlanV2>(&mut de),
+        _ => read_body::<Plan>(&mut de),
     };
     let plan: Plan = match read {
         Ok(plan) => plan,
@@ -372,26 +416,56 @@ fn read_text(text: &str, wrapped: bool, mode: Mode) -> Result<(Plan, Vec<Repair>
     checked(plan, mode)
 }
 
-/// A version-1 plan as version 1 read it: the plan's details without the
-/// two fields version 2 added (a `tracking` or `reviews` in a version-1
-/// file is an unknown field, skipped unread as version 1 skipped it). It
-/// reads exactly as `MIGRATIONS[0]` then the current reading would; the
-/// tests compare the two.
-mod v1 {
+/// Reads a document's `"plan"` as a `P` (the current plan, or an older
+/// version's, see `old`) and gives it as the current plan.
+fn read_body<'de, P>(
+    de: &mut serde_json::Deserializer<serde_json::de::StrRead<'de>>,
+) -> Result<Plan, serde_path_to_error::Error<serde_json::Error>>
+where
+    P: serde::Deserialize<'de> + Into<Plan>,
+{
+    #[derive(serde::Deserialize)]
+    struct Body<P> {
+        plan: P,
+    }
+    serde_path_to_error::deserialize::<_, Body<P>>(de).map(|b| b.plan.into())
+}
+
+/// Plans of older versions as those versions read them. Each is the
+/// current plan but for the parts a later version changed, which are read
+/// as its version had them: a field a later version added is, in an older
+/// file, an unknown field, skipped unread as its version skipped it (even
+/// one given twice, or nested deeper than a JSON value may be). Each
+/// reads exactly as the migrations from its version, then the current
+/// reading, would; the tests compare the two (`tests/model_format_v1.rs`
+/// and `tests/model_format_v2.rs`).
+mod old {
     use chrono::NaiveDate;
     use serde::Deserialize;
 
-    use crate::model::plan::{Action, Aim, Id, Measure, Outcome, Plan, PlanMeta, Priority};
+    use crate::model::plan::{
+        Action, Aim, DataPoint, Direction, Id, Measure, Outcome, Plan, PlanMeta, Priority, Target,
+    };
 
-    #[derive(Deserialize)]
-    pub(super) struct Body {
-        pub plan: PlanV1,
-    }
+    // The types below reuse version 3's for everything versions 1 and 2
+    // had unchanged: a version 4 that changes one of those must give them
+    // a copy as it was (see `MIGRATIONS`).
+    const _: () = assert!(
+        super::FORMAT_VERSION == 3,
+        "check that the readings of older versions in `old` still read as those versions did"
+    );
 
+    /// A version-1 plan: its details without the two fields version 2
+    /// added (`tracking`, `reviews`), its measures as in version 2.
+    pub(super) type PlanV1 = OldPlan<MetaV1>;
+    /// A version-2 plan: its measures without the fields version 3 added.
+    pub(super) type PlanV2 = OldPlan<PlanMeta>;
+
+    /// A plan of version 1 or 2, with its details (`meta`) as `Meta`.
     #[derive(Deserialize)]
-    pub(super) struct PlanV1 {
+    pub(super) struct OldPlan<Meta> {
         id: Id,
-        meta: MetaV1,
+        meta: Meta,
         #[serde(default)]
         priorities: Vec<Priority>,
         #[serde(default)]
@@ -401,12 +475,12 @@ mod v1 {
         #[serde(default)]
         actions: Vec<Action>,
         #[serde(default)]
-        measures: Vec<Measure>,
+        measures: Vec<MeasureV2>,
     }
 
     /// `PlanMeta` as it was in version 1, field for field.
     #[derive(Deserialize)]
-    struct MetaV1 {
+    pub(super) struct MetaV1 {
         title: String,
         #[serde(default)]
         partnership: String,
@@ -426,30 +500,101 @@ mod v1 {
         coordinator: String,
     }
 
-    impl From<PlanV1> for Plan {
-        fn from(p: PlanV1) -> Plan {
-            let m = p.meta;
+    /// `Measure` as it was in versions 1 and 2, field for field.
+    #[derive(Deserialize)]
+    struct MeasureV2 {
+        id: Id,
+        #[serde(default)]
+        code: String,
+        name: String,
+        #[serde(default)]
+        unit: String,
+        #[serde(default)]
+        direction: Direction,
+        #[serde(default)]
+        baseline: Option<PointV2>,
+        #[serde(default)]
+        target: Option<Target>,
+        #[serde(default)]
+        data: Vec<PointV2>,
+        #[serde(default)]
+        source: String,
+        #[serde(default)]
+        frequency: String,
+        #[serde(default)]
+        evidences: Vec<Id>,
+    }
+
+    /// `DataPoint` as it was in versions 1 and 2, field for field.
+    #[derive(Deserialize)]
+    struct PointV2 {
+        period: String,
+        value: f64,
+        #[serde(default)]
+        date: Option<NaiveDate>,
+    }
+
+    impl From<MetaV1> for PlanMeta {
+        fn from(m: MetaV1) -> PlanMeta {
+            PlanMeta {
+                title: m.title,
+                partnership: m.partnership,
+                period_start: m.period_start,
+                period_end: m.period_end,
+                vision: m.vision,
+                principles: m.principles,
+                aligned_plans: m.aligned_plans,
+                review_cycle: m.review_cycle,
+                coordinator: m.coordinator,
+                // New in version 2: a version-1 plan has the default
+                // settings and no reviews.
+                ..PlanMeta::default()
+            }
+        }
+    }
+
+    impl From<PointV2> for DataPoint {
+        fn from(p: PointV2) -> DataPoint {
+            DataPoint {
+                period: p.period,
+                value: p.value,
+                date: p.date,
+                // New in version 3: none of them.
+                ..DataPoint::default()
+            }
+        }
+    }
+
+    impl From<MeasureV2> for Measure {
+        fn from(m: MeasureV2) -> Measure {
+            Measure {
+                id: m.id,
+                code: m.code,
+                name: m.name,
+                unit: m.unit,
+                direction: m.direction,
+                baseline: m.baseline.map(DataPoint::from),
+                target: m.target,
+                data: m.data.into_iter().map(DataPoint::from).collect(),
+                source: m.source,
+                frequency: m.frequency,
+                evidences: m.evidences,
+                // New in version 3: the default chart settings.
+                ..Measure::default()
+            }
+        }
+    }
+
+    impl<Meta: Into<PlanMeta>> From<OldPlan<Meta>> for Plan {
+        fn from(p: OldPlan<Meta>) -> Plan {
             Plan {
                 id: p.id,
-                meta: PlanMeta {
-                    title: m.title,
-                    partnership: m.partnership,
-                    period_start: m.period_start,
-                    period_end: m.period_end,
-                    vision: m.vision,
-                    principles: m.principles,
-                    aligned_plans: m.aligned_plans,
-                    review_cycle: m.review_cycle,
-                    coordinator: m.coordinator,
-                    // New in version 2: a version-1 plan has the default
-                    // settings and no reviews.
-                    ..PlanMeta::default()
-                },
+                meta: p.meta.into(),
                 priorities: p.priorities,
                 outcomes: p.outcomes,
                 aims: p.aims,
                 actions: p.actions,
-                measures: p.measures,
+                measures: p.measures.into_iter().map(Measure::from).collect(),
             }
         }
     }
@@ -929,7 +1074,7 @@ mod tests {
 
     #[test]
     fn the_steps_reach_the_current_version() {
-        assert_eq!(FORMAT_VERSION, 2);
+        assert_eq!(FORMAT_VERSION, 3);
         assert_eq!(MIGRATIONS.len() + 1, FORMAT_VERSION as usize);
     }
 
@@ -938,7 +1083,7 @@ mod tests {
         let doc = json!({"format": FORMAT_NAME, "version": 1, "plan": {"id": "p", "meta": {
             "title": "T", "review_cycle": "Quarterly",
             "tracking": {"review_cycle_days": 0}, "reviews": "not a list"}}});
-        let out = migrate_with(doc, 1, MIGRATIONS).unwrap();
+        let out = migrate_with(doc, 1, &MIGRATIONS[..1]).unwrap();
         assert_eq!(
             out,
             json!({"format": FORMAT_NAME, "version": 2, "plan": {"id": "p", "meta": {
@@ -953,7 +1098,41 @@ mod tests {
         ] {
             let mut expected = odd.clone();
             expected["version"] = json!(2);
-            assert_eq!(migrate_with(odd, 1, MIGRATIONS).unwrap(), expected);
+            assert_eq!(migrate_with(odd, 1, &MIGRATIONS[..1]).unwrap(), expected);
+        }
+    }
+
+    #[test]
+    fn version_2_to_3_drops_only_what_version_2_ignored() {
+        let point = json!({"period": "Q1", "value": 1.5, "date": "2024-06-30",
+            "numerator": -1, "denominator": "many", "note": 7, "excluded": true,
+            "new_phase": "yes", "x": 1});
+        let doc = json!({"format": FORMAT_NAME, "version": 2, "plan": {"id": "p",
+            "meta": {"title": "T", "tracking": {"review_cycle_days": 9}},
+            "measures": [
+                {"id": "m", "name": "M", "chart": 5, "baseline": point, "data": [point, 3]},
+                "not a measure",
+                {"id": "n", "name": "N", "baseline": null, "data": "not a list"}]}});
+        let out = migrate_with(doc, 2, MIGRATIONS).unwrap();
+        let plain = json!({"period": "Q1", "value": 1.5, "date": "2024-06-30", "x": 1});
+        assert_eq!(
+            out,
+            json!({"format": FORMAT_NAME, "version": 3, "plan": {"id": "p",
+                "meta": {"title": "T", "tracking": {"review_cycle_days": 9}},
+                "measures": [
+                    {"id": "m", "name": "M", "baseline": plain, "data": [plain, 3]},
+                    "not a measure",
+                    {"id": "n", "name": "N", "baseline": null, "data": "not a list"}]}})
+        );
+        // A document with no plan, or no measures, is left as it was.
+        for odd in [
+            json!({"format": FORMAT_NAME, "version": 2}),
+            json!({"format": FORMAT_NAME, "version": 2, "plan": [1]}),
+            json!({"format": FORMAT_NAME, "version": 2, "plan": {"measures": 5}}),
+        ] {
+            let mut expected = odd.clone();
+            expected["version"] = json!(3);
+            assert_eq!(migrate_with(odd, 2, MIGRATIONS).unwrap(), expected);
         }
     }
 

@@ -12,8 +12,9 @@
 //! linked to, so no link the file may have meant is lost; one that none of
 //! them may take is removed, as a link of the wrong kind is.
 //!
-//! Anything else (a number that is not an ordinary number, tracking
-//! settings that make no sense, and every
+//! Anything else (a number that is not an ordinary number, tracking or
+//! chart settings that make no sense, a data point's numerator above its
+//! denominator or a denominator of 0, and every
 //! problem found before validation: text that is not JSON, a value of the
 //! wrong type, a missing field) is not repaired: such a file is refused.
 
@@ -61,12 +62,17 @@ pub enum Change {
     ClampedPercent,
 }
 
-/// Whether a problem is one `repair` mends. Tracking settings that make
-/// no sense are not guessed at: which value was meant is not known (a
-/// "green within" of 120 could be 12, or 100), so such a file is refused
-/// with what is wrong and where.
+/// Whether a problem is one `repair` mends. Tracking and chart settings
+/// that make no sense are not guessed at: which value was meant is not
+/// known (a "green within" of 120 could be 12, or 100), so such a file is
+/// refused with what is wrong and where. Nor is a numerator above its
+/// denominator, or a denominator of 0: either number could be the wrong
+/// one, and dropping them would lose what the file says.
 pub fn is_repairable(problem: Problem) -> bool {
-    !matches!(problem, Problem::NotFinite | Problem::TrackingSetting)
+    !matches!(
+        problem,
+        Problem::NotFinite | Problem::TrackingSetting | Problem::Proportion | Problem::ChartSetting
+    )
 }
 
 /// The problems `repair` cannot mend, in plan order.

@@ -347,7 +347,7 @@ fn ReportBody(report: Report) -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        {measures.into_iter().map(|m| view! {
+                        {measures.iter().cloned().map(|m| view! {
                             <tr class="measure-row">
                                 <td>{m.code.clone()}</td>
                                 <th scope="row">{m.name.clone()}</th>
@@ -360,6 +360,16 @@ fn ReportBody(report: Report) -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                // The same charts as on the Measures screen, so the report,
+                // its print and the downloads agree.
+                <div class="report-charts">
+                    {measures.into_iter().map(|m| view! {
+                        <section class="report-chart" aria-label=format!("Chart of {}", m.name)>
+                            <h5>{if m.code.is_empty() { m.name.clone() } else { format!("{} {}", m.code, m.name) }}</h5>
+                            <crate::ui::measures::MeasureChartView id=m.id.clone() />
+                        </section>
+                    }).collect_view()}
+                </div>
             </section>
         })}
         {(since.is_none()).then(|| view! {
