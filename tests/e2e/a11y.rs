@@ -57,7 +57,9 @@ async fn every_screen_passes_axe() {
     click_button(&b, "Measures").await;
     eventually("the Measures screen's charts", || async {
         let n = b
-            .find_all(Locator::Css(".measures-screen .measure-section .chart-picture svg"))
+            .find_all(Locator::Css(
+                ".measures-screen .measure-section .chart-picture svg",
+            ))
             .await
             .map_err(dbg)?
             .len();
