@@ -10,7 +10,8 @@
 use std::collections::HashSet;
 
 use super::reading::{MeasureChart, Standing};
-use crate::model::plan::{ChartKind, Id, Kind, Measure, Plan};
+use super::words::value;
+use crate::model::plan::{Id, Kind, Measure, Plan};
 use crate::model::progress::rollup::under;
 
 /// What the Measures screen is filtered by; `None` is "all".
@@ -133,26 +134,4 @@ pub fn card_name_words(chart: &MeasureChart) -> Option<String> {
         .map(|t| format!(", target {}", value(chart, t)))
         .unwrap_or_default();
     Some(format!("Latest {v}{target}. {}.", chart.standing.label()))
-}
-
-/// A value with its unit as the card shows it: "64.9%", "12 days".
-fn value(chart: &MeasureChart, x: f64) -> String {
-    let unit = match chart.kind {
-        ChartKind::P => "%",
-        _ => chart.unit.trim(),
-    };
-    let mut number = format!("{:.1}", x);
-    if number.ends_with(".0") {
-        number.truncate(number.len() - 2);
-    }
-    if number == "-0" {
-        number = "0".into();
-    }
-    if unit.is_empty() {
-        number
-    } else if unit.chars().next().is_some_and(char::is_alphanumeric) {
-        format!("{number} {unit}")
-    } else {
-        format!("{number}{unit}")
-    }
 }
