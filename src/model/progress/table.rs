@@ -544,30 +544,6 @@ pub fn uk_text(d: NaiveDate) -> String {
     d.format("%d-%b-%Y").to_string()
 }
 
-/// A measure's latest value as the table shows it: "72.9% (2021/22 Q1)";
-/// `None` with no data. The latest is the point with the latest date, or
-/// the last listed where points have no dates.
-pub fn latest_value_text(measure: &Measure) -> Option<String> {
-    let point = measure
-        .data
-        .iter()
-        .filter(|p| p.date.is_some())
-        .max_by_key(|p| p.date)
-        .or(measure.data.last())?;
-    let unit = measure.unit.trim();
-    let value = if unit == "%" {
-        format!("{}%", point.value)
-    } else if unit.is_empty() {
-        format!("{}", point.value)
-    } else {
-        format!("{} {unit}", point.value)
-    };
-    Some(if point.period.trim().is_empty() {
-        value
-    } else {
-        format!("{value} ({})", point.period.trim())
-    })
-}
 
 /// A measure as its cell lists it, with the latest value, the trend word
 /// and the signal as its chart reads them (`words::short_status`): "M1
