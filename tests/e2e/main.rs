@@ -12,6 +12,7 @@ mod exports;
 mod fine_grained;
 mod harness;
 mod measure_data;
+mod measures_screen;
 mod offline;
 mod print;
 mod repair;
