@@ -3,6 +3,8 @@
 
 use chrono::NaiveDate;
 
+use super::charts::reading::read_measure;
+use super::charts::words::short_status;
 use super::links::ItemRef;
 use super::{DriverLevel, Id, Plan, Target};
 
@@ -82,8 +84,10 @@ pub fn summary_of_item(item: ItemRef<'_>) -> String {
             if let Some(b) = &m.baseline {
                 parts.push(format!("Baseline {} = {}{}", b.period, b.value, m.unit));
             }
-            if let Some(last) = m.data.last() {
-                parts.push(format!("Latest {} = {}{}", last.period, last.value, m.unit));
+            // The latest value, the trend word and the signal, as the
+            // chart reads them: "Latest 64.9% (2025/26 Q2) · Improving".
+            if !m.data.is_empty() {
+                parts.push(short_status(&read_measure(m)));
             }
             parts.extend(target_text(&m.target));
         }
@@ -166,9 +170,17 @@ mod tests {
             value: "67.5%".into(),
             by: Some(date(2027, 7, 31)),
         });
+        let status = short_status(&read_measure(p.measure_mut(&id).unwrap()));
+        assert!(status.starts_with("Latest 64.9% (2025/26 Q2) · Too few points"));
         assert_eq!(
             summary_of(&p, &id).unwrap(),
-            "Baseline 2023/24 = 61.5% · Latest 2025/26 Q2 = 64.9% · Target: 67.5% by 31 Jul 2027"
+            format!("Baseline 2023/24 = 61.5% · {status} · Target: 67.5% by 31 Jul 2027")
+        );
+        // No data: no status.
+        p.measure_mut(&id).unwrap().data.clear();
+        assert_eq!(
+            summary_of(&p, &id).unwrap(),
+            "Baseline 2023/24 = 61.5% · Target: 67.5% by 31 Jul 2027"
         );
     }
 

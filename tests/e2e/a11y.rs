@@ -1,7 +1,7 @@
 //! Every screen passes axe-core (WCAG 2.0 and 2.1 A and AA, best
 //! practices, and label-content-name-mismatch) with no violations: the
 //! library empty and with plans, its delete confirmation, an import error,
-//! the outline, plan details, the driver diagram (nothing selected, a card
+//! the outline, plan details, the Measures screen, the driver diagram (nothing selected, a card
 //! selected, a card being edited in place, the link list open) and
 //! workshop mode. A new screen adds itself here.
 
@@ -52,6 +52,21 @@ async fn every_screen_passes_axe() {
     click_button(&b, "Plan details").await;
     field(&b, "Plan title").await;
     audit.check(&b, "plan details").await;
+
+    // The Measures screen: every measure's chart and its words.
+    click_button(&b, "Measures").await;
+    eventually("the Measures screen's charts", || async {
+        let n = b
+            .find_all(Locator::Css(
+                ".measures-screen .measure-section .chart-picture svg",
+            ))
+            .await
+            .map_err(dbg)?
+            .len();
+        (n == 6).then_some(()).ok_or(format!("{n} charts"))
+    })
+    .await;
+    audit.check(&b, "measures screen (example plan)").await;
 
     click_button(&b, "Driver diagram").await;
     eventually("the diagram's cards", || async {

@@ -11,6 +11,7 @@ mod diagram;
 mod exports;
 mod fine_grained;
 mod harness;
+mod measures_screen;
 mod offline;
 mod print;
 mod repair;

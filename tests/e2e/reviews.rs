@@ -141,11 +141,14 @@ async fn a_setting_and_a_review_recorded_by_keyboard_are_kept_and_exported() {
     })
     .await;
 
-    // The exported file is version 2 and holds both.
+    // The exported file is of the current version and holds both.
     click_button(&b, "Export plan file").await;
     let name = plan_workbench::model::format::file_name_for(title);
     let (_, file) = wait_download_json(b.download_dir(), &name).await;
-    assert_eq!(file["version"], json!(2));
+    assert_eq!(
+        file["version"],
+        json!(plan_workbench::model::format::FORMAT_VERSION)
+    );
     assert_eq!(
         file["plan"]["meta"]["tracking"],
         json!({"review_cycle_days": 91, "green_within": 10, "amber_within": 25})

@@ -460,10 +460,11 @@ async fn reflow_at_320_px_on_every_screen() {
     assert_no_horizontal_scroll(&b, "plan details at 320 px").await;
 
     // The plan table and the report: a wide table scrolls inside its own
-    // box, the page does not.
+    // box, the page does not; the Measures screen's charts shrink to fit.
     for (screen, selector) in [
         ("Plan table", ".plan-table tbody tr"),
         ("Progress report", ".progress-report .report-group"),
+        ("Measures", ".measures-screen .measure-section svg"),
     ] {
         click_button(&b, screen).await;
         eventually(&format!("the {screen}"), || async {

@@ -113,6 +113,9 @@ pub enum PhaseReading {
 pub struct Phase {
     pub first: usize,
     pub last: usize,
+    /// How many of its points that take part set its centre line (and
+    /// limits): the first `baseline_points`, or all if fewer.
+    pub baseline: usize,
     pub reading: PhaseReading,
     pub signals: Vec<ChartSignal>,
 }
@@ -194,10 +197,39 @@ impl MeasureChart {
         self.phases.iter().flat_map(|p| p.signals.iter())
     }
 
-    /// Whether the point at this index is part of a signal.
+    /// Whether the point at this index is part of a signal. An excluded
+    /// point inside a signal's span takes no part in it, so is not; nor is
+    /// a point between two beyond two sigma that is not beyond it itself.
     pub fn in_signal(&self, index: usize) -> bool {
-        self.signals()
-            .any(|s| s.first <= index && index <= s.last && s.rule.marks_points())
+        self.points.get(index).is_some_and(|p| p.excluded.is_none())
+            && self.signals().any(|s| {
+                s.first <= index
+                    && index <= s.last
+                    && s.rule.marks_points()
+                    && (s.rule != SignalRule::TwoOfThree || self.beyond_two_sigma(index, s.side))
+            })
+    }
+
+    /// Whether the point at this index lies more than two sigma from its
+    /// SPC phase's centre line on this side (`false` off an SPC chart).
+    pub fn beyond_two_sigma(&self, index: usize, side: Option<Side>) -> bool {
+        let Some(point) = self.points.get(index) else {
+            return false;
+        };
+        self.phases
+            .iter()
+            .filter(|p| p.first <= index && index <= p.last)
+            .any(|p| match &p.reading {
+                PhaseReading::Spc { centre, limits, .. } => limits
+                    .iter()
+                    .find(|(i, _)| *i == index)
+                    .is_some_and(|(_, l)| match side {
+                        Some(Side::Up) => point.value > centre + 2.0 * l.sigma,
+                        Some(Side::Down) => point.value < centre - 2.0 * l.sigma,
+                        None => false,
+                    }),
+                _ => false,
+            })
     }
 
     /// The latest point, if any.
@@ -328,6 +360,7 @@ fn read_phase(m: &Measure, points: &[PlotPoint], first: usize, last: usize) -> P
     let phase = |reading, signals| Phase {
         first,
         last,
+        baseline,
         reading,
         signals,
     };
@@ -456,7 +489,7 @@ fn read_phase(m: &Measure, points: &[PlotPoint], first: usize, last: usize) -> P
 }
 
 /// "2024/25 Q1", or "point 3" for a point with no period.
-fn point_name(period: &str, index: usize) -> String {
+pub(crate) fn point_name(period: &str, index: usize) -> String {
     if period.trim().is_empty() {
         format!("point {}", index + 1)
     } else {
@@ -534,6 +567,7 @@ fn spc_phase(
     Phase {
         first,
         last,
+        baseline: chart.baseline,
         reading: PhaseReading::Spc {
             centre: chart.centre * scale,
             baseline: chart.baseline,

@@ -15,7 +15,8 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
-use crate::model::links::{link_allowed, Item};
+use crate::model::charts::listing::card_has_sparkline;
+use crate::model::links::{link_allowed, Item, ItemRef};
 use crate::model::plan::{DriverLevel, Id, Kind, Plan};
 
 /// Sizes the layout works in (CSS pixels at zoom 1). Text width is
@@ -38,6 +39,9 @@ pub struct Metrics {
     pub row_gap: f64,
     /// Height of the column headings above the first card.
     pub heading_height: f64,
+    /// The room a measure card with data gives its sparkline and the words
+    /// beside it (latest value and target), under its text.
+    pub sparkline_height: f64,
 }
 
 impl Metrics {
@@ -54,6 +58,7 @@ impl Metrics {
             column_gap: 80.0,
             row_gap: 16.0,
             heading_height: 48.0,
+            sparkline_height: 44.0,
         }
     }
     /// Workshop mode: large type for a projected screen (24 px text).
@@ -69,6 +74,7 @@ impl Metrics {
             column_gap: 110.0,
             row_gap: 24.0,
             heading_height: 70.0,
+            sparkline_height: 70.0,
         }
     }
     /// The room for text on one line of a card, in characters of average
@@ -86,6 +92,16 @@ impl Metrics {
     pub fn card_height(&self, lines: usize) -> f64 {
         self.padding * 2.0 + self.header_height + lines as f64 * self.line_height
     }
+    /// The height of a card showing `lines` lines of text, and a sparkline
+    /// under them when `sparkline` (a measure with data).
+    pub fn card_height_with(&self, lines: usize, sparkline: bool) -> f64 {
+        self.card_height(lines)
+            + if sparkline {
+                self.sparkline_height
+            } else {
+                0.0
+            }
+    }
 }
 
 /// Whether a card with text `a` is as tall as with text `b` in every
@@ -97,6 +113,18 @@ pub fn same_height(a: &str, b: &str) -> bool {
         let cpl = m.chars_per_line();
         line_count(a, cpl, &mut scratch) == line_count(b, cpl, &mut scratch)
     })
+}
+
+/// Whether item `a`'s card is as tall as `b`'s in every drawing of the
+/// diagram: the same text height ([`same_height`]) and, for a measure, a
+/// sparkline in both or in neither (its first data point added, or its
+/// last removed, changes the card's height).
+pub fn same_card_height(a: ItemRef<'_>, b: ItemRef<'_>) -> bool {
+    let sparkline = |i: ItemRef<'_>| match i {
+        ItemRef::Measure(m) => card_has_sparkline(m),
+        _ => false,
+    };
+    sparkline(a) == sparkline(b) && same_height(a.text(), b.text())
 }
 
 /// The diagram's columns, left to right.
@@ -149,6 +177,9 @@ pub struct CardBox {
     /// How many lines the card's text takes at its width (at least one).
     /// The layout keeps no text: cards show their item's own text.
     pub lines: usize,
+    /// A measure card with data: room is kept under the text for its
+    /// sparkline (see [`Metrics::sparkline_height`]).
+    pub sparkline: bool,
 }
 
 /// One drawn line: from the right edge of the parent card (the item linked
@@ -228,12 +259,15 @@ struct Node<'a> {
     kind: Kind,
     column: Column,
     text: &'a str,
+    /// Drawn with a sparkline (a measure with data).
+    sparkline: bool,
     parents: Vec<usize>,
 }
 
 fn push_nodes<'a, T: Item>(
     list: &'a [T],
     column_of: impl Fn(&T) -> Column,
+    sparkline: impl Fn(&T) -> bool,
     visible: Option<&HashSet<Id>>,
     nodes: &mut Vec<Node<'a>>,
     index: &mut HashMap<&'a Id, usize>,
@@ -250,6 +284,7 @@ fn push_nodes<'a, T: Item>(
             kind: T::KIND,
             column: column_of(item),
             text: item.text(),
+            sparkline: sparkline(item),
             parents: Vec::new(),
         });
         links.push(item.links());
@@ -271,6 +306,7 @@ fn layout_with(
     push_nodes(
         &plan.outcomes,
         |_| Column::Outcomes,
+        |_| false,
         visible,
         &mut nodes,
         &mut index,
@@ -282,6 +318,7 @@ fn layout_with(
             DriverLevel::Primary => Column::PrimaryAims,
             DriverLevel::Secondary => Column::SecondaryAims,
         },
+        |_| false,
         visible,
         &mut nodes,
         &mut index,
@@ -290,6 +327,7 @@ fn layout_with(
     push_nodes(
         &plan.actions,
         |_| Column::Actions,
+        |_| false,
         visible,
         &mut nodes,
         &mut index,
@@ -298,6 +336,7 @@ fn layout_with(
     push_nodes(
         &plan.measures,
         |_| Column::Measures,
+        card_has_sparkline,
         visible,
         &mut nodes,
         &mut index,
@@ -403,7 +442,8 @@ fn layout_with(
         let mut cursor = metrics.heading_height;
         for &i in col {
             let lines = line_count(nodes[i].text, cpl, &mut scratch);
-            let h = metrics.card_height(lines);
+            let sparkline = nodes[i].sparkline;
+            let h = metrics.card_height_with(lines, sparkline);
             let parents = &nodes[i].parents;
             let mut y = cursor;
             if !parents.is_empty() {
@@ -427,6 +467,7 @@ fn layout_with(
                 width: metrics.card_width,
                 height: h,
                 lines,
+                sparkline,
             });
         }
     }
@@ -735,7 +776,8 @@ mod tests {
             assert_eq!(c.kind, c.column.kind());
             assert!(c.y >= m.heading_height);
             assert!(c.lines >= 1);
-            assert_eq!(c.height, m.card_height(c.lines));
+            assert_eq!(c.height, m.card_height_with(c.lines, c.sparkline));
+            assert!(!c.sparkline || c.kind == Kind::Measure);
             assert!(c.x + c.width <= l.width + 1e-9 && c.y + c.height <= l.height + 1e-9);
             if i > 0 && l.cards[i - 1].column == c.column {
                 let p = &l.cards[i - 1];
@@ -994,7 +1036,7 @@ mod tests {
         assert!(l
             .cards
             .iter()
-            .all(|c| c.width == 360.0 && c.height == m.card_height(c.lines)));
+            .all(|c| c.width == 360.0 && c.height == m.card_height_with(c.lines, c.sparkline)));
     }
 
     #[test]

@@ -84,6 +84,7 @@ fn metrics_of(layout: &Layout) -> Metrics {
                 column_gap: standard.column_gap * k,
                 row_gap: standard.row_gap * k,
                 heading_height: standard.heading_height * k,
+                sparkline_height: standard.sparkline_height * k,
                 ..standard
             }
         }

@@ -9,7 +9,7 @@ use super::history::{Group, History, Step};
 use super::op::Op;
 use super::patch::Patch;
 use crate::model::keeping::export_reminder::ExportRecord;
-use crate::model::layout::same_height;
+use crate::model::layout::same_card_height;
 use crate::model::links::ItemRef;
 use crate::model::ops::OpError;
 use crate::model::plan::{Id, Kind, Plan};
@@ -54,7 +54,7 @@ fn diff(from: &Patch, to: &Patch) -> Change {
                 if a.index != b.index || !a.item.same_shape(&b.item) {
                     change.shape = true;
                     change.relayout = true;
-                } else if !same_height(a.item.as_ref().text(), b.item.as_ref().text()) {
+                } else if !same_card_height(a.item.as_ref(), b.item.as_ref()) {
                     change.relayout = true;
                 }
             }

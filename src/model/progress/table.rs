@@ -33,6 +33,8 @@ use chrono::NaiveDate;
 
 use super::review::{changes_since, last_review};
 use super::tracking::{self, Standing};
+use crate::model::charts::reading::read_measure;
+use crate::model::charts::words::short_status;
 use crate::model::plan::{Action, Id, Kind, Measure, Plan, Rag, Status};
 
 /// One row of the table: which priority, outcome, aim and action it
@@ -542,43 +544,28 @@ pub fn uk_text(d: NaiveDate) -> String {
     d.format("%d-%b-%Y").to_string()
 }
 
-/// A measure's latest value as the table shows it: "72.9% (2021/22 Q1)";
-/// `None` with no data. The latest is the point with the latest date, or
-/// the last listed where points have no dates.
-pub fn latest_value_text(measure: &Measure) -> Option<String> {
-    let point = measure
-        .data
-        .iter()
-        .filter(|p| p.date.is_some())
-        .max_by_key(|p| p.date)
-        .or(measure.data.last())?;
-    let unit = measure.unit.trim();
-    let value = if unit == "%" {
-        format!("{}%", point.value)
-    } else if unit.is_empty() {
-        format!("{}", point.value)
-    } else {
-        format!("{} {unit}", point.value)
-    };
-    Some(if point.period.trim().is_empty() {
-        value
-    } else {
-        format!("{value} ({})", point.period.trim())
-    })
-}
 
-/// A measure as its cell lists it: "M1 Name: latest 72.9% (2021/22 Q1)",
-/// or "no data yet"; with "(evidences the aim)" where it evidences the
-/// row's aim or outcome rather than the action.
+/// A measure as its cell lists it, with the latest value, the trend word
+/// and the signal as its chart reads them (`words::short_status`): "M1
+/// Name: latest 72.9% (2021/22 Q1) · Improving · Off target", or "no data
+/// yet"; with "(evidences the aim)" where it evidences the row's aim or
+/// outcome rather than the action.
 pub fn measure_text(measure: &Measure, evidences: Kind) -> String {
     let name = if measure.code.trim().is_empty() {
         measure.name.clone()
     } else {
         format!("{} {}", measure.code.trim(), measure.name)
     };
-    let latest = latest_value_text(measure)
-        .map(|v| format!("latest {v}"))
-        .unwrap_or_else(|| "no data yet".into());
+    let latest = if measure.data.is_empty() {
+        "no data yet".into()
+    } else {
+        let status = short_status(&read_measure(measure));
+        // "Latest …" reads on after the name's colon as "latest …".
+        match status.strip_prefix("Latest ") {
+            Some(rest) => format!("latest {rest}"),
+            None => status,
+        }
+    };
     match evidences {
         Kind::Aim | Kind::Outcome => {
             format!("{name}: {latest} (evidences the {})", evidences.label())

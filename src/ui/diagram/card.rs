@@ -6,9 +6,12 @@ use leptos::prelude::*;
 use super::gestures;
 use super::view::{dom_id, focus_card, focus_viewport, move_offset, DiagramView};
 use crate::model::chain::CardFacts;
+use crate::model::charts::listing::{card_has_sparkline, card_name_words, card_words};
+use crate::model::charts::reading::read_measure;
+use crate::model::charts::svg::sparkline_svg;
 use crate::model::editing::Op;
 use crate::model::layout::Column;
-use crate::model::links::with_article;
+use crate::model::links::{with_article, ItemRef};
 use crate::model::{Id, Kind};
 
 /// "3 actions · 2 measures": the counts that matter in a workshop.
@@ -109,6 +112,20 @@ pub fn Line(child: Id, parent: Id) -> impl IntoView {
     }
 }
 
+/// A measure card's sparkline size (CSS pixels at zoom 1 in the standard
+/// view; the stylesheet scales it in workshop mode).
+const SPARK_WIDTH: f64 = 120.0;
+const SPARK_HEIGHT: f64 = 22.0;
+
+/// What a measure card with data shows under its text.
+#[derive(Clone, PartialEq)]
+struct Glance {
+    svg: String,
+    words: String,
+    name: String,
+    standing: &'static str,
+}
+
 #[component]
 pub fn Card(id: Id) -> impl IntoView {
     let view = expect_context::<DiagramView>();
@@ -128,6 +145,25 @@ pub fn Card(id: Id) -> impl IntoView {
             view.with_item(id, |item| {
                 crate::ui::probe::count("cardText");
                 item.text().to_owned()
+            })
+        })
+    });
+    // A measure with data: its sparkline, the latest value against the
+    // target in words, and what the card's name adds (re-read only when
+    // this measure changes).
+    let glance = Memo::new(move |_| {
+        id.with_value(|id| {
+            view.with_item(id, |item| match item {
+                ItemRef::Measure(m) if card_has_sparkline(m) => {
+                    let chart = read_measure(m);
+                    Some(Glance {
+                        svg: sparkline_svg(&chart, SPARK_WIDTH, SPARK_HEIGHT),
+                        words: card_words(&chart).unwrap_or_default(),
+                        name: card_name_words(&chart).unwrap_or_default(),
+                        standing: chart.standing.slug(),
+                    })
+                }
+                _ => None,
             })
         })
     });
@@ -199,8 +235,13 @@ pub fn Card(id: Id) -> impl IntoView {
         } else {
             format!(" {c}")
         };
+        let glance = glance.with(|g| {
+            g.as_ref()
+                .map(|g| format!(" {}", g.name))
+                .unwrap_or_default()
+        });
         format!(
-            "{}{code}: {}{counts}.{gap}",
+            "{}{code}: {}{counts}.{glance}{gap}",
             crate::ui::outline::capitalised(k),
             shown_text()
         )
@@ -248,6 +289,21 @@ pub fn Card(id: Id) -> impl IntoView {
             >
                 <InPlaceEditor id=id.get_value() />
             </Show>
+            {move || {
+                glance
+                    .get()
+                    .map(|g| {
+                        // The domain escapes everything it draws; the
+                        // picture is hidden from assistive technology (the
+                        // card's name says it).
+                        view! {
+                            <div class=format!("card-glance chart-standing-{}", g.standing) aria-hidden="true">
+                                <span class="sparkline" inner_html=g.svg></span>
+                                <span class="glance-words">{g.words}</span>
+                            </div>
+                        }
+                    })
+            }}
             // For the pointer only, and hidden from assistive technology: a
             // control inside the card (itself a button) would be nested
             // interactive content. The keyboard links with L.

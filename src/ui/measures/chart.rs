@@ -109,7 +109,7 @@ pub fn MeasureChartView(
 
 /// An id made only of characters an HTML id and a CSS selector take as
 /// they are.
-fn css_id(s: &str) -> String {
+pub(super) fn css_id(s: &str) -> String {
     s.chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' {
