@@ -45,14 +45,16 @@ test-native:
 
 # Records how fast the driver diagram is (natively and in headless
 # Chromium, on the release build), its memory and the download's size (and,
-# with twiggy, what each crate adds) in BENCHMARKS.md. Figures, not a test:
-# nothing here fails because something was slow.
+# with twiggy, what each crate adds) in BENCHMARKS.md, then the tracking
+# screens' and the charts' figures in their own sections of it. Figures, not
+# a test: nothing here fails because something was slow.
 bench:
 	@scripts/setup.sh --test
 	@$(ENV); command -v twiggy >/dev/null || cargo install --locked twiggy
 	@$(ENV); trunk build --release
 	@$(ENV); cargo bench --bench diagram
 	@$(ENV); cargo bench --bench tracking
+	@$(ENV); cargo bench --bench charts
 
 # Fuzzes the importer and the stored-copy reader (tests/model_fuzz.rs) for
 # FUZZ_SECONDS (ten minutes) per target, all targets at once, optimised.

@@ -1108,7 +1108,7 @@ return Math.max(most, mib());"#,
         let _ = writeln!(o, "# Benchmarks: the driver diagram\n");
         let _ = writeln!(
             o,
-            "Written by `make bench` (`benches/diagram.rs`); each run overwrites this file. \
+            "Written by `make bench` (`benches/diagram.rs`); each run rewrites this file up to the tracking and charts sections below, which their own benchmarks write. \
              These are recorded figures, not a pass/fail test.\n"
         );
         let _ = writeln!(o, "- Date: {} UTC", now.format("%Y-%m-%d %H:%M"));
@@ -1615,8 +1615,9 @@ return Math.max(most, mib());"#,
             wasm_size().as_ref(),
             download_size().as_deref(),
         );
-        // The tracking benchmark's section (benches/tracking.rs) is kept.
-        let text = keep_tracking_section(
+        // The tracking and charts benchmarks' sections (benches/tracking.rs,
+        // benches/charts.rs) are kept.
+        let text = keep_sections(
             &text,
             &std::fs::read_to_string(&out_path).unwrap_or_default(),
         );
@@ -1631,18 +1632,38 @@ return Math.max(most, mib());"#,
         }
     }
 
-    /// The new text with the old file's tracking section (between
-    /// `<!-- tracking bench -->` and `<!-- /tracking bench -->`, written by
-    /// benches/tracking.rs) added at its end, if the old file had one.
-    fn keep_tracking_section(new: &str, old: &str) -> String {
-        const START: &str = "<!-- tracking bench -->";
-        const END: &str = "<!-- /tracking bench -->";
-        match (old.find(START), old.find(END)) {
-            (Some(s), Some(e)) if e > s && !new.contains(START) => {
-                format!("{}\n\n{}\n", new.trim_end(), &old[s..e + END.len()])
-            }
-            _ => new.to_owned(),
+    /// The sections other benchmarks write into BENCHMARKS.md, each
+    /// between its markers, which this one keeps when it rewrites the file.
+    const KEPT_SECTIONS: [(&str, &str); 2] = [
+        ("<!-- tracking bench -->", "<!-- /tracking bench -->"),
+        ("<!-- charts bench -->", "<!-- /charts bench -->"),
+    ];
+
+    /// The new text with each of the old file's other sections
+    /// (`KEPT_SECTIONS`: benches/tracking.rs, benches/charts.rs) added at
+    /// its end, in the order the old file had them, unless the new text has
+    /// it already.
+    fn keep_sections(new: &str, old: &str) -> String {
+        let mut kept: Vec<(usize, &str)> = KEPT_SECTIONS
+            .iter()
+            .filter_map(|&(start, end)| match (old.find(start), old.find(end)) {
+                (Some(s), Some(e)) if e > s && !new.contains(start) => {
+                    Some((s, &old[s..e + end.len()]))
+                }
+                _ => None,
+            })
+            .collect();
+        if kept.is_empty() {
+            return new.to_owned();
         }
+        kept.sort_by_key(|&(at, _)| at);
+        let mut text = new.trim_end().to_owned();
+        for (_, section) in kept {
+            text.push_str("\n\n");
+            text.push_str(section);
+        }
+        text.push('\n');
+        text
     }
 
     fn panic_text(e: tokio::task::JoinError) -> String {

@@ -11,12 +11,17 @@
 //! plans, items are mostly listed under the item they link to, so plan
 //! order is already a fair driver diagram; a quarter of first links and all
 //! second links go anywhere.
+//!
+//! `add_tracking` gives such a plan a year's tracking; `add_measure_series`
+//! and `synthetic_measures_plan` give it measures with long monthly series
+//! of every chart kind, for the charts' benchmark.
 
 use chrono::{Days, NaiveDate};
 
 use super::plan::{
-    Action, Aim, DataPoint, DriverLevel, Id, Kind, Measure, Outcome, Plan, PlanMeta, Priority, Rag,
-    Review, Status, Update,
+    Action, Aim, ChartKind, ChartSettings, DataPoint, Direction, DriverLevel, Id, Kind, Measure,
+    Outcome, Plan, PlanMeta, Priority, Rag, Review, RunRules, Status, Target, Update,
+    DEFAULT_BASELINE_POINTS,
 };
 
 /// SplitMix64: tiny, fast and good enough for test data.
@@ -473,6 +478,299 @@ pub fn add_tracking(plan: &mut Plan, seed: u64, around: NaiveDate) {
     ];
 }
 
+/// Names of a measure with a series; the unit that goes with each.
+const SERIES_NAMES: &[(&str, &str)] = &[
+    ("Percentage of", "%"),
+    ("Number of", ""),
+    ("Average waiting time in weeks for", "weeks"),
+    ("Proportion of", "%"),
+];
+
+/// Changes marked on a chart where the process changed.
+const CHANGE_NOTES: &[&str] = &[
+    "New triage started",
+    "Drop-in service opened",
+    "Referral form simplified",
+    "Family support hub opened",
+    "Staff trained in trauma-informed practice",
+    "Joint referral meetings began",
+    "Peer mentoring extended to all schools",
+];
+
+/// Reasons a point is left out of the rules (a known special cause).
+const EXCLUSIONS: &[&str] = &[
+    "Recording system outage that month",
+    "Counting method changed for one month",
+    "Schools closed for severe weather",
+];
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// The first month of every synthetic series (a fixed date, so that the
+/// series do not depend on the day they are made).
+const SERIES_START: (i32, u32) = (2021, 1);
+
+/// A standard normal deviate (Box–Muller).
+fn normal(rng: &mut Rng) -> f64 {
+    let u = |rng: &mut Rng| ((rng.next() >> 11) as f64 + 0.5) / (1u64 << 53) as f64;
+    let (a, b) = (u(rng), u(rng));
+    (-2.0 * a.ln()).sqrt() * (std::f64::consts::TAU * b).cos()
+}
+
+/// One decimal place.
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// The `k`th month from SERIES_START: its label ("Mar 2025", as
+/// `charts::periods` writes it) and its last day.
+fn month(k: usize) -> (String, NaiveDate) {
+    let m0 = SERIES_START.1 as usize - 1 + k;
+    let year = SERIES_START.0 + (m0 / 12) as i32;
+    let m = (m0 % 12) as u32 + 1;
+    let first_next = if m == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, m + 1, 1)
+    }
+    .expect("a month within chrono's range");
+    let last = first_next.pred_opt().expect("a day before it");
+    (format!("{} {year}", MONTHS[m as usize - 1]), last)
+}
+
+/// How a synthetic series changes.
+#[derive(Clone, Copy, PartialEq)]
+enum Change {
+    /// No change: common-cause variation only.
+    Stable,
+    /// A step of this many standard deviations at a point.
+    Shift(f64),
+    /// A steady climb (or fall) of this many standard deviations over the
+    /// points after the change.
+    Trend(f64),
+    /// A step as `Shift`, with a new phase (its own centre line) from it.
+    NewPhase(f64),
+}
+
+/// Something for a series to evidence: an outcome (45%), an aim (45%) or an
+/// action (10%), so that filtering the Measures screen by priority or
+/// outcome has something to find; falling back to another kind when there
+/// are none.
+fn series_evidence(plan: &Plan, rng: &mut Rng) -> Option<Id> {
+    let roll = rng.below(100);
+    let order = if roll < 45 {
+        [Kind::Outcome, Kind::Aim, Kind::Action]
+    } else if roll < 90 {
+        [Kind::Aim, Kind::Outcome, Kind::Action]
+    } else {
+        [Kind::Action, Kind::Aim, Kind::Outcome]
+    };
+    order.into_iter().find_map(|k| match k {
+        Kind::Outcome if !plan.outcomes.is_empty() => {
+            Some(plan.outcomes[rng.below(plan.outcomes.len())].id.clone())
+        }
+        Kind::Aim if !plan.aims.is_empty() => {
+            Some(plan.aims[rng.below(plan.aims.len())].id.clone())
+        }
+        Kind::Action if !plan.actions.is_empty() => {
+            Some(plan.actions[rng.below(plan.actions.len())].id.clone())
+        }
+        _ => None,
+    })
+}
+
+/// Adds `measures` measures with `points` monthly data points each, for the
+/// charts' benchmark and tests. A mix of charts: about 35% run charts read
+/// by Anhøj's rules, 15% by the IHI rules, 25% XmR and 25% P charts (whose
+/// points all have a count and a total). About 45% of the series shift by
+/// 1.5 to 3 standard deviations somewhere in their middle third, 15% trend
+/// from there and 15% start a new phase there; the rest only vary, so the
+/// charts show signals of both directions and none. Changes are mostly
+/// marked with a note, about 15% of series have a point left out (an
+/// outlier with its reason), a quarter take a 20-point baseline, 60% have a
+/// target. Each measure evidences an outcome or an aim of the plan (now and
+/// then an action; 10% a second item; 2% nothing). Deterministic for the
+/// same plan, counts and seed; the points run monthly from January 2021.
+pub fn add_measure_series(plan: &mut Plan, measures: usize, points: usize, seed: u64) {
+    let mut rng =
+        Rng(seed ^ 0x5EED_C4A2_7000_0001 ^ (measures as u64).wrapping_mul(points as u64 + 1));
+    let first_code = plan.measures.len() + 1;
+    for i in 0..measures {
+        let roll = rng.below(100);
+        let (kind, rules) = match roll {
+            0..=34 => (ChartKind::Run, RunRules::Anhoej),
+            35..=49 => (ChartKind::Run, RunRules::Ihi),
+            50..=74 => (ChartKind::Xmr, RunRules::Anhoej),
+            _ => (ChartKind::P, RunRules::Anhoej),
+        };
+        let (lead, unit) = if kind == ChartKind::P {
+            SERIES_NAMES[if rng.chance(50) { 0 } else { 3 }]
+        } else {
+            SERIES_NAMES[rng.below(SERIES_NAMES.len())]
+        };
+        let direction = if unit == "weeks" || rng.chance(30) {
+            Direction::LowerIsBetter
+        } else {
+            Direction::HigherIsBetter
+        };
+        let baseline_points = if rng.chance(25) {
+            20
+        } else {
+            DEFAULT_BASELINE_POINTS
+        };
+        let size = 1.5 + rng.below(16) as f64 / 10.0;
+        let size = if rng.chance(50) { size } else { -size };
+        let change = match rng.below(100) {
+            0..=44 => Change::Shift(size),
+            45..=59 => Change::Trend(size * 1.5),
+            60..=74 => Change::NewPhase(size),
+            _ => Change::Stable,
+        };
+        let at = if points >= 3 {
+            points / 3 + rng.below(points / 3 + 1)
+        } else {
+            0
+        };
+        // Level and spread: a percentage or proportion in 20..80, a number
+        // in 30..230, a waiting time in 4..20 weeks.
+        let (level, sd) = match (kind, unit) {
+            (ChartKind::P, _) => (20.0 + rng.below(60) as f64, 0.0),
+            (_, "%") => {
+                let l = 20.0 + rng.below(60) as f64;
+                (l, 2.0 + rng.below(40) as f64 / 10.0)
+            }
+            (_, "weeks") => {
+                let l = 4.0 + rng.below(16) as f64;
+                (l, l * (0.06 + rng.below(6) as f64 / 100.0))
+            }
+            _ => {
+                let l = 30.0 + rng.below(200) as f64;
+                (l, l * (0.05 + rng.below(8) as f64 / 100.0))
+            }
+        };
+        let noted = !matches!(change, Change::Stable) && rng.chance(70);
+        let excluded_at = rng.chance(15).then(|| rng.below(points.max(1)));
+        let extra_note_at = rng.chance(10).then(|| rng.below(points.max(1)));
+        // The change's effect on the level at point k, in standard
+        // deviations (or, for a P chart, in percentage points of 4).
+        let effect = |k: usize| match change {
+            Change::Stable => 0.0,
+            Change::Shift(s) | Change::NewPhase(s) if k >= at => s,
+            Change::Trend(s) if k >= at => s * ((k - at + 1) as f64 / 8.0).min(1.0),
+            _ => 0.0,
+        };
+        let mut data = Vec::with_capacity(points);
+        for k in 0..points {
+            let (period, date) = month(k);
+            let mut p = DataPoint {
+                period,
+                date: Some(date),
+                ..Default::default()
+            };
+            if kind == ChartKind::P {
+                let den = 40 + rng.below(200) as u64;
+                let share = ((level + 4.0 * effect(k)) / 100.0).clamp(0.02, 0.98);
+                let spread = (den as f64 * share * (1.0 - share)).sqrt();
+                let mut num = (den as f64 * share + spread * normal(&mut rng)).round();
+                if excluded_at == Some(k) {
+                    num += 5.0 * spread;
+                }
+                let num = num.clamp(0.0, den as f64) as u64;
+                p.numerator = Some(num);
+                p.denominator = Some(den);
+                p.value = round1(100.0 * num as f64 / den as f64);
+            } else {
+                let mut v = level + sd * (effect(k) + normal(&mut rng));
+                if excluded_at == Some(k) {
+                    v += 5.0 * sd;
+                }
+                p.value = round1(v.max(0.0));
+            }
+            if k == at && k > 0 {
+                if matches!(change, Change::NewPhase(_)) {
+                    p.new_phase = true;
+                }
+                if noted || p.new_phase {
+                    p.note = rng.pick(CHANGE_NOTES).to_owned();
+                }
+            }
+            if extra_note_at == Some(k) && p.note.is_empty() {
+                p.note = "Data checked with the service".to_owned();
+            }
+            if excluded_at == Some(k) {
+                p.excluded = Some(rng.pick(EXCLUSIONS).to_owned());
+            }
+            data.push(p);
+        }
+        let mut evidences = Vec::new();
+        if !rng.chance(2) {
+            if let Some(first) = series_evidence(plan, &mut rng) {
+                evidences.push(first);
+                if rng.chance(10) {
+                    if let Some(second) = series_evidence(plan, &mut rng) {
+                        if !evidences.contains(&second) {
+                            evidences.push(second);
+                        }
+                    }
+                }
+            }
+        }
+        let better = match direction {
+            Direction::HigherIsBetter => 1.0,
+            Direction::LowerIsBetter => -1.0,
+        };
+        let target = rng.chance(60).then(|| {
+            let t = level * (1.0 + better * 0.1);
+            Target {
+                value: if unit == "%" {
+                    format!("{}%", t.round())
+                } else {
+                    format!("{}", t.round())
+                },
+                by: Some(month(points + 12).1),
+            }
+        });
+        let name = format!("{lead} {} who {}", rng.pick(GROUPS), rng.pick(RESULTS));
+        plan.measures.push(Measure {
+            id: Id(format!("syn-s{}", i + 1)),
+            code: format!("M{}", first_code + i),
+            name: fit(name, &mut rng),
+            unit: unit.to_owned(),
+            direction,
+            baseline: data.first().cloned().map(|mut b| {
+                b.note.clear();
+                b.excluded = None;
+                b.new_phase = false;
+                b
+            }),
+            target,
+            data,
+            source: "Synthetic data".into(),
+            frequency: "Monthly".into(),
+            evidences,
+            chart: ChartSettings {
+                kind,
+                rules,
+                baseline_points,
+            },
+        });
+    }
+}
+
+/// A plan of 300 items whose own measures are replaced by `measures`
+/// measures of `points` monthly points each (`add_measure_series`): what
+/// the charts' benchmark draws. Deterministic.
+pub fn synthetic_measures_plan(measures: usize, points: usize, seed: u64) -> Plan {
+    let mut plan = synthetic_plan(300, seed);
+    plan.measures.clear();
+    plan.id = Id(format!("synthetic-measures-{measures}x{points}-{seed}"));
+    plan.meta.title = format!("Synthetic measures plan ({measures} measures of {points} points)");
+    add_measure_series(&mut plan, measures, points, seed);
+    plan
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -596,5 +894,66 @@ mod tests {
         }
         assert_eq!(p.outcomes[2].code, "O3");
         assert!(p.aims.iter().any(|a| a.code == "A1.1"));
+    }
+
+    #[test]
+    fn measure_series_are_deterministic_valid_and_varied() {
+        use crate::model::charts::reading::{read_measure, Standing};
+        let p = synthetic_measures_plan(200, 60, 7);
+        assert_eq!(validate(&p), Ok(()));
+        assert_eq!(p, synthetic_measures_plan(200, 60, 7), "deterministic");
+        assert_ne!(p, synthetic_measures_plan(200, 60, 8));
+        assert_eq!(p.measures.len(), 200);
+        assert!(p.measures.iter().all(|m| m.data.len() == 60));
+        let ids: std::collections::HashSet<_> = p.measures.iter().map(|m| &m.id).collect();
+        assert_eq!(ids.len(), 200);
+        assert_eq!(p.measures[0].data[0].period, "Jan 2021");
+        assert_eq!(p.measures[0].data[59].period, "Dec 2025");
+        assert_eq!(
+            p.measures[0].data[1].date,
+            NaiveDate::from_ymd_opt(2021, 2, 28)
+        );
+
+        let count = |f: &dyn Fn(&Measure) -> bool| p.measures.iter().filter(|m| f(m)).count();
+        let kinds = [
+            (ChartKind::Run, RunRules::Anhoej),
+            (ChartKind::Run, RunRules::Ihi),
+            (ChartKind::Xmr, RunRules::Anhoej),
+            (ChartKind::P, RunRules::Anhoej),
+        ];
+        for (kind, rules) in kinds {
+            let n = count(&|m| {
+                m.chart.kind == kind && (kind != ChartKind::Run || m.chart.rules == rules)
+            });
+            assert!(n >= 10, "{kind:?} {rules:?}: {n}");
+        }
+        assert!(p
+            .measures
+            .iter()
+            .filter(|m| m.chart.kind == ChartKind::P)
+            .flat_map(|m| &m.data)
+            .all(|d| d.numerator.is_some() && d.denominator.is_some()));
+        assert!(count(&|m| m.data.iter().any(|d| !d.note.is_empty())) >= 60);
+        assert!(count(&|m| m.data.iter().any(|d| d.excluded.is_some())) >= 15);
+        assert!(count(&|m| m.data.iter().any(|d| d.new_phase)) >= 15);
+        assert!(count(&|m| m.target.is_some()) >= 80);
+
+        // Linked to outcomes and aims, so that filters find them.
+        let kind_of = |id: &Id| p.kind_of(id).unwrap();
+        let linked = |k: Kind| count(&|m| m.evidences.iter().any(|id| kind_of(id) == k));
+        assert!(linked(Kind::Outcome) >= 60, "{}", linked(Kind::Outcome));
+        assert!(linked(Kind::Aim) >= 60, "{}", linked(Kind::Aim));
+        assert!(count(&|m| m.evidences.is_empty()) <= 10);
+
+        // Signals occur, both ways, and some charts have none.
+        let standings: Vec<Standing> = p
+            .measures
+            .iter()
+            .map(|m| read_measure(m).standing)
+            .collect();
+        let with = |s: Standing| standings.iter().filter(|&&x| x == s).count();
+        assert!(with(Standing::Improving) >= 30, "{standings:?}");
+        assert!(with(Standing::Deteriorating) >= 30, "{standings:?}");
+        assert!(with(Standing::NoSignal) >= 10, "{standings:?}");
     }
 }
