@@ -92,7 +92,10 @@ fn blank_rows_at_the_end_are_counted() {
 #[test]
 fn a_block_is_rows_or_tabbed_cells() {
     assert!(!is_block("64.9"));
-    assert!(!is_block("64.9\r\n"), "one cell copied from Excel ends with a line break");
+    assert!(
+        !is_block("64.9\r\n"),
+        "one cell copied from Excel ends with a line break"
+    );
     assert!(is_block("Mar 2025\t64.9"));
     assert!(is_block("Jan 2025, 3\nFeb 2025, 4\n"));
     assert!(!is_block("\n\nJan 2025\n\n"));

@@ -155,14 +155,21 @@ async fn enter_two_years(b: &Client) {
     }
     wait_rows(b, 13).await;
     let typed = stored_points(b).await;
-    assert_eq!(typed.len(), 13, "twelve points and the empty row: {typed:?}");
+    assert_eq!(
+        typed.len(),
+        13,
+        "twelve points and the empty row: {typed:?}"
+    );
     assert_eq!(typed[0]["period"], "Jan 2025");
     assert_eq!(typed[0]["date"], "2025-01-31", "the period is dated");
     assert_eq!(typed[10]["value"], 48.5, "“48.5%” is read as 48.5");
     assert_eq!(typed[11]["value"], 47.5);
 
     // Pasted into the empty row's period: the rows fill it and follow.
-    assert!(paste_into_focused(b, SECOND_YEAR).await, "the grid takes the paste");
+    assert!(
+        paste_into_focused(b, SECOND_YEAR).await,
+        "the grid takes the paste"
+    );
     wait_rows(b, 24).await;
     eventually("the status “12 points added”", || async {
         let t = text_of(b, ".grid-status").await?;
@@ -210,7 +217,9 @@ async fn typed_and_pasted_points_show_a_long_run_and_leaving_one_out_is_undone()
     eventually("the point to be stored as left out", || async {
         let p = stored_points(&b).await;
         let e = p[17]["excluded"].clone();
-        (e == json!("Data system outage")).then_some(()).ok_or(e.to_string())
+        (e == json!("Data system outage"))
+            .then_some(())
+            .ok_or(e.to_string())
     })
     .await;
 
@@ -263,9 +272,16 @@ async fn bad_rows_and_unreadable_cells_change_nothing() {
 
     // A block with bad rows, pasted into a cell: refused whole, every bad
     // line listed, nothing added.
-    field(&b, "Note at point 2").await.click().await.expect("click a note");
+    field(&b, "Note at point 2")
+        .await
+        .click()
+        .await
+        .expect("click a note");
     let bad = "Apr 2025\t70\nMay 2025\t71\nJun 2025\tabc\nJul 2025\t72\n\tt73\n";
-    assert!(paste_into_focused(&b, bad).await, "the grid takes the paste");
+    assert!(
+        paste_into_focused(&b, bad).await,
+        "the grid takes the paste"
+    );
     let listed = eventually("the bad rows listed", || async {
         let v = js(
             &b,
@@ -334,7 +350,12 @@ async fn bad_rows_and_unreadable_cells_change_nothing() {
             .ok_or(format!("{p:?}"))
     })
     .await;
-    let problems = js(&b, "return document.querySelectorAll('.cell-problem').length;", vec![]).await;
+    let problems = js(
+        &b,
+        "return document.querySelectorAll('.cell-problem').length;",
+        vec![],
+    )
+    .await;
     assert_eq!(problems, json!(0));
 
     // A numerator above its denominator: the domain's reason, nothing set.
@@ -447,8 +468,14 @@ async fn the_grid_scrolls_in_its_own_region_on_a_narrow_screen() {
     )
     .await;
     let n = |k: &str| sizes[k].as_f64().unwrap_or(-1.0);
-    assert!(n("page") <= n("view"), "the page does not scroll sideways: {sizes}");
-    assert!(n("inner") > n("outer"), "the grid scrolls inside its region: {sizes}");
+    assert!(
+        n("page") <= n("view"),
+        "the page does not scroll sideways: {sizes}"
+    );
+    assert!(
+        n("inner") > n("outer"),
+        "the grid scrolls inside its region: {sizes}"
+    );
     assert_eq!(n("tab"), 0.0, "{sizes}");
     assert!(!sizes["name"].as_str().unwrap_or("").is_empty(), "{sizes}");
     assert!(n("picture") <= n("view"), "the chart fits: {sizes}");

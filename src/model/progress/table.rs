@@ -544,7 +544,6 @@ pub fn uk_text(d: NaiveDate) -> String {
     d.format("%d-%b-%Y").to_string()
 }
 
-
 /// A measure as its cell lists it, with the latest value, the trend word
 /// and the signal as its chart reads them (`words::short_status`): "M1
 /// Name: latest 72.9% (2021/22 Q1) · Improving · Off target", or "no data

@@ -193,9 +193,7 @@ impl Grid {
         let n = typed(Col::Numerator, |p| p.numerator);
         let d = typed(Col::Denominator, |p| p.denominator);
         let now = read_untracked(self.wb, self.id, |m| {
-            m.data
-                .get(row)
-                .and_then(|p| p.numerator.zip(p.denominator))
+            m.data.get(row).and_then(|p| p.numerator.zip(p.denominator))
         });
         let entered = match counts_cells(&n, &d) {
             Ok(Counts::Set(n, d)) => Some(Some((n, d))),
@@ -308,13 +306,19 @@ impl Grid {
             }
         };
         let added = points.len();
-        let (count, blanks) =
-            read_untracked(self.wb, self.id, |m| (m.data.len(), blank_points_at_end(&m.data)));
+        let (count, blanks) = read_untracked(self.wb, self.id, |m| {
+            (m.data.len(), blank_points_at_end(&m.data))
+        });
         // One group, used once: the removals and the block make one step.
         static NEXT_BLOCK: AtomicUsize = AtomicUsize::new(1);
         let group = format!("block {}", NEXT_BLOCK.fetch_add(1, Ordering::Relaxed));
         for k in 0..blanks {
-            write_typing(self.wb, self.id, &group, ItemEdit::RemovePoint(count - 1 - k));
+            write_typing(
+                self.wb,
+                self.id,
+                &group,
+                ItemEdit::RemovePoint(count - 1 - k),
+            );
         }
         let points: Vec<DataPoint> = points.into_iter().map(Into::into).collect();
         if !write_typing(self.wb, self.id, &group, ItemEdit::AddPoints(points)) {
