@@ -1634,8 +1634,10 @@ return Math.max(most, mib());"#,
 
     /// The sections other benchmarks write into BENCHMARKS.md, each
     /// between its markers, which this one keeps when it rewrites the file.
-    const KEPT_SECTIONS: [(&str, &str); 2] = [
+    const KEPT_SECTIONS: [(&str, &str); 3] = [
         ("<!-- tracking bench -->", "<!-- /tracking bench -->"),
+        // Figures written down by hand (before-and-after comparisons).
+        ("<!-- by hand -->", "<!-- /by hand -->"),
         ("<!-- charts bench -->", "<!-- /charts bench -->"),
     ];
 
