@@ -19,6 +19,10 @@
 //! version 2, and arbitrary plans exported so (the property test in
 //! `model_format.rs`), read the same too.
 
+#[path = "common/format_reads.rs"]
+mod format_reads;
+
+use format_reads::{corpus_dir, reads, recorded};
 use plan_workbench::model::example::example_plan;
 use plan_workbench::model::format::stored::{read_stored, StoredError};
 use plan_workbench::model::format::{
@@ -27,57 +31,9 @@ use plan_workbench::model::format::{
 };
 use plan_workbench::model::{ChartKind, ChartSettings, DataPoint, Plan, RunRules};
 use serde_json::{json, Value};
-use std::path::PathBuf;
-
-fn err(e: &ImportError) -> Value {
-    json!({"message": e.message, "location": e.location})
-}
-
-/// How this build reads one file, every way it can be read.
-fn reads(text: &str) -> Value {
-    let strict = match import_plan(text) {
-        Ok(p) => json!({"plan": serde_json::to_value(&p).unwrap()}),
-        Err(e) => json!({"refused": err(&e)}),
-    };
-    let repairing = match import_plan_repairing(text) {
-        Ok(Imported::Valid(p)) => json!({"plan": serde_json::to_value(&p).unwrap()}),
-        Ok(Imported::Repairable { plan, repairs }) => json!({
-            "repaired": serde_json::to_value(&plan).unwrap(),
-            "repairs": repairs.iter().map(|r| r.description.clone()).collect::<Vec<_>>(),
-        }),
-        Err(e) => json!({"refused": err(&e)}),
-    };
-    let stored = match read_stored(text) {
-        Ok(s) => json!({
-            "plan": serde_json::to_value(&s.plan).unwrap(),
-            "revision": s.revision,
-            "changed": s.changed.to_rfc3339(),
-        }),
-        Err(StoredError::NewerVersion {
-            version,
-            title,
-            revision,
-            ..
-        }) => json!({"newer": version, "title": title, "revision": revision}),
-        Err(StoredError::Unreadable(why)) => json!({"unreadable": why}),
-    };
-    json!({"import_plan": strict, "import_plan_repairing": repairing, "read_stored": stored})
-}
-
-fn corpus_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz_corpus")
-}
 
 fn corpus_file(name: &str) -> String {
     std::fs::read_to_string(corpus_dir().join(name)).unwrap()
-}
-
-fn recorded() -> serde_json::Map<String, Value> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/format_v2/reads.json");
-    match serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap() {
-        Value::Object(m) => m,
-        other => panic!("{other}"),
-    }
 }
 
 /// Whether a file in the corpus is a version-2 document (or a stored copy
@@ -89,7 +45,7 @@ fn is_version_2(text: &str) -> bool {
 
 #[test]
 fn every_version_2_file_in_the_corpus_reads_as_version_2_read_it() {
-    let recorded = recorded();
+    let recorded = recorded("format_v2");
     let mut names: Vec<String> = std::fs::read_dir(corpus_dir())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
