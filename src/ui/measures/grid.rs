@@ -712,22 +712,24 @@ fn ChartSettingsFields(id: Id) -> impl IntoView {
         (RunRules::Ihi, "IHI rules"),
     ];
     let rules_name = format!("{prefix}-rules");
-    let rule_choices = rules
-        .into_iter()
-        .map(|(rule, label)| {
-            view! {
-                <label class="tick">
-                    <input
-                        type="radio"
-                        name=rules_name.clone()
-                        prop:checked=move || settings.get().rules == rule
-                        on:change=move |_| change(&|s| s.rules = rule)
-                    />
-                    {label}
-                </label>
-            }
-        })
-        .collect_view();
+    let rule_choices = move || {
+        rules
+            .into_iter()
+            .map(|(rule, label)| {
+                view! {
+                    <label class="tick">
+                        <input
+                            type="radio"
+                            name=rules_name.clone()
+                            prop:checked=move || settings.get().rules == rule
+                            on:change=move |_| change(&|s| s.rules = rule)
+                        />
+                        {label}
+                    </label>
+                }
+            })
+            .collect_view();
+    };
     let baseline_id = format!("{prefix}-baseline");
     let hint_id = format!("{prefix}-baseline-hint");
     let problem_id = format!("{prefix}-baseline-problem");
@@ -751,10 +753,13 @@ fn ChartSettingsFields(id: Id) -> impl IntoView {
                     <legend>"Kind of chart"</legend>
                     {kind_choices}
                 </fieldset>
-                <fieldset class="choices">
-                    <legend>"Run chart rules"</legend>
-                    {rule_choices}
-                </fieldset>
+                // The rules apply to run charts only; SPC charts have their own tests.
+                <Show when=move || settings.get().kind == ChartKind::Run>
+                    <fieldset class="choices">
+                        <legend>"Run chart rules"</legend>
+                        {rule_choices()}
+                    </fieldset>
+                </Show>
                 <div class="field">
                     <label for=baseline_id.clone()>"Baseline (points)"</label>
                     <input

@@ -8,6 +8,6 @@ mod chart;
 mod grid;
 mod screen;
 
-pub use chart::{measure_reading, MeasureChartView};
+pub use chart::MeasureChartView;
 pub use grid::MeasureData;
 pub use screen::MeasuresScreen;
