@@ -24,6 +24,9 @@
 mod harness;
 
 #[cfg(not(target_arch = "wasm32"))]
+mod common;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod bench {
     use std::fmt::Write as _;
     use std::path::Path;
@@ -41,7 +44,12 @@ mod bench {
     use plan_workbench::model::synthetic::synthetic_measures_plan;
     use plan_workbench::model::Plan;
 
+    use crate::common::{load, measure, median, press, run_js, settle};
     use crate::harness::{self, World};
+
+    pub fn with_section(text: &str, section: &str) -> String {
+        crate::common::with_section(text, section, START, END)
+    }
 
     const MEASURES: usize = 200;
     const POINTS: usize = 60;
@@ -69,20 +77,6 @@ mod bench {
 
     pub const START: &str = "<!-- charts bench -->";
     pub const END: &str = "<!-- /charts bench -->";
-
-    fn median(mut v: Vec<f64>) -> Option<(f64, f64)> {
-        if v.is_empty() {
-            return None;
-        }
-        v.sort_by(f64::total_cmp);
-        let n = v.len();
-        let m = if n % 2 == 1 {
-            v[n / 2]
-        } else {
-            (v[n / 2 - 1] + v[n / 2]) / 2.0
-        };
-        Some((m, v[n - 1]))
-    }
 
     fn plan() -> Plan {
         synthetic_measures_plan(MEASURES, POINTS, SEED)
@@ -211,30 +205,6 @@ mod bench {
         notes: Vec<String>,
     }
 
-    /// Runs `action` (JS) and waits, frame by frame, for `ready` (JS
-    /// expression); gives the time to the app's work being done (`work`:
-    /// the first task after the action) and to the frame where `ready`
-    /// held having been painted (`total`). As benches/tracking.rs.
-    const MEASURE: &str = r#"
-const [limit, action, ready] = [arguments[0], arguments[1], arguments[2]];
-const done = arguments[arguments.length - 1];
-const act = new Function(action), ok = new Function('return !!(' + ready + ');');
-const t0 = performance.now();
-try { act(); } catch (e) { done({ error: 'action: ' + e }); return; }
-let work = null;
-setTimeout(() => { if (work === null) work = performance.now() - t0; }, 0);
-const frame = () => {
-  if (work === null) work = performance.now() - t0;
-  let r = false;
-  try { r = ok(); } catch (e) { done({ error: 'ready: ' + e }); return; }
-  const t = performance.now() - t0;
-  if (r) setTimeout(() => done({ work, total: performance.now() - t0 }), 0);
-  else if (t > limit) done({ timeout: t });
-  else requestAnimationFrame(frame);
-};
-requestAnimationFrame(frame);
-"#;
-
     /// Put in every new document (before the app's scripts): at each
     /// animation frame, whether `n` charts are in the DOM; at the first
     /// frame where they are, a task after it records the time since the
@@ -256,35 +226,6 @@ requestAnimationFrame(frame);
         )
     }
 
-    async fn measure(
-        c: &Client,
-        limit: f64,
-        action: &str,
-        ready: &str,
-    ) -> Result<(f64, f64), String> {
-        let v = c
-            .execute_async(MEASURE, vec![json!(limit), json!(action), json!(ready)])
-            .await
-            .map_err(|e| format!("script failed: {e:?}"))?;
-        if let Some(e) = v.get("error") {
-            return Err(format!("{e}"));
-        }
-        if let Some(t) = v.get("timeout").and_then(Value::as_f64) {
-            return Err(format!("not done after {t:.0} ms"));
-        }
-        let f = |k: &str| v.get(k).and_then(Value::as_f64);
-        match (f("work"), f("total")) {
-            (Some(w), Some(t)) => Ok((w, t)),
-            _ => Err(format!("unexpected result {v}")),
-        }
-    }
-
-    async fn run_js(c: &Client, script: &str) -> Result<Value, String> {
-        c.execute(script, vec![])
-            .await
-            .map_err(|e| format!("{e:?}"))
-    }
-
     async fn wait_js(c: &Client, what: &str, expr: &str) -> Result<Value, String> {
         let deadline = Instant::now() + Duration::from_millis(STEP_LIMIT_MS as u64);
         loop {
@@ -301,22 +242,6 @@ requestAnimationFrame(frame);
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-    }
-
-    async fn settle(c: &Client) {
-        let _ = c
-            .execute_async(
-                "const d = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(d, 0)));",
-                vec![],
-            )
-            .await;
-    }
-
-    fn press(name: &str) -> String {
-        format!(
-            "Array.from(document.querySelectorAll('nav button')).find(b => b.textContent.trim() === {}).click();",
-            json!(name)
-        )
     }
 
     async fn to_outline(c: &Client) -> Result<(), String> {
@@ -495,13 +420,6 @@ requestAnimationFrame(frame);
         v.map_or("not available".into(), |x| x.to_string())
     }
 
-    fn load() -> String {
-        std::fs::read_to_string("/proc/loadavg")
-            .ok()
-            .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-            .unwrap_or_else(|| "unknown".into())
-    }
-
     fn section(n: &Native, b: Option<&Browser>, load_start: &str, failure: Option<&str>) -> String {
         let mut o = String::new();
         let _ = writeln!(o, "{START}");
@@ -634,25 +552,6 @@ requestAnimationFrame(frame);
         );
         let _ = write!(o, "{END}");
         o
-    }
-
-    /// `text` with the section between the markers replaced by `section`,
-    /// or `section` added at the end where there is none.
-    pub fn with_section(text: &str, section: &str) -> String {
-        match (text.find(START), text.find(END)) {
-            (Some(s), Some(e)) if e > s => {
-                format!("{}{section}{}", &text[..s], &text[e + END.len()..])
-            }
-            _ => {
-                let mut t = text.trim_end().to_owned();
-                if !t.is_empty() {
-                    t.push_str("\n\n");
-                }
-                t.push_str(section);
-                t.push('\n');
-                t
-            }
-        }
     }
 
     pub fn main() {

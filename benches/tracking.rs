@@ -20,6 +20,9 @@
 mod harness;
 
 #[cfg(not(target_arch = "wasm32"))]
+mod common;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod bench {
     use std::fmt::Write as _;
     use std::path::Path;
@@ -34,7 +37,12 @@ mod bench {
     use plan_workbench::model::synthetic::{add_tracking, synthetic_plan};
     use plan_workbench::model::Plan;
 
+    use crate::common::{load, measure, median, press, run_js, settle};
     use crate::harness::{self, World};
+
+    pub fn with_section(text: &str, section: &str) -> String {
+        crate::common::with_section(text, section, START, END)
+    }
 
     const SIZES: [usize; 2] = [1_000, 5_000];
     /// The rows the table draws when it opens (as src/ui/tracking/table.rs).
@@ -52,20 +60,6 @@ mod bench {
 
     pub const START: &str = "<!-- tracking bench -->";
     pub const END: &str = "<!-- /tracking bench -->";
-
-    fn median(mut v: Vec<f64>) -> Option<(f64, f64)> {
-        if v.is_empty() {
-            return None;
-        }
-        v.sort_by(f64::total_cmp);
-        let n = v.len();
-        let m = if n % 2 == 1 {
-            v[n / 2]
-        } else {
-            (v[n / 2 - 1] + v[n / 2]) / 2.0
-        };
-        Some((m, v[n - 1]))
-    }
 
     fn plan(items: usize, today: chrono::NaiveDate) -> Plan {
         let mut p = synthetic_plan(items, SEED);
@@ -131,59 +125,6 @@ mod bench {
         notes: Vec<String>,
     }
 
-    /// Runs `action` (JS) and waits, frame by frame, for `ready` (JS
-    /// expression); gives the time to the app's work being done (`work`:
-    /// the first task after the action) and to the frame where `ready`
-    /// held having been painted (`total`).
-    const MEASURE: &str = r#"
-const [limit, action, ready] = [arguments[0], arguments[1], arguments[2]];
-const done = arguments[arguments.length - 1];
-const act = new Function(action), ok = new Function('return !!(' + ready + ');');
-const t0 = performance.now();
-try { act(); } catch (e) { done({ error: 'action: ' + e }); return; }
-let work = null;
-setTimeout(() => { if (work === null) work = performance.now() - t0; }, 0);
-const frame = () => {
-  if (work === null) work = performance.now() - t0;
-  let r = false;
-  try { r = ok(); } catch (e) { done({ error: 'ready: ' + e }); return; }
-  const t = performance.now() - t0;
-  if (r) setTimeout(() => done({ work, total: performance.now() - t0 }), 0);
-  else if (t > limit) done({ timeout: t });
-  else requestAnimationFrame(frame);
-};
-requestAnimationFrame(frame);
-"#;
-
-    async fn measure(
-        c: &Client,
-        limit: f64,
-        action: &str,
-        ready: &str,
-    ) -> Result<(f64, f64), String> {
-        let v = c
-            .execute_async(MEASURE, vec![json!(limit), json!(action), json!(ready)])
-            .await
-            .map_err(|e| format!("script failed: {e:?}"))?;
-        if let Some(e) = v.get("error") {
-            return Err(format!("{e}"));
-        }
-        if let Some(t) = v.get("timeout").and_then(Value::as_f64) {
-            return Err(format!("not done after {t:.0} ms"));
-        }
-        let f = |k: &str| v.get(k).and_then(Value::as_f64);
-        match (f("work"), f("total")) {
-            (Some(w), Some(t)) => Ok((w, t)),
-            _ => Err(format!("unexpected result {v}")),
-        }
-    }
-
-    async fn run_js(c: &Client, script: &str) -> Result<Value, String> {
-        c.execute(script, vec![])
-            .await
-            .map_err(|e| format!("{e:?}"))
-    }
-
     async fn wait_js(c: &Client, what: &str, expr: &str) -> Result<(), String> {
         let deadline = Instant::now() + Duration::from_millis(STEP_LIMIT_MS as u64);
         loop {
@@ -195,22 +136,6 @@ requestAnimationFrame(frame);
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-    }
-
-    async fn settle(c: &Client) {
-        let _ = c
-            .execute_async(
-                "const d = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(d, 0)));",
-                vec![],
-            )
-            .await;
-    }
-
-    fn press(name: &str) -> String {
-        format!(
-            "Array.from(document.querySelectorAll('nav button')).find(b => b.textContent.trim() === {}).click();",
-            json!(name)
-        )
     }
 
     async fn to_outline(c: &Client) -> Result<(), String> {
@@ -462,13 +387,6 @@ requestAnimationFrame(frame);
         }
     }
 
-    fn load() -> String {
-        std::fs::read_to_string("/proc/loadavg")
-            .ok()
-            .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-            .unwrap_or_else(|| "unknown".into())
-    }
-
     fn section(
         natives: &[Native],
         browsers: &[Browser],
@@ -584,25 +502,6 @@ requestAnimationFrame(frame);
         );
         let _ = write!(o, "{END}");
         o
-    }
-
-    /// `text` with the section between the markers replaced by `section`,
-    /// or `section` added at the end where there is none.
-    pub fn with_section(text: &str, section: &str) -> String {
-        match (text.find(START), text.find(END)) {
-            (Some(s), Some(e)) if e > s => {
-                format!("{}{section}{}", &text[..s], &text[e + END.len()..])
-            }
-            _ => {
-                let mut t = text.trim_end().to_owned();
-                if !t.is_empty() {
-                    t.push_str("\n\n");
-                }
-                t.push_str(section);
-                t.push('\n');
-                t
-            }
-        }
     }
 
     pub fn main() {

@@ -1,0 +1,118 @@
+//! What the browser benchmarks (benches/tracking.rs, benches/charts.rs)
+//! share: timing an action to the frame it paints, small page scripts,
+//! medians, the machine's load and rewriting their own section of
+//! BENCHMARKS.md.
+
+use fantoccini::Client;
+use serde_json::{json, Value};
+
+pub fn median(mut v: Vec<f64>) -> Option<(f64, f64)> {
+    if v.is_empty() {
+        return None;
+    }
+    v.sort_by(f64::total_cmp);
+    let n = v.len();
+    let m = if n % 2 == 1 {
+        v[n / 2]
+    } else {
+        (v[n / 2 - 1] + v[n / 2]) / 2.0
+    };
+    Some((m, v[n - 1]))
+}
+
+/// Runs `action` (JS) and waits, frame by frame, for `ready` (JS
+/// expression); gives the time to the app's work being done (`work`:
+/// the first task after the action) and to the frame where `ready`
+/// held having been painted (`total`).
+const MEASURE: &str = r#"
+const [limit, action, ready] = [arguments[0], arguments[1], arguments[2]];
+const done = arguments[arguments.length - 1];
+const act = new Function(action), ok = new Function('return !!(' + ready + ');');
+const t0 = performance.now();
+try { act(); } catch (e) { done({ error: 'action: ' + e }); return; }
+let work = null;
+setTimeout(() => { if (work === null) work = performance.now() - t0; }, 0);
+const frame = () => {
+  if (work === null) work = performance.now() - t0;
+  let r = false;
+  try { r = ok(); } catch (e) { done({ error: 'ready: ' + e }); return; }
+  const t = performance.now() - t0;
+  if (r) setTimeout(() => done({ work, total: performance.now() - t0 }), 0);
+  else if (t > limit) done({ timeout: t });
+  else requestAnimationFrame(frame);
+};
+requestAnimationFrame(frame);
+"#;
+
+pub async fn measure(
+    c: &Client,
+    limit: f64,
+    action: &str,
+    ready: &str,
+) -> Result<(f64, f64), String> {
+    let v = c
+        .execute_async(MEASURE, vec![json!(limit), json!(action), json!(ready)])
+        .await
+        .map_err(|e| format!("script failed: {e:?}"))?;
+    if let Some(e) = v.get("error") {
+        return Err(format!("{e}"));
+    }
+    if let Some(t) = v.get("timeout").and_then(Value::as_f64) {
+        return Err(format!("not done after {t:.0} ms"));
+    }
+    let f = |k: &str| v.get(k).and_then(Value::as_f64);
+    match (f("work"), f("total")) {
+        (Some(w), Some(t)) => Ok((w, t)),
+        _ => Err(format!("unexpected result {v}")),
+    }
+}
+
+pub async fn run_js(c: &Client, script: &str) -> Result<Value, String> {
+    c.execute(script, vec![])
+        .await
+        .map_err(|e| format!("{e:?}"))
+}
+
+pub async fn settle(c: &Client) {
+    let _ = c
+        .execute_async(
+            "const d = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(d, 0)));",
+            vec![],
+        )
+        .await;
+}
+
+pub fn press(name: &str) -> String {
+    format!(
+        "Array.from(document.querySelectorAll('nav button')).find(b => b.textContent.trim() === {}).click();",
+        json!(name)
+    )
+}
+
+pub fn load() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// `text` with the section between the markers replaced by `section`,
+/// or `section` added at the end where there is none.
+/// `text` with its section between `start` and `end` replaced by
+/// `section` (added at the end if it has none).
+pub fn with_section(text: &str, section: &str, start: &str, end: &str) -> String {
+    match (text.find(start), text.find(end)) {
+        (Some(s), Some(e)) if e > s => {
+            format!("{}{section}{}", &text[..s], &text[e + end.len()..])
+        }
+        _ => {
+            let mut t = text.trim_end().to_owned();
+            if !t.is_empty() {
+                t.push_str("\n\n");
+            }
+            t.push_str(section);
+            t.push('\n');
+            t
+        }
+    }
+}
