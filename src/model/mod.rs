@@ -7,6 +7,7 @@ pub mod diagram;
 pub mod editing;
 pub mod example;
 pub mod format;
+pub mod import;
 pub mod keeping;
 pub mod links;
 pub mod ops;
