@@ -55,6 +55,7 @@ bench:
 	@$(ENV); cargo bench --bench diagram
 	@$(ENV); cargo bench --bench tracking
 	@$(ENV); cargo bench --bench charts
+	@$(ENV); cargo bench --bench import
 
 # Fuzzes the importer and the stored-copy reader (tests/model_fuzz.rs) for
 # FUZZ_SECONDS (ten minutes) per target, all targets at once, optimised.

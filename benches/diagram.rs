@@ -1634,15 +1634,16 @@ return Math.max(most, mib());"#,
 
     /// The sections other benchmarks write into BENCHMARKS.md, each
     /// between its markers, which this one keeps when it rewrites the file.
-    const KEPT_SECTIONS: [(&str, &str); 3] = [
+    const KEPT_SECTIONS: [(&str, &str); 4] = [
         ("<!-- tracking bench -->", "<!-- /tracking bench -->"),
         // Figures written down by hand (before-and-after comparisons).
         ("<!-- by hand -->", "<!-- /by hand -->"),
         ("<!-- charts bench -->", "<!-- /charts bench -->"),
+        ("<!-- import bench -->", "<!-- /import bench -->"),
     ];
 
     /// The new text with each of the old file's other sections
-    /// (`KEPT_SECTIONS`: benches/tracking.rs, benches/charts.rs) added at
+    /// (`KEPT_SECTIONS`: benches/tracking.rs, benches/charts.rs, benches/import.rs) added at
     /// its end, in the order the old file had them, unless the new text has
     /// it already.
     fn keep_sections(new: &str, old: &str) -> String {

@@ -1,4 +1,5 @@
-//! What the browser benchmarks (benches/tracking.rs, benches/charts.rs)
+//! What the browser benchmarks (benches/tracking.rs, benches/charts.rs,
+//! benches/import.rs)
 //! share: timing an action to the frame it paints, small page scripts,
 //! medians, the machine's load and rewriting their own section of
 //! BENCHMARKS.md.

@@ -61,7 +61,11 @@ pub fn read_csv(text: &str) -> Result<Table, NotAPlan> {
 }
 
 fn check_size(table: Table) -> Result<Table, NotAPlan> {
-    if table.rows.iter().all(|r| r.cells.iter().all(|c| c.trim().is_empty())) {
+    if table
+        .rows
+        .iter()
+        .all(|r| r.cells.iter().all(|c| c.trim().is_empty()))
+    {
         return Err(NotAPlan::Empty);
     }
     if table.rows.len() > MAX_ROWS {
