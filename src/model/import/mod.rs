@@ -22,6 +22,7 @@ pub mod values;
 pub use mapper::{Draft, Warning};
 pub use roles::{Layout, Role, Section};
 pub use table::{Row, Source, Table};
+pub use values::Due;
 
 /// More rows than any plan has: a paste this long is refused, not read.
 pub const MAX_ROWS: usize = 5_000;
