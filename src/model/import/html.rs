@@ -113,7 +113,10 @@ impl Reader {
             Token::Text(text) => {
                 if self.skipping_from.is_none() {
                     if let Some(cell) = &mut self.cell {
-                        cell.text.push_str(&entities::decode(text));
+                        // A line break in the source is a space: only
+                        // markup (<br>, </p>, <li> ...) breaks a line.
+                        cell.text
+                            .push_str(&entities::decode(text).replace(['\n', '\r'], " "));
                     }
                 }
             }

@@ -54,14 +54,14 @@ impl<'a> Iterator for Tokens<'a> {
                 return None;
             }
             if !rest.starts_with('<') {
-                let end = rest[1..].find('<').map_or(rest.len(), |i| i + 1);
+                let end = rest.find('<').unwrap_or(rest.len());
                 self.at += end;
                 return Some(Token::Text(&rest[..end]));
             }
             let b = rest.as_bytes();
             let next = b.get(1).copied().unwrap_or(0);
-            if rest.starts_with("<!--") {
-                self.at += rest[4..].find("-->").map_or(rest.len(), |i| i + 7);
+            if let Some(comment) = rest.strip_prefix("<!--") {
+                self.at += comment.find("-->").map_or(rest.len(), |i| i + 7);
             } else if next == b'!' || next == b'?' {
                 self.at += rest.find('>').map_or(rest.len(), |i| i + 1);
             } else if next == b'/' && b.get(2).is_some_and(u8::is_ascii_alphabetic) {
