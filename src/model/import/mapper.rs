@@ -257,7 +257,11 @@ pub fn map(table: &Table, layout: &Layout) -> Result<Draft, NotAPlan> {
         while section_index + 1 < layout.sections.len()
             && layout.sections[section_index + 1].start <= i
         {
+            // A new section is another table (an appendix): the headings
+            // above belong to the one before.
             section_index += 1;
+            heading_priority = None;
+            heading_outcome = None;
             above.clear();
             fresh = true;
         }
@@ -349,12 +353,27 @@ pub fn map(table: &Table, layout: &Layout) -> Result<Draft, NotAPlan> {
             }
             fresh = false;
         }
-        let code_value = section
-            .roles
-            .iter()
-            .position(|r| *r == Role::Code)
+        let has_actions = section.roles.contains(&Role::Action);
+        let codes: Vec<String> = (0..width)
+            .filter(|&c| section.roles[c] == Role::Code && !cells[i][c].is_empty())
             .map(|c| cells[i][c].clone())
-            .unwrap_or_default();
+            .collect();
+        // In a table of measures without actions, a code naming an action
+        // already read is that action's (Perth's Appendix 1).
+        let action_code = if has_actions {
+            None
+        } else {
+            codes
+                .iter()
+                .rev()
+                .find_map(|c| b.by_code.get(&format!("{:?}:{c}", Role::Action)).cloned())
+        };
+        let code_value = if action_code.is_some() {
+            String::new()
+        } else {
+            codes.last().cloned().unwrap_or_default()
+        };
+        // Perth's "No" column repeats the heading outcome's number.
         let code_is_heading = [&heading_outcome, &heading_priority]
             .iter()
             .any(|h| h.as_ref().is_some_and(|(_, c)| *c == code_value));
@@ -375,18 +394,8 @@ pub fn map(table: &Table, layout: &Layout) -> Result<Draft, NotAPlan> {
                 above.insert(*role, id);
             }
         }
-        // A section of measures with a code column but no actions: the code
-        // names the action the measure evidences.
-        let has_actions = section.roles.contains(&Role::Action);
-        if !has_actions && !code_used {
-            if let (Some(m), Some(a)) = (
-                row_items.get(&Role::Measure),
-                b.by_code
-                    .get(&format!("{:?}:{}", Role::Action, code_value))
-                    .cloned(),
-            ) {
-                b.link(&m.clone(), &a);
-            }
+        if let (Some(m), Some(a)) = (row_items.get(&Role::Measure).cloned(), &action_code) {
+            b.link(&m, a);
         }
         let get = |r: Role| row_items.get(&r).or_else(|| above.get(&r)).cloned();
         let priority =
@@ -426,7 +435,7 @@ pub fn map(table: &Table, layout: &Layout) -> Result<Draft, NotAPlan> {
             b.link(x, a);
         }
         if let Some(m) = row_items.get(&Role::Measure).cloned() {
-            if has_actions || code_used {
+            if action_code.is_none() {
                 if let Some(parent) = aim.clone().or(outcome.clone()) {
                     b.link(&m, &parent);
                 }
