@@ -316,11 +316,14 @@ pub fn map(table: &Table, layout: &Layout) -> Result<Draft, NotAPlan> {
                 fresh = true;
                 continue;
             }
+            // A line without tabs in a wider paste is prose between tables.
+            let prose_line = table.rows[i].cells.len() == 1 && width > 1;
             if table.source == Source::Text
-                && !section
-                    .roles
-                    .get(filled[0])
-                    .is_some_and(|r| r.makes_items())
+                && (prose_line
+                    || !section
+                        .roles
+                        .get(filled[0])
+                        .is_some_and(|r| r.makes_items()))
             {
                 let short: String = joined.chars().take(60).collect();
                 b.warn(
