@@ -188,8 +188,12 @@ fn split_code(text: &str) -> (String, String) {
     (String::new(), t.to_owned())
 }
 
+/// A theme heading: words in capitals ("PHYSICAL WELLBEING"), not a short
+/// code or a one-word cell.
 fn is_all_caps(text: &str) -> bool {
-    text.chars().any(|c| c.is_alphabetic()) && !text.chars().any(|c| c.is_lowercase())
+    text.chars().filter(|c| c.is_alphabetic()).count() >= 6
+        && text.contains(' ')
+        && !text.chars().any(|c| c.is_lowercase() || c.is_ascii_digit())
 }
 
 /// Maps the table's rows with these roles. Refuses a table that gives no
