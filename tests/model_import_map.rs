@@ -200,3 +200,21 @@ fn not_a_plan() {
         Err(NotAPlan::NoItems(_))
     ));
 }
+
+#[test]
+fn targets_and_owners_go_to_the_rows_item() {
+    let p = plan("Outcome\tAim\tLead\tTarget\nO1\tA1\tAnn\t10% more\nO2\t\tBob\t5 fewer");
+    assert_eq!(p.aims[0].owner, "Ann");
+    assert_eq!(p.aims[0].target.as_ref().unwrap().value, "10% more");
+    assert_eq!(p.outcomes[1].owner, "Bob");
+    assert_eq!(p.outcomes[1].target.as_ref().unwrap().value, "5 fewer");
+    let p = plan("Measure\tTarget\nM1\t90%");
+    assert_eq!(p.measures[0].target.as_ref().unwrap().value, "90%");
+}
+
+#[test]
+fn an_update_column_becomes_the_actions_update() {
+    let p = plan("Action\tProgress update\nX\tTwo sessions held");
+    assert_eq!(p.actions[0].updates.len(), 1);
+    assert_eq!(p.actions[0].updates[0].text, "Two sessions held");
+}

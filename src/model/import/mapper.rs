@@ -448,8 +448,60 @@ pub fn map(table: &Table, layout: &Layout) -> Result<Draft, NotAPlan> {
                 }
             }
         }
-        if let Some(a) = action {
-            read_values(&mut b, &a, section, &cells[i], line);
+        if let Some(a) = &action {
+            read_values(&mut b, a, section, &cells[i], line);
+        }
+        // A target belongs to the row's deepest item but an action; a lead
+        // on a row without an action owns its aim or outcome.
+        let own_aim = row_items
+            .get(&Role::SecondaryDriver)
+            .or(row_items.get(&Role::Aim))
+            .cloned();
+        let own_outcome = row_items.get(&Role::Outcome).cloned();
+        for (c, role) in section.roles.iter().enumerate() {
+            let t = cells[i][c].trim();
+            if t.is_empty() {
+                continue;
+            }
+            match role {
+                Role::Target => {
+                    let by = match values::read_due(t) {
+                        Some(values::Due::On(d)) => Some(d),
+                        _ => None,
+                    };
+                    let target = Some(Target {
+                        value: t.to_owned(),
+                        by,
+                    });
+                    let plan = &mut b.draft.plan;
+                    if let Some(m) = row_items.get(&Role::Measure) {
+                        if let Some(m) = plan.measures.iter_mut().find(|x| &x.id == m) {
+                            m.target = target;
+                        }
+                    } else if let Some(a) = &own_aim {
+                        if let Some(a) = plan.aims.iter_mut().find(|x| &x.id == a) {
+                            a.target = target;
+                        }
+                    } else if let Some(o) = &own_outcome {
+                        if let Some(o) = plan.outcomes.iter_mut().find(|x| &x.id == o) {
+                            o.target = target;
+                        }
+                    }
+                }
+                Role::Lead if action.is_none() => {
+                    let plan = &mut b.draft.plan;
+                    if let Some(a) = &own_aim {
+                        if let Some(a) = plan.aims.iter_mut().find(|x| &x.id == a) {
+                            a.owner = t.to_owned();
+                        }
+                    } else if let Some(o) = &own_outcome {
+                        if let Some(o) = plan.outcomes.iter_mut().find(|x| &x.id == o) {
+                            o.owner = t.to_owned();
+                        }
+                    }
+                }
+                _ => {}
+            }
         }
     }
     let p = &b.draft.plan;
@@ -529,5 +581,4 @@ fn read_values(
         };
         b.draft.warnings.push(Warning { line, message });
     }
-    let _ = Target::default();
 }
