@@ -223,6 +223,8 @@ pub fn map(table: &Table, layout: &Layout) -> Result<Draft, NotAPlan> {
     // Continuation lines in text: a cell starting in lower case joins the
     // cell above it that does not end a sentence.
     if table.source == Source::Text {
+        // Indexes, not iterators: a cell joins a cell rows above it.
+        #[allow(clippy::needless_range_loop)]
         for i in 0..cells.len() {
             let mut all_joined = true;
             let mut any = false;

@@ -293,18 +293,12 @@ pub fn guess(table: &Table) -> Layout {
             i += 1;
         }
         let header_rows = i - start;
-        let first_of_table = sections.is_empty() && start > 0;
         if let Some(last) = sections.last() {
             if last.roles == roles {
                 // The same header again (a new page): its rows are skipped
                 // by the mapper, the section goes on.
                 continue;
             }
-        }
-        if first_of_table {
-            // Rows above the first header (a heading) belong to no header:
-            // the first section starts at the top with no header rows, so
-            // the sections cover every row.
         }
         sections.push(Section {
             start,
@@ -325,8 +319,7 @@ pub fn guess(table: &Table) -> Layout {
         };
     }
     // Rows above the first header (a heading such as "PRIORITY 1 : ...")
-    // are read with the first header's roles.
-    sections[0].header_rows += 0;
+    // are read by the mapper with the first section's roles.
     Layout { sections }
 }
 
