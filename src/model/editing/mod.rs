@@ -4,6 +4,7 @@
 //! together (`session`).
 
 pub mod history;
+pub mod import;
 pub mod op;
 pub mod patch;
 pub mod session;

@@ -66,6 +66,11 @@ pub enum Op {
     },
     /// One of the plan's own details.
     Meta(MetaEdit),
+    /// A fragment's items added as one change (see `editing::import`).
+    Import {
+        items: Box<Plan>,
+        under: Option<Id>,
+    },
 }
 
 /// A change to one field of an item. Fields that an item of that kind does
@@ -167,6 +172,7 @@ impl Op {
                 Scope::items(items)
             }
             Op::Meta(_) => Scope::meta(),
+            Op::Import { items, under } => super::import::scope(items, under.as_ref(), plan),
         }
     }
 
@@ -201,6 +207,9 @@ impl Op {
                 plan.place_next_to(id, target, *after).map(|_| None)
             }
             Op::Edit { id, edit } => edit_item(plan, id, edit).map(|_| None),
+            Op::Import { items, under } => {
+                super::import::apply(plan, items, under.as_ref()).map(|_| None)
+            }
             Op::Meta(MetaEdit::Tracking(settings)) => {
                 // Settings that make no sense are refused, never half kept.
                 if let Some((_, why)) = crate::model::progress::settings::problems(settings)
