@@ -218,3 +218,22 @@ fn an_update_column_becomes_the_actions_update() {
     assert_eq!(p.actions[0].updates.len(), 1);
     assert_eq!(p.actions[0].updates[0].text, "Two sessions held");
 }
+
+#[test]
+fn the_preview_lists_each_kind_with_links_and_counts_in_words() {
+    use plan_workbench::model::import::{read_paste, Preview};
+    use plan_workbench::model::Kind;
+    let text = "Outcome\tImprovement aim\tAction\n\
+                Children feel safe\tReduce bullying\tBuddy scheme\n\
+                \t\tAnti-bullying week\n";
+    let p = Preview::new(read_paste(None, text).unwrap()).unwrap();
+    assert_eq!(
+        p.draft.counts(),
+        "0 priorities, 1 outcome, 1 improvement aim, 2 actions and 0 measures"
+    );
+    let listing = p.draft.listing();
+    let actions = &listing.iter().find(|(k, _)| *k == Kind::Action).unwrap().1;
+    assert_eq!(actions.len(), 2);
+    assert_eq!(actions[1].text, "Anti-bullying week");
+    assert_eq!(actions[1].linked_to, vec!["Reduce bullying".to_owned()]);
+}

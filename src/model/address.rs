@@ -16,6 +16,8 @@ pub enum PlanScreen {
     Table,
     Report,
     Measures,
+    /// Bringing a table in (issue 12's import screen).
+    Import,
 }
 
 impl PlanScreen {
@@ -27,6 +29,7 @@ impl PlanScreen {
             PlanScreen::Table => "table",
             PlanScreen::Report => "report",
             PlanScreen::Measures => "measures",
+            PlanScreen::Import => "import",
         }
     }
 }
@@ -109,6 +112,7 @@ pub fn parse(hash: &str) -> Option<Address> {
                 Some("table") => PlanScreen::Table,
                 Some("report") => PlanScreen::Report,
                 Some("measures") => PlanScreen::Measures,
+                Some("import") => PlanScreen::Import,
                 _ => PlanScreen::Outline,
             };
             Some(Address::Plan {
@@ -149,6 +153,7 @@ mod tests {
             PlanScreen::Table,
             PlanScreen::Report,
             PlanScreen::Measures,
+            PlanScreen::Import,
         ];
         for id in ids {
             for screen in screens {

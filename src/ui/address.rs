@@ -49,6 +49,7 @@ fn screen_of(screen: PlanScreen) -> Screen {
         PlanScreen::Table => Screen::Table,
         PlanScreen::Report => Screen::Report,
         PlanScreen::Measures => Screen::Measures,
+        PlanScreen::Import => Screen::Import,
     }
 }
 
@@ -72,6 +73,7 @@ fn shown(wb: Workbench) -> Address {
         Screen::Table => Some(PlanScreen::Table),
         Screen::Report => Some(PlanScreen::Report),
         Screen::Measures => Some(PlanScreen::Measures),
+        Screen::Import => Some(PlanScreen::Import),
     };
     match (open, plan_screen) {
         (Some(id), Some(screen)) => Address::Plan { id, screen },

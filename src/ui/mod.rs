@@ -6,6 +6,7 @@ mod details;
 mod diagram;
 mod export_reminder;
 mod files;
+mod import;
 mod library;
 mod measures;
 mod notices;
@@ -110,6 +111,7 @@ pub fn App() -> impl IntoView {
                         <ScreenButton screen=Screen::Table label="Plan table" />
                         <ScreenButton screen=Screen::Report label="Progress report" />
                         <ScreenButton screen=Screen::Measures label="Measures" />
+                        <ScreenButton screen=Screen::Import label="Bring in a table" />
                         <button type="button" class="not-in-workshop" on:click=move |_| files::export_open_plan(wb)>
                             "Export plan file"
                         </button>
@@ -185,6 +187,13 @@ pub fn App() -> impl IntoView {
                         view! {
                             <h2 class="plan-title">{title}</h2>
                             <measures::MeasuresScreen />
+                        }
+                            .into_any()
+                    }
+                    Screen::Import => {
+                        view! {
+                            <h2 class="plan-title">{title}</h2>
+                            <import::ImportScreen />
                         }
                             .into_any()
                     }

@@ -88,6 +88,7 @@ pub enum Screen {
     Report,
     /// Every measure with its chart and standing (ui::measures).
     Measures,
+    Import,
 }
 
 /// An address (a bookmark, a shared link, Back or Forward) names a plan

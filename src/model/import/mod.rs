@@ -22,6 +22,8 @@ pub mod values;
 pub use mapper::{Draft, Warning};
 pub use roles::{Layout, Role, Section};
 pub use table::{Row, Source, Table};
+
+use crate::model::plan::Kind;
 pub use values::Due;
 
 /// More rows than any plan has: a paste this long is refused, not read.
@@ -107,5 +109,59 @@ impl Preview {
             *slot = role;
         }
         Preview::with_layout(self.table.clone(), layout)
+    }
+}
+
+/// One item the import will create, as the preview lists it: its text and
+/// the texts of the items it links to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListedItem {
+    pub code: String,
+    pub text: String,
+    pub linked_to: Vec<String>,
+}
+
+impl Draft {
+    /// The items per kind, in the plan's order, with their links.
+    pub fn listing(&self) -> Vec<(Kind, Vec<ListedItem>)> {
+        let p = &self.plan;
+        Kind::ALL
+            .into_iter()
+            .map(|kind| {
+                let items = (0..)
+                    .map_while(|i| p.item_at(kind, i))
+                    .map(|item| ListedItem {
+                        code: item.code().to_owned(),
+                        text: item.text().to_owned(),
+                        linked_to: item
+                            .links()
+                            .iter()
+                            .filter_map(|id| p.text_of(id).map(str::to_owned))
+                            .collect(),
+                    })
+                    .collect();
+                (kind, items)
+            })
+            .collect()
+    }
+
+    /// "2 priorities, 6 outcomes, 22 improvement aims, 32 actions and 25
+    /// measures": what the import will create.
+    pub fn counts(&self) -> String {
+        let p = &self.plan;
+        let parts: Vec<String> = [
+            (p.priorities.len(), "priority", "priorities"),
+            (p.outcomes.len(), "outcome", "outcomes"),
+            (p.aims.len(), "improvement aim", "improvement aims"),
+            (p.actions.len(), "action", "actions"),
+            (p.measures.len(), "measure", "measures"),
+        ]
+        .into_iter()
+        .map(|(n, one, many)| format!("{n} {}", if n == 1 { one } else { many }))
+        .collect();
+        match parts.split_last() {
+            Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+            None => String::new(),
+        }
     }
 }
