@@ -1,6 +1,6 @@
 //! Roles guessed and rows mapped, on small pasted tables.
 
-use plan_workbench::model::import::{mapper, roles, text, NotAPlan, Role};
+use plan_workbench::model::import::{mapper, roles, text, Draft, NotAPlan, Role};
 use plan_workbench::model::plan::{DriverLevel, Plan};
 
 fn map(text_in: &str) -> Result<mapper::Draft, NotAPlan> {
@@ -217,6 +217,14 @@ fn an_update_column_becomes_the_actions_update() {
     let p = plan("Action\tProgress update\nX\tTwo sessions held");
     assert_eq!(p.actions[0].updates.len(), 1);
     assert_eq!(p.actions[0].updates[0].text, "Two sessions held");
+    // Dated on the day the table is brought in.
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 2).unwrap();
+    let dated = Draft {
+        plan: p.clone(),
+        warnings: vec![],
+    }
+    .dated(day);
+    assert_eq!(dated.plan.actions[0].updates[0].date, day);
 }
 
 #[test]

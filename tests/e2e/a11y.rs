@@ -1,7 +1,8 @@
 //! Every screen passes axe-core (WCAG 2.0 and 2.1 A and AA, best
 //! practices, and label-content-name-mismatch) with no violations: the
 //! library empty and with plans, its delete confirmation, an import error,
-//! the outline, plan details, the Measures screen, the driver diagram (nothing selected, a card
+//! the outline, plan details, the Measures screen, the import screen with a
+//! preview, the driver diagram (nothing selected, a card
 //! selected, a card being edited in place, the link list open) and
 //! workshop mode. A new screen adds itself here.
 
@@ -67,6 +68,12 @@ async fn every_screen_passes_axe() {
     })
     .await;
     audit.check(&b, "measures screen (example plan)").await;
+
+    // The import screen, with a pasted table's preview showing.
+    click_button(&b, "Bring in a table").await;
+    crate::import::paste(&b, Some(crate::import::WORD_HTML), crate::import::WORD_TEXT).await;
+    crate::import::wait_counts(&b, crate::import::WORD_COUNTS).await;
+    audit.check(&b, "import screen with a preview").await;
 
     click_button(&b, "Driver diagram").await;
     eventually("the diagram's cards", || async {

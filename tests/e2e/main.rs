@@ -11,6 +11,7 @@ mod diagram;
 mod exports;
 mod fine_grained;
 mod harness;
+mod import;
 mod measure_data;
 mod measures_screen;
 mod offline;

@@ -474,6 +474,12 @@ async fn reflow_at_320_px_on_every_screen() {
         assert_no_horizontal_scroll(&b, &format!("{screen} at 320 px")).await;
     }
 
+    // The import screen with a preview: its wide table scrolls in its box.
+    click_button(&b, "Bring in a table").await;
+    crate::import::paste(&b, Some(crate::import::WORD_HTML), crate::import::WORD_TEXT).await;
+    crate::import::wait_counts(&b, crate::import::WORD_COUNTS).await;
+    assert_no_horizontal_scroll(&b, "import screen with a preview at 320 px").await;
+
     open_diagram(&b).await;
     assert_no_horizontal_scroll(&b, "diagram at 320 px").await;
     let canvas = rect(&b, ".viewport").await.expect("the canvas");

@@ -561,7 +561,9 @@ fn read_values(
                 )),
             },
             Role::UpdateText => action.updates.push(Update {
-                date: action.due.unwrap_or_default(),
+                // The table says how things stand now: dated on the day
+                // it is brought in (`Draft::dated`).
+                date: chrono::NaiveDate::default(),
                 text: t.to_owned(),
                 ..Default::default()
             }),

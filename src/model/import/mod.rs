@@ -145,6 +145,17 @@ impl Draft {
             .collect()
     }
 
+    /// The draft with every progress update dated `today`: a plan table's
+    /// update column says how things stand on the day it is brought in.
+    pub fn dated(mut self, today: chrono::NaiveDate) -> Draft {
+        for a in &mut self.plan.actions {
+            for u in &mut a.updates {
+                u.date = today;
+            }
+        }
+        self
+    }
+
     /// "2 priorities, 6 outcomes, 22 improvement aims, 32 actions and 25
     /// measures": what the import will create.
     pub fn counts(&self) -> String {

@@ -55,7 +55,11 @@ pub fn ImportScreen() -> impl IntoView {
         let input = e
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(file) = input.as_ref().and_then(|i| i.files()).and_then(|f| f.get(0)) {
+        if let Some(file) = input
+            .as_ref()
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        {
             read_file(file);
         }
         // The same file can be chosen again after a change to it.
@@ -67,7 +71,11 @@ pub fn ImportScreen() -> impl IntoView {
         // A table dropped here is for this screen, not a plan file to open.
         e.prevent_default();
         e.stop_propagation();
-        if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+        if let Some(file) = e
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
             read_file(file);
         }
     };
@@ -169,6 +177,7 @@ fn ImportActions(shown: RwSignal<Shown>) -> impl IntoView {
 /// outline and says what came in.
 fn bring_in(wb: Workbench, draft: import::Draft, under: Option<Id>) {
     let counts = draft.counts();
+    let draft = draft.dated(crate::ui::tracking::today());
     let op = Op::Import {
         items: Box::new(draft.plan),
         under,
