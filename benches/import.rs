@@ -238,7 +238,9 @@ mod bench {
         actions: usize,
         out: &mut Browser,
     ) -> Result<(), String> {
-        let url = format!("{}#/import", world.app_url());
+        // The import screen of the example plan (any open plan will do).
+        let id = harness::open_example(c).await;
+        let url = format!("{}#/plan/{id}/import", world.app_url());
         for _ in 0..PASTES {
             c.goto(&url)
                 .await
@@ -357,7 +359,7 @@ mod bench {
         }
         let _ = writeln!(
             o,
-            "\nHow: natively, `std::time::Instant` around `read_paste` and `Preview::new`. In the browser, the screen's address `#/import` is loaded, then one `execute_async` script dispatches a `paste` event carrying a `DataTransfer` with the table's `text/html` and `text/plain` on the paste box and stops the clock at the first animation frame at which the preview's counts name all the actions, plus a `setTimeout(0)` so that frame's style, layout and paint are included; “App work” is until the first task after the paste."
+            "\nHow: natively, `std::time::Instant` around `read_paste` and `Preview::new`. In the browser, the example plan is opened and its import screen's address `#/plan/<id>/import` loaded, then one `execute_async` script dispatches a `paste` event carrying a `DataTransfer` with the table's `text/html` and `text/plain` on the paste box and stops the clock at the first animation frame at which the preview's counts name all the actions, plus a `setTimeout(0)` so that frame's style, layout and paint are included; “App work” is until the first task after the paste."
         );
         let _ = write!(o, "{END}");
         o
