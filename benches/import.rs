@@ -239,7 +239,8 @@ mod bench {
         out: &mut Browser,
     ) -> Result<(), String> {
         // The import screen of the example plan (any open plan will do).
-        let id = harness::open_example(c).await;
+        harness::open_example(c).await;
+        let id = harness::open_plan_id(c).await;
         let url = format!("{}#/plan/{id}/import", world.app_url());
         for _ in 0..PASTES {
             c.goto(&url)
