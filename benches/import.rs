@@ -243,6 +243,10 @@ mod bench {
         let id = harness::open_plan_id(c).await;
         let url = format!("{}#/plan/{id}/import", world.app_url());
         for _ in 0..PASTES {
+            // A new page each time, so no earlier preview is on the screen.
+            c.goto("about:blank")
+                .await
+                .map_err(|e| format!("about:blank: {e:?}"))?;
             c.goto(&url)
                 .await
                 .map_err(|e| format!("loading {url}: {e:?}"))?;
@@ -260,6 +264,13 @@ mod bench {
                 tokio::time::sleep(Duration::from_millis(50)).await;
             }
             settle(c).await;
+            if run_js(c, "return !!document.querySelector('.import-counts');")
+                .await?
+                .as_bool()
+                == Some(true)
+            {
+                return Err("a preview was on the screen before the paste".into());
+            }
             let (w, t) =
                 measure(c, STEP_LIMIT_MS, &paste_script(html, text), &ready(actions)).await?;
             out.work.push(w);
