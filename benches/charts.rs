@@ -421,23 +421,8 @@ mod bench {
     }
 
     fn section(n: &Native, b: Option<&Browser>, load_start: &str, failure: Option<&str>) -> String {
-        let mut o = String::new();
-        let _ = writeln!(o, "{START}");
-        let _ = writeln!(o, "# Benchmarks: the measures' charts\n");
-        let _ = writeln!(
-            o,
-            "Written by `make bench` (`benches/charts.rs`), which rewrites only this section. Recorded figures, not a pass/fail test.\n"
-        );
-        let _ = writeln!(
-            o,
-            "- Date: {}",
-            chrono::Utc::now().format("%Y-%m-%d %H:%M UTC")
-        );
-        let _ = writeln!(
-            o,
-            "- Load average (1, 5, 15 min): {load_start} at the start, {} at the end (the machine is shared; other work skews the figures)",
-            load()
-        );
+        let mut o =
+            crate::common::section_head(START, "the measures' charts", "charts.rs", "", load_start);
         let _ = writeln!(
             o,
             "- Plan: `synthetic_measures_plan({MEASURES}, {POINTS}, {SEED})`: {MEASURES} measures of {POINTS} monthly points ({}; {} signals in all), {} bytes of JSON",

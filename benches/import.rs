@@ -295,22 +295,14 @@ mod bench {
     }
 
     fn section(n: &Native, b: Option<&Browser>, load_start: &str, failure: Option<&str>) -> String {
-        let mut o = String::new();
-        let _ = writeln!(o, "{START}");
-        let _ = writeln!(o, "# Benchmarks: bringing a plan in from a pasted table\n");
-        let _ = writeln!(
-            o,
-            "Written by `make bench` (`benches/import.rs`), which rewrites only this section. Recorded figures, not a pass/fail test. The target is a preview in under {TARGET_MS:.0} ms for a table of {ROWS} rows.\n"
-        );
-        let _ = writeln!(
-            o,
-            "- Date: {}",
-            chrono::Utc::now().format("%Y-%m-%d %H:%M UTC")
-        );
-        let _ = writeln!(
-            o,
-            "- Load average (1, 5, 15 min): {load_start} at the start, {} at the end (the machine is shared; other work skews the figures)",
-            load()
+        let mut o = crate::common::section_head(
+            START,
+            "bringing a plan in from a pasted table",
+            "import.rs",
+            &format!(
+                "The target is a preview in under {TARGET_MS:.0} ms for a table of {ROWS} rows."
+            ),
+            load_start,
         );
         let _ = writeln!(
             o,

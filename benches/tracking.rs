@@ -393,22 +393,12 @@ mod bench {
         load_start: &str,
         failure: Option<&str>,
     ) -> String {
-        let mut o = String::new();
-        let _ = writeln!(o, "{START}");
-        let _ = writeln!(o, "# Benchmarks: the plan table and the progress report\n");
-        let _ = writeln!(
-            o,
-            "Written by `make bench` (`benches/tracking.rs`), which rewrites only this section. Recorded figures, not a pass/fail test.\n"
-        );
-        let _ = writeln!(
-            o,
-            "- Date: {}",
-            chrono::Utc::now().format("%Y-%m-%d %H:%M UTC")
-        );
-        let _ = writeln!(
-            o,
-            "- Load average (1, 5, 15 min): {load_start} at the start, {} at the end (the machine is shared; other work skews the figures)",
-            load()
+        let mut o = crate::common::section_head(
+            START,
+            "the plan table and the progress report",
+            "tracking.rs",
+            "",
+            load_start,
         );
         let _ = writeln!(
             o,

@@ -117,3 +117,19 @@ pub fn with_section(text: &str, section: &str, start: &str, end: &str) -> String
         }
     }
 }
+
+/// The opening lines of a benchmark's section of BENCHMARKS.md: its start
+/// marker, its title, which file wrote it (with `note`, one more sentence
+/// or ""), the date and the machine's load at the start and now.
+pub fn section_head(start: &str, title: &str, bench: &str, note: &str, load_start: &str) -> String {
+    let note = if note.is_empty() {
+        String::new()
+    } else {
+        format!(" {note}")
+    };
+    format!(
+        "{start}\n# Benchmarks: {title}\n\nWritten by `make bench` (`benches/{bench}`), which rewrites only this section. Recorded figures, not a pass/fail test.{note}\n\n- Date: {}\n- Load average (1, 5, 15 min): {load_start} at the start, {} at the end (the machine is shared; other work skews the figures)\n",
+        chrono::Utc::now().format("%Y-%m-%d %H:%M UTC"),
+        load()
+    )
+}
