@@ -201,9 +201,9 @@ fn perth_links() {
         .is_empty());
 }
 
-/// Needs the real values.rs (helper "reader"): due dates read.
+/// Due dates read from "By end of Year 1 31 July 2022", leads kept clean.
 #[test]
-fn perth_due_dates_need_values() {
+fn perth_due_dates_and_leads_are_read() {
     let d = seed("perth-kinross.txt");
     let a13 = d.plan.actions.iter().find(|a| a.code == "1.3").unwrap();
     assert_eq!(a13.due, chrono::NaiveDate::from_ymd_opt(2022, 7, 31));
