@@ -3,7 +3,8 @@
 //! shows the preview with its counts; changing a column's role changes
 //! it; "Create a new plan" makes a plan the outline and the diagram show;
 //! one Ctrl+Z takes the whole import back; the plan open before is
-//! untouched; a column of numbers is refused with a message and changes
+//! untouched; "Add to this plan" under a priority links the new outcome to
+//! it and one undo gives the plan back as it was; a column of numbers is refused with a message and changes
 //! nothing; axe finds nothing on the screen with a preview showing.
 
 use fantoccini::Client;
@@ -162,8 +163,8 @@ async fn a_pasted_word_table_previews_then_becomes_a_plan_that_one_undo_takes_ba
     })
     .await;
 
-    // One undo takes the whole import back.
-    click_button(&b, "Undo").await;
+    // One Ctrl+Z takes the whole import back.
+    press_ctrl(&b, false, 'z').await;
     eventually("the diagram without the imported cards", || async {
         let t = text_of(&b, ".diagram-screen").await?;
         (!t.contains("Home safety visits") && !t.contains("Reduce bullying"))
@@ -194,6 +195,54 @@ async fn a_pasted_word_table_previews_then_becomes_a_plan_that_one_undo_takes_ba
     .await;
     assert!(problem.contains("numbers"), "{problem}");
     assert!(text_of(&b, ".import-counts").await.is_err(), "no preview");
+    // Added to the example plan under its first priority, as one undo step.
+    b.goto(&format!("{}#/plan/{example_id}/import", world.app_url()))
+        .await
+        .expect("the example plan's import screen");
+    paste(&b, Some(WORD_HTML), WORD_TEXT).await;
+    wait_counts(&b, WORD_COUNTS).await;
+    field(&b, "Put under")
+        .await
+        .select_by_value("ex-p1")
+        .await
+        .expect("choose the first priority");
+    click_button(&b, "Add to this plan").await;
+    eventually(
+        "the example's outline to show the added actions",
+        || async {
+            let t = main_text(&b).await;
+            t.contains("Safety equipment loans").then_some(()).ok_or(t)
+        },
+    )
+    .await;
+    wait_saved(&b).await;
+    let added = stored_envelope(&b, &example_id).await;
+    let outcome = added["plan"]["plan"]["outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|o| o["statement"] == "Children feel safe in their community")
+        .cloned()
+        .expect("the added outcome is stored");
+    assert_eq!(outcome["priorities"], json!(["ex-p1"]), "{outcome}");
+    click_button(&b, "Undo").await;
+    eventually(
+        "the example's outline without the added actions",
+        || async {
+            let t = main_text(&b).await;
+            (!t.contains("Safety equipment loans"))
+                .then_some(())
+                .ok_or(t)
+        },
+    )
+    .await;
+    wait_saved(&b).await;
+    assert_eq!(
+        stored_envelope(&b, &example_id).await["plan"]["plan"],
+        example_before["plan"]["plan"],
+        "one undo gives the example plan back as it was"
+    );
+
     click_button(&b, "Plan library").await;
     let titles_after = library_titles(&b).await;
     assert_eq!(
