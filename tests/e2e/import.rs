@@ -142,6 +142,19 @@ async fn a_pasted_word_table_previews_then_becomes_a_plan_that_one_undo_takes_ba
         "Will create 0 priorities, 1 outcome, 2 improvement aims, 3 actions and 0 measures.",
     )
     .await;
+    // The preview is drawn again; the keyboard stays on that column's role.
+    eventually("the focus back on the changed role", || async {
+        let v = js(
+            &b,
+            "return document.activeElement && document.activeElement.getAttribute('aria-label');",
+            vec![],
+        )
+        .await;
+        (v == json!("Role of column 6 (Performance measure) in table 1"))
+            .then_some(())
+            .ok_or(format!("{v}"))
+    })
+    .await;
 
     click_button(&b, "Create a new plan").await;
     wait_plan_title(&b, "Imported plan").await;

@@ -39,14 +39,19 @@ pub fn PreviewView(preview: Preview, shown: RwSignal<Shown>) -> impl IntoView {
                     };
                     let current = section.roles.get(c).copied().unwrap_or(Role::Ignore);
                     let p = preview.clone();
+                    let id = format!("import-role-{s}-{c}");
                     let change = move |e: leptos::ev::Event| {
                         if let Some(role) = Role::from_key(&event_target_value(&e)) {
                             shown.set(Some(p.set_role(s, c, role).map_err(|e| e.to_string())));
+                            // The preview is drawn again: the keyboard stays on
+                            // the same column's select.
+                            let id = format!("import-role-{s}-{c}");
+                            request_animation_frame(move || focus_by_id(&id));
                         }
                     };
                     view! {
                         <th scope="col">
-                            <select aria-label=name on:change=change>
+                            <select id=id aria-label=name on:change=change>
                                 {Role::ALL
                                     .into_iter()
                                     .map(|r| view! { <option value=r.key() selected=r == current>{r.label()}</option> })
@@ -122,6 +127,17 @@ pub fn PreviewView(preview: Preview, shown: RwSignal<Shown>) -> impl IntoView {
                     .into_any()
             }}
         </div>
+    }
+}
+
+fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
     }
 }
 
