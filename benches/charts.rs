@@ -47,10 +47,6 @@ mod bench {
     use crate::common::{load, measure, median, press, run_js, settle};
     use crate::harness::{self, World};
 
-    pub fn with_section(text: &str, section: &str) -> String {
-        crate::common::with_section(text, section, START, END)
-    }
-
     const MEASURES: usize = 200;
     const POINTS: usize = 60;
     const SEED: u64 = 7;
@@ -540,32 +536,17 @@ mod bench {
     }
 
     pub fn main() {
-        let out_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("BENCHMARKS.md");
         let load_start = load();
         let p = plan();
         eprintln!("bench: charts, native, {MEASURES} measures of {POINTS} points");
         let n = native(&p);
-        let mut b = None;
-        let mut failure = None;
-        if !harness::dist_dir().join("index.html").is_file() {
-            failure =
-                Some("dist/ is missing: run `trunk build --release` first (`make bench` does).");
-        } else {
-            let rt = tokio::runtime::Builder::new_multi_thread()
-                .enable_all()
-                .build()
-                .expect("a tokio runtime");
-            rt.block_on(async {
-                let world = World::start().await;
-                eprintln!("bench: charts, browser");
-                b = Some(browser(&world, &p).await);
-            });
-        }
-        let section = section(&n, b.as_ref(), &load_start, failure);
-        let old = std::fs::read_to_string(&out_path).unwrap_or_default();
-        std::fs::write(&out_path, with_section(&old, &section)).expect("write BENCHMARKS.md");
-        println!("{section}");
-        eprintln!("bench: wrote the charts section of {}", out_path.display());
+        let b = crate::common::in_browser(async |world| {
+            eprintln!("bench: charts, browser");
+            browser(world, &p).await
+        });
+        let failure = b.as_ref().err().copied();
+        let section = section(&n, b.as_ref().ok(), &load_start, failure);
+        crate::common::write_section("charts", &section, START, END);
         if failure.is_some() {
             std::process::exit(1);
         }

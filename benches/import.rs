@@ -22,7 +22,6 @@ mod common;
 #[cfg(not(target_arch = "wasm32"))]
 mod bench {
     use std::fmt::Write as _;
-    use std::path::Path;
     use std::time::{Duration, Instant};
 
     use fantoccini::wd::TimeoutConfiguration;
@@ -31,7 +30,7 @@ mod bench {
 
     use plan_workbench::model::import::{read_paste, Preview};
 
-    use crate::common::{load, measure, median, run_js, settle};
+    use crate::common::{in_browser, load, measure, median, run_js, settle, write_section};
     use crate::harness::{self, World};
 
     pub const START: &str = "<!-- import bench -->";
@@ -370,38 +369,19 @@ mod bench {
     }
 
     pub fn main() {
-        let out_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("BENCHMARKS.md");
         let load_start = load();
         let rows = rows();
         let (html, text) = (html(&rows), tsv(&rows));
         eprintln!("bench: import, native, {ROWS} rows");
         let n = native(&html, &text);
         let actions = preview(Some(&html), &text).draft.plan.actions.len();
-        let mut b = None;
-        let mut failure = None;
-        if !harness::dist_dir().join("index.html").is_file() {
-            failure =
-                Some("dist/ is missing: run `trunk build --release` first (`make bench` does).");
-        } else {
-            let rt = tokio::runtime::Builder::new_multi_thread()
-                .enable_all()
-                .build()
-                .expect("a tokio runtime");
-            rt.block_on(async {
-                let world = World::start().await;
-                eprintln!("bench: import, browser");
-                b = Some(browser(&world, &html, &text, actions).await);
-            });
-        }
-        let section = section(&n, b.as_ref(), &load_start, failure);
-        let old = std::fs::read_to_string(&out_path).unwrap_or_default();
-        std::fs::write(
-            &out_path,
-            crate::common::with_section(&old, &section, START, END),
-        )
-        .expect("write BENCHMARKS.md");
-        println!("{section}");
-        eprintln!("bench: wrote the import section of {}", out_path.display());
+        let b = in_browser(async |world| {
+            eprintln!("bench: import, browser");
+            browser(world, &html, &text, actions).await
+        });
+        let failure = b.as_ref().err().copied();
+        let section = section(&n, b.as_ref().ok(), &load_start, failure);
+        write_section("import", &section, START, END);
         if failure.is_some() {
             std::process::exit(1);
         }

@@ -40,10 +40,6 @@ mod bench {
     use crate::common::{load, measure, median, press, run_js, settle};
     use crate::harness::{self, World};
 
-    pub fn with_section(text: &str, section: &str) -> String {
-        crate::common::with_section(text, section, START, END)
-    }
-
     const SIZES: [usize; 2] = [1_000, 5_000];
     /// The rows the table draws when it opens (as src/ui/tracking/table.rs).
     const FIRST_ROWS: usize = 100;
@@ -495,7 +491,6 @@ mod bench {
     }
 
     pub fn main() {
-        let out_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("BENCHMARKS.md");
         let sizes: Vec<usize> = std::env::var("BENCH_SIZES")
             .ok()
             .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
@@ -510,32 +505,18 @@ mod bench {
                 native(n, today)
             })
             .collect();
-        let mut browsers = Vec::new();
-        let mut failure = None;
-        if !harness::dist_dir().join("index.html").is_file() {
-            failure =
-                Some("dist/ is missing: run `trunk build --release` first (`make bench` does).");
-        } else {
-            let rt = tokio::runtime::Builder::new_multi_thread()
-                .enable_all()
-                .build()
-                .expect("a tokio runtime");
-            rt.block_on(async {
-                let world = World::start().await;
-                for n in &natives {
-                    eprintln!("bench: tracking, browser, {} items", n.items);
-                    browsers.push(browser_size(&world, n.items, n.rows, today).await);
-                }
-            });
-        }
+        let run = crate::common::in_browser(async |world| {
+            let mut browsers = Vec::new();
+            for n in &natives {
+                eprintln!("bench: tracking, browser, {} items", n.items);
+                browsers.push(browser_size(world, n.items, n.rows, today).await);
+            }
+            browsers
+        });
+        let failure = run.as_ref().err().copied();
+        let browsers = run.unwrap_or_default();
         let section = section(&natives, &browsers, &load_start, failure);
-        let old = std::fs::read_to_string(&out_path).unwrap_or_default();
-        std::fs::write(&out_path, with_section(&old, &section)).expect("write BENCHMARKS.md");
-        println!("{section}");
-        eprintln!(
-            "bench: wrote the tracking section of {}",
-            out_path.display()
-        );
+        crate::common::write_section("tracking", &section, START, END);
         if failure.is_some() {
             std::process::exit(1);
         }

@@ -1,8 +1,7 @@
 //! What the browser benchmarks (benches/tracking.rs, benches/charts.rs,
-//! benches/import.rs)
-//! share: timing an action to the frame it paints, small page scripts,
-//! medians, the machine's load and rewriting their own section of
-//! BENCHMARKS.md.
+//! benches/import.rs) share: timing an action to the frame it paints, small
+//! page scripts, medians, the machine's load, running the browser part on
+//! the release build, and writing their own section of BENCHMARKS.md.
 
 use fantoccini::Client;
 use serde_json::{json, Value};
@@ -132,4 +131,37 @@ pub fn section_head(start: &str, title: &str, bench: &str, note: &str, load_star
         chrono::Utc::now().format("%Y-%m-%d %H:%M UTC"),
         load()
     )
+}
+
+/// Why a benchmark's browser part did not run.
+pub const NO_DIST: &str =
+    "dist/ is missing: run `trunk build --release` first (`make bench` does).";
+
+/// Runs a benchmark's browser part against the release build in dist/,
+/// served locally; `Err` says why it could not run.
+pub fn in_browser<T>(
+    run: impl AsyncFnOnce(&crate::harness::World) -> T,
+) -> Result<T, &'static str> {
+    if !crate::harness::dist_dir().join("index.html").is_file() {
+        return Err(NO_DIST);
+    }
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime");
+    Ok(rt.block_on(async {
+        let world = crate::harness::World::start().await;
+        run(&world).await
+    }))
+}
+
+/// Writes `section` (between `start` and `end`) into BENCHMARKS.md, leaving
+/// the rest of the file as it was, and prints it.
+pub fn write_section(name: &str, section: &str, start: &str, end: &str) {
+    let out_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("BENCHMARKS.md");
+    let old = std::fs::read_to_string(&out_path).unwrap_or_default();
+    std::fs::write(&out_path, with_section(&old, section, start, end))
+        .expect("write BENCHMARKS.md");
+    println!("{section}");
+    eprintln!("bench: wrote the {name} section of {}", out_path.display());
 }
